@@ -1,0 +1,62 @@
+package io.k8j.storage;
+
+import java.util.function.Consumer;
+
+/**
+ * A revisioned key-value store in the shape of etcd v3, the only thing the API server persists through.
+ *
+ * <p>Every successful write gets a new, strictly increasing revision for the whole store; a key's
+ * {@link KeyValue#modRevision()} is the revision of the write that produced it and is what the API
+ * server exposes as {@code metadata.resourceVersion}. Writes that name an expected revision fail with
+ * {@link ConflictException} when the key has moved on, so racing writers never overwrite each other.
+ * A write that throws has changed nothing.
+ */
+public interface Storage extends AutoCloseable {
+
+    /** Creates {@code key}; throws {@link KeyExistsException} if it exists. Returns the stored key-value. */
+    KeyValue create(String key, byte[] value);
+
+    /** The current value of {@code key}, or {@code null} if absent. */
+    KeyValue get(String key);
+
+    /**
+     * Keys starting with {@code prefix} in key order, as of the latest revision.
+     *
+     * @param startAfter exclusive key to continue after (for pagination), or {@code null}
+     * @param limit maximum number of items, 0 for all
+     */
+    ListResult list(String prefix, String startAfter, int limit);
+
+    /**
+     * Replaces {@code key} if its current mod revision equals {@code expectedModRevision}.
+     * Throws {@link KeyNotFoundException} if absent and {@link ConflictException} (carrying the current
+     * value) if the revision differs.
+     */
+    KeyValue update(String key, byte[] value, long expectedModRevision);
+
+    /**
+     * Deletes {@code key}; {@code expectedModRevision} 0 means unconditionally. Returns the deleted
+     * key-value with {@code modRevision} set to the revision of the delete. Throws
+     * {@link KeyNotFoundException} or {@link ConflictException}.
+     */
+    KeyValue delete(String key, long expectedModRevision);
+
+    /**
+     * Delivers, in revision order and on one thread per watch, every event under {@code prefix} with a
+     * revision greater than {@code afterRevision}, then live events until the handle is closed. Throws
+     * {@link CompactedException} if events after {@code afterRevision} are no longer retained.
+     */
+    WatchHandle watch(String prefix, long afterRevision, Consumer<WatchEvent> listener);
+
+    /** The revision of the latest write (0 for an empty store). */
+    long currentRevision();
+
+    /** Forgets history at and below {@code revision}; current values are kept. */
+    void compact(long revision);
+
+    /** The highest revision compacted so far (0 if none). */
+    long compactedRevision();
+
+    @Override
+    void close();
+}
