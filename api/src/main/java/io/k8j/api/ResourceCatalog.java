@@ -1,0 +1,104 @@
+package io.k8j.api;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The built-in resources k8j serves, looked up by group/version/plural or by kind. */
+public final class ResourceCatalog {
+    private final Map<String, ResourceType> byPath = new LinkedHashMap<>();
+
+    public static ResourceCatalog builtIn() {
+        ResourceCatalog c = new ResourceCatalog();
+        Set<String> status = Set.of("status");
+        List<String> all = List.of("all");
+        c.add("", "v1", "Namespace", "namespaces", false, List.of("ns"), List.of(), Set.of("status", "finalize"), Namespace.class);
+        c.add("", "v1", "Pod", "pods", true, List.of("po"), all,
+                Set.of("status", "binding", "log", "exec", "attach", "portforward", "eviction", "proxy"), Pod.class);
+        c.add("", "v1", "Service", "services", true, List.of("svc"), all, Set.of("status", "proxy"), Service.class);
+        c.add("", "v1", "Endpoints", "endpoints", true, List.of("ep"), List.of(), Set.of(), Endpoints.class);
+        c.add("", "v1", "ConfigMap", "configmaps", true, List.of("cm"), List.of(), Set.of(), ConfigMap.class);
+        c.add("", "v1", "Secret", "secrets", true, List.of(), List.of(), Set.of(), Secret.class);
+        c.add("", "v1", "ServiceAccount", "serviceaccounts", true, List.of("sa"), List.of(), Set.of(), ServiceAccount.class);
+        c.add("", "v1", "Node", "nodes", false, List.of("no"), List.of(), Set.of("status", "proxy"), Node.class);
+        c.add("", "v1", "Event", "events", true, List.of("ev"), List.of(), Set.of(), Event.class);
+        c.add("", "v1", "PersistentVolume", "persistentvolumes", false, List.of("pv"), List.of(), status, PersistentVolume.class);
+        c.add("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true, List.of("pvc"), List.of(), status, PersistentVolumeClaim.class);
+        c.add("", "v1", "ResourceQuota", "resourcequotas", true, List.of("quota"), List.of(), status, ResourceQuota.class);
+        c.add("", "v1", "LimitRange", "limitranges", true, List.of("limits"), List.of(), Set.of(), LimitRange.class);
+        Set<String> scaled = Set.of("status", "scale");
+        c.add("apps", "v1", "Deployment", "deployments", true, List.of("deploy"), all, scaled, Deployment.class);
+        c.add("apps", "v1", "ReplicaSet", "replicasets", true, List.of("rs"), all, scaled, ReplicaSet.class);
+        c.add("apps", "v1", "StatefulSet", "statefulsets", true, List.of("sts"), all, scaled, StatefulSet.class);
+        c.add("apps", "v1", "DaemonSet", "daemonsets", true, List.of("ds"), all, status, DaemonSet.class);
+        c.add("batch", "v1", "Job", "jobs", true, List.of(), all, status, Job.class);
+        c.add("batch", "v1", "CronJob", "cronjobs", true, List.of("cj"), all, status, CronJob.class);
+        c.add("coordination.k8s.io", "v1", "Lease", "leases", true, List.of(), List.of(), Set.of(), Lease.class);
+        c.add("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true, List.of(), List.of(), Set.of(), EndpointSlice.class);
+        c.add("events.k8s.io", "v1", "Event", "events", true, List.of("ev"), List.of(), Set.of(),
+                io.fabric8.kubernetes.api.model.events.v1.Event.class);
+        return c;
+    }
+
+    public void add(String group, String version, String kind, String plural, boolean namespaced,
+                    List<String> shortNames, List<String> categories, Set<String> subresources, Class<?> model) {
+        ResourceType t = new ResourceType(group, version, kind, plural, kind.toLowerCase(), namespaced,
+                shortNames, categories, subresources, model);
+        byPath.put(t.groupVersion() + "/" + plural, t);
+    }
+
+    public Optional<ResourceType> find(String group, String version, String plural) {
+        String gv = group.isEmpty() ? version : group + "/" + version;
+        return Optional.ofNullable(byPath.get(gv + "/" + plural));
+    }
+
+    public Optional<ResourceType> findByKind(String apiVersion, String kind) {
+        return byPath.values().stream()
+                .filter(t -> t.apiVersion().equals(apiVersion) && t.kind().equals(kind)).findFirst();
+    }
+
+    public Collection<ResourceType> all() {
+        return byPath.values();
+    }
+
+    /** Group-versions in the order discovery lists them, the core group first. */
+    public List<String> groupVersions() {
+        List<String> gvs = new ArrayList<>();
+        for (ResourceType t : byPath.values()) {
+            if (!gvs.contains(t.groupVersion())) {
+                gvs.add(t.groupVersion());
+            }
+        }
+        return gvs;
+    }
+
+    public List<ResourceType> inGroupVersion(String groupVersion) {
+        return byPath.values().stream().filter(t -> t.groupVersion().equals(groupVersion)).toList();
+    }
+}

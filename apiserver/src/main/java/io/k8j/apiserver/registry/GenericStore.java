@@ -1,0 +1,261 @@
+package io.k8j.apiserver.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.ApiException;
+import io.k8j.api.FieldError;
+import io.k8j.api.ResourceType;
+import io.k8j.storage.ConflictException;
+import io.k8j.storage.KeyExistsException;
+import io.k8j.storage.KeyNotFoundException;
+import io.k8j.storage.KeyValue;
+import io.k8j.storage.Storage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one store every resource goes through, in kube-apiserver's fixed order: metadata bookkeeping ->
+ * strategy prepare -> validation -> managed fields -> optimistic write. Reads and watches are in
+ * {@link StoreReader}; deletion rules in {@link Deleter}.
+ */
+public final class GenericStore {
+    private static final int MAX_RETRIES = 8;
+
+    private final ResourceType type;
+    private final ResourceStrategy strategy;
+    private final Storage storage;
+    private final NamespaceGuard namespaces;
+    private final StrategyContextFactory contexts;
+    private final FieldManager fieldManager;
+    private final Clock clock;
+    private final StoreReader reader;
+    private final Deleter deleter;
+
+    public GenericStore(ResourceType type, ResourceStrategy strategy, Storage storage, NamespaceGuard namespaces,
+                        StrategyContextFactory contexts, FieldManager fieldManager, Clock clock) {
+        this.type = type;
+        this.strategy = strategy;
+        this.storage = storage;
+        this.namespaces = namespaces;
+        this.contexts = contexts;
+        this.fieldManager = fieldManager;
+        this.clock = clock;
+        this.reader = new StoreReader(type, strategy, storage);
+        this.deleter = new Deleter(type, strategy, storage, contexts, clock);
+    }
+
+    public ResourceType type() {
+        return type;
+    }
+
+    public StoreReader reader() {
+        return reader;
+    }
+
+    public ObjectNode get(String namespace, String name) {
+        return reader.get(namespace, name);
+    }
+
+    public ObjectList list(String namespace, ListOptions options) {
+        return reader.list(namespace, options);
+    }
+
+    public Deleter.Result delete(String namespace, String name, DeleteOptions options) {
+        return deleter.delete(namespace, name, options);
+    }
+
+    public List<ObjectNode> deleteCollection(String namespace, ListOptions selection, DeleteOptions options) {
+        List<ObjectNode> deleted = new ArrayList<>();
+        for (ObjectNode obj : reader.list(namespace, selection).items()) {
+            try {
+                deleted.add(deleter.delete(Meta.namespace(obj), Meta.name(obj), options).object());
+            } catch (ApiException e) {
+                if (e.code() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /** POST: creates {@code obj} in {@code namespace} (null for cluster-scoped resources). */
+    public ObjectNode create(String namespace, ObjectNode obj, WriteOptions options) {
+        ObjectNode meta = Meta.of(obj);
+        if (type.namespaced()) {
+            meta.put("namespace", namespace);
+            namespaces.requireWritable(namespace);
+        } else {
+            meta.remove("namespace");
+        }
+        String generateName = Meta.text(obj, "generateName");
+        boolean generated = (Meta.name(obj) == null || Meta.name(obj).isEmpty()) && generateName != null;
+        if (generated) {
+            meta.put("name", NameGenerator.generate(generateName));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        meta.put("uid", UUID.randomUUID().toString());
+        meta.put("creationTimestamp", now.toString());
+        for (String f : List.of("resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink")) {
+            meta.remove(f);
+        }
+        if (strategy.tracksGeneration()) {
+            meta.put("generation", 1);
+        } else {
+            meta.remove("generation");
+        }
+        if (type.hasSubresource("status") && !type.plural().equals("nodes")) {
+            obj.remove("status");
+        }
+        strategy.prepareForCreate(obj, contexts.create(options.dryRun()));
+        List<FieldError> errors = new ArrayList<>(MetadataRules.validate(type, obj));
+        errors.addAll(strategy.validate(obj));
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(type, Meta.name(obj), errors);
+        }
+        ObjectNode stored = fieldManager.update(null, obj, options, type.apiVersion(), null, now);
+        if (options.dryRun()) {
+            return stored;
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                KeyValue kv = storage.create(type.key(namespace, Meta.name(stored)), StoredObjects.encode(stored));
+                return StoredObjects.decode(kv);
+            } catch (KeyExistsException e) {
+                if (!generated || attempt >= MAX_RETRIES) {
+                    throw ApiException.alreadyExists(type, Meta.name(stored));
+                }
+                Meta.of(stored).put("name", NameGenerator.generate(generateName));
+            }
+        }
+    }
+
+    /** PUT: replaces the object (or its status, for {@code subresource} "status") with {@code obj}. */
+    public ObjectNode update(String namespace, String name, ObjectNode obj, WriteOptions options, String subresource) {
+        String bodyName = Meta.name(obj);
+        if (bodyName != null && !bodyName.equals(name)) {
+            throw ApiException.badRequest("the name of the object (" + bodyName
+                    + ") does not match the name on the URL (" + name + ")");
+        }
+        return guaranteedUpdate(namespace, name, old -> obj, options, subresource);
+    }
+
+    /**
+     * Read-modify-write that retries on a racing write unless the new object pins a resourceVersion,
+     * in which case a stale one is the client's 409 Conflict. {@code change} gets a private copy of the
+     * stored object and returns the desired object.
+     */
+    public ObjectNode guaranteedUpdate(String namespace, String name, UnaryOperator<ObjectNode> change,
+                                       WriteOptions options, String subresource) {
+        String key = type.key(namespace, name);
+        for (int attempt = 0; ; attempt++) {
+            KeyValue current = storage.get(key);
+            if (current == null) {
+                throw ApiException.notFound(type, name);
+            }
+            ObjectNode old = StoredObjects.decode(current);
+            ObjectNode desired = change.apply(old.deepCopy());
+            String pinned = Meta.resourceVersion(desired);
+            if (pinned != null && !pinned.isEmpty() && !pinned.equals(Meta.resourceVersion(old))) {
+                throw ApiException.modified(type, name);
+            }
+            ObjectNode updated = prepareUpdate(desired, old, options, subresource);
+            if (sameContent(updated, old)) {
+                return old;
+            }
+            if (options.dryRun()) {
+                return updated;
+            }
+            try {
+                KeyValue kv = storage.update(key, StoredObjects.encode(updated), current.modRevision());
+                ObjectNode result = StoredObjects.decode(kv);
+                return deleter.finishIfReleased(result);
+            } catch (ConflictException | KeyNotFoundException e) {
+                boolean clientPinned = pinned != null && !pinned.isEmpty();
+                if (clientPinned || attempt >= MAX_RETRIES) {
+                    throw e instanceof KeyNotFoundException ? ApiException.notFound(type, name)
+                            : ApiException.modified(type, name);
+                }
+            }
+        }
+    }
+
+    private ObjectNode prepareUpdate(ObjectNode obj, ObjectNode old, WriteOptions options, String subresource) {
+        ObjectNode updated;
+        if ("status".equals(subresource)) {
+            updated = old.deepCopy();
+            updated.set("status", obj.get("status"));
+            JsonNode managed = obj.path("metadata").get("managedFields");
+            if (managed != null) {
+                Meta.of(updated).set("managedFields", managed);
+            }
+        } else {
+            updated = obj;
+            if (type.hasSubresource("status")) {
+                copyOrRemove(updated, old, "status");
+            }
+        }
+        ObjectNode meta = Meta.of(updated);
+        ObjectNode oldMeta = Meta.of(old);
+        if (type.namespaced() && !meta.has("namespace")) {
+            meta.set("namespace", oldMeta.get("namespace"));
+        }
+        if (!meta.has("name")) {
+            meta.set("name", oldMeta.get("name"));
+        }
+        for (String f : List.of("uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds",
+                "generation", "selfLink")) {
+            copyOrRemove(meta, oldMeta, f);
+        }
+        meta.put("resourceVersion", Meta.resourceVersion(old));
+        if (!"status".equals(subresource)) {
+            strategy.prepareForUpdate(updated, old, contexts.create(options.dryRun()));
+        }
+        if (strategy.tracksGeneration() && !Objects.equals(withoutMetaAndStatus(updated), withoutMetaAndStatus(old))) {
+            meta.put("generation", old.path("metadata").path("generation").asLong(0) + 1);
+        }
+        List<FieldError> errors = new ArrayList<>(MetadataRules.validateUpdate(updated, old));
+        errors.addAll(MetadataRules.validate(type, updated));
+        if (!"status".equals(subresource)) {
+            errors.addAll(strategy.validateUpdate(updated, old));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(type, Meta.name(updated), errors);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return fieldManager.update(old, updated, options, type.apiVersion(), subresource, now);
+    }
+
+    private static boolean sameContent(ObjectNode a, ObjectNode b) {
+        return withoutManagedTimes(a).equals(withoutManagedTimes(b));
+    }
+
+    private static ObjectNode withoutManagedTimes(ObjectNode obj) {
+        ObjectNode copy = obj.deepCopy();
+        JsonNode managed = copy.path("metadata").path("managedFields");
+        managed.forEach(entry -> ((ObjectNode) entry).remove("time"));
+        return copy;
+    }
+
+    private static ObjectNode withoutMetaAndStatus(ObjectNode obj) {
+        ObjectNode copy = obj.deepCopy();
+        copy.remove("metadata");
+        copy.remove("status");
+        return copy;
+    }
+
+    private static void copyOrRemove(ObjectNode target, ObjectNode source, String field) {
+        JsonNode v = source.get(field);
+        if (v == null) {
+            target.remove(field);
+        } else {
+            target.set(field, v.deepCopy());
+        }
+    }
+}

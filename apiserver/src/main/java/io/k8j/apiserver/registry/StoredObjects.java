@@ -1,0 +1,30 @@
+package io.k8j.apiserver.registry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.Json;
+import io.k8j.storage.KeyValue;
+
+/**
+ * Conversion between stored bytes and API objects. The resourceVersion is never stored: it is the
+ * storage revision of the value, set on every read.
+ */
+public final class StoredObjects {
+    private StoredObjects() {
+    }
+
+    public static ObjectNode decode(KeyValue kv) {
+        return decode(kv.value(), kv.modRevision());
+    }
+
+    public static ObjectNode decode(byte[] value, long revision) {
+        ObjectNode obj = Json.parseObject(value);
+        Meta.of(obj).put("resourceVersion", Long.toString(revision));
+        return obj;
+    }
+
+    public static byte[] encode(ObjectNode obj) {
+        ObjectNode copy = obj.deepCopy();
+        Meta.of(copy).remove("resourceVersion");
+        return Json.bytes(copy);
+    }
+}

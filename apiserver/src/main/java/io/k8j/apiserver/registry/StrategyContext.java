@@ -1,0 +1,15 @@
+package io.k8j.apiserver.registry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/** What a strategy may consult beyond the object itself. */
+public interface StrategyContext {
+
+    /** Current objects of a resource (e.g. "services"), across namespaces, as stored. */
+    List<ObjectNode> list(String group, String plural);
+
+    /** True for a dry run: a strategy must not keep anything it allocated. */
+    boolean dryRun();
+}
