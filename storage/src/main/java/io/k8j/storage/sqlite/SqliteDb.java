@@ -1,0 +1,187 @@
+package io.k8j.storage.sqlite;
+
+import io.k8j.storage.StorageException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The connections to one database file: a single writer behind a lock, and a small pool of readers
+ * that WAL mode lets run beside it. A lock file keeps a second process (or a second instance in
+ * this one) off the file, because watch events are broadcast in-process and would miss its writes.
+ */
+final class SqliteDb implements AutoCloseable {
+    interface SqlFn<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final FileChannel lockChannel;
+    private final FileLock fileLock;
+    private final Connection writer;
+    private final BlockingQueue<Connection> readers;
+    private final int readerCount;
+
+    SqliteDb(SqliteOptions options) {
+        Path file = options.file().toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+            lockChannel = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            fileLock = tryLock(lockChannel, file);
+            String url = "jdbc:sqlite:" + file;
+            writer = DriverManager.getConnection(url);
+            pragmas(writer, "journal_mode = WAL", "busy_timeout = 5000", "journal_size_limit = 67108864",
+                    "synchronous = " + (options.durability() == SqliteOptions.Durability.POWER_LOSS ? "FULL" : "NORMAL"));
+            LogSql.createSchema(writer);
+            readerCount = options.readers();
+            readers = new ArrayBlockingQueue<>(readerCount);
+            for (int i = 0; i < options.readers(); i++) {
+                Connection r = DriverManager.getConnection(url);
+                pragmas(r, "busy_timeout = 5000", "query_only = 1");
+                readers.add(r);
+            }
+        } catch (IOException | SQLException e) {
+            throw new StorageException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code body} in one write transaction; {@code afterCommit} runs still holding the write lock. */
+    <T> T write(SqlFn<T> body, Consumer<T> afterCommit) {
+        writeLock.lock();
+        try {
+            exec(writer, "BEGIN IMMEDIATE");
+            T result;
+            try {
+                result = body.apply(writer);
+                exec(writer, "COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                rollback();
+                throw e;
+            }
+            afterCommit.accept(result);
+            return result;
+        } catch (SQLException e) {
+            throw new StorageException("sqlite write failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code body} holding the write lock, so no write commits meanwhile. */
+    <T> T locked(Supplier<T> body) {
+        writeLock.lock();
+        try {
+            return body.get();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code body} on the writer outside any transaction (e.g. a checkpoint), holding the write lock. */
+    <T> T withWriter(SqlFn<T> body) {
+        writeLock.lock();
+        try {
+            return body.apply(writer);
+        } catch (SQLException e) {
+            throw new StorageException("sqlite failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code body} on a reader in one read transaction, so all its statements see one snapshot. */
+    <T> T read(SqlFn<T> body) {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted waiting for a reader", e);
+        }
+        try {
+            exec(c, "BEGIN");
+            try {
+                return body.apply(c);
+            } finally {
+                exec(c, "COMMIT");
+            }
+        } catch (SQLException e) {
+            throw new StorageException("sqlite read failed: " + e.getMessage(), e);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            // Take back the readers a watch replay may still hold, rather than close them under it.
+            for (int i = 0; i < readerCount; i++) {
+                Connection r = readers.poll(5, TimeUnit.SECONDS);
+                if (r != null) {
+                    r.close();
+                }
+            }
+            writer.close();
+            fileLock.release();
+            lockChannel.close();
+        } catch (SQLException | IOException e) {
+            throw new StorageException("closing sqlite failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted closing sqlite", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void rollback() {
+        try {
+            exec(writer, "ROLLBACK");
+        } catch (SQLException ignored) {
+            // SQLite already rolled back (e.g. after an I/O error); nothing is left to undo.
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel, Path file) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new StorageException(file + " is already open in another SqliteStorage");
+        }
+        return lock;
+    }
+
+    private static void pragmas(Connection c, String... pragmas) throws SQLException {
+        for (String p : pragmas) {
+            exec(c, "PRAGMA " + p);
+        }
+    }
+
+    static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
