@@ -1,0 +1,10 @@
+package io.k8j.apiserver.pki;
+
+/** A freshly signed certificate and its private key, both PEM (the key PKCS#8). */
+public record IssuedCert(String certPem, String keyPem) {
+    @Override
+    public String toString() {
+        // Keeps the private key out of logs and exception messages.
+        return "IssuedCert[" + Pem.certificate(certPem).getSubjectX500Principal() + "]";
+    }
+}

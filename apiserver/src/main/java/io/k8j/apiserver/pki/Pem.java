@@ -1,0 +1,77 @@
+package io.k8j.apiserver.pki;
+
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+
+/**
+ * PEM encoding of certificates and PKCS#8 private keys. PKCS#8 ("PRIVATE KEY") rather than the
+ * OpenSSL "EC PRIVATE KEY" form because Vert.x's PemKeyCertOptions and Go's tls package read it.
+ */
+final class Pem {
+    private Pem() {
+    }
+
+    static String encode(X509Certificate cert) {
+        return write(cert);
+    }
+
+    static String encode(PrivateKey key) {
+        try {
+            return write(new JcaPKCS8Generator(key, null).generate());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static X509Certificate certificate(String pem) {
+        try {
+            return new JcaX509CertificateConverter().getCertificate(read(pem, X509CertificateHolder.class));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("invalid certificate", e);
+        }
+    }
+
+    static PrivateKey privateKey(String pem) {
+        try {
+            return new JcaPEMKeyConverter().getPrivateKey(read(pem, PrivateKeyInfo.class));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("invalid private key", e);
+        }
+    }
+
+    private static String write(Object object) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(object);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static <T> T read(String pem, Class<T> type) {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object object = parser.readObject();
+            if (!type.isInstance(object)) {
+                throw new IllegalArgumentException("expected a PEM " + type.getSimpleName() + ", found "
+                        + (object == null ? "nothing" : object.getClass().getSimpleName()));
+            }
+            return type.cast(object);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable PEM", e);
+        }
+    }
+}
