@@ -54,6 +54,10 @@ public final class QueuedWatch implements WatchHandle {
         t.start();
     }
 
+    public long afterRevision() {
+        return afterRevision;
+    }
+
     /** Queues {@code event} if it is under the prefix and after the start revision. Never blocks. */
     public void offer(WatchEvent event) {
         if (closed || terminal.get() != null || event.revision() <= afterRevision || !event.kv().key().startsWith(prefix)) {
