@@ -1,7 +1,14 @@
 package io.k8j.cli;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code k8j} command. */
+@Command(name = "k8j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "A Kubernetes-compatible container orchestrator.",
+        subcommands = {ServerCommand.class})
 public final class Main {
     public static void main(String[] args) {
-        System.out.println("k8j");
+        System.exit(new CommandLine(new Main()).execute(args));
     }
 }

@@ -136,7 +136,10 @@ public final class GenericStore {
         }
     }
 
-    /** PUT: replaces the object (or its status, for {@code subresource} "status") with {@code obj}. */
+    /**
+     * PUT: replaces the object with {@code obj}. A {@code subresource} write skips the strategy's update
+     * rules: "status" takes only the status from {@code obj}; others (binding) take {@code obj} whole.
+     */
     public ObjectNode update(String namespace, String name, ObjectNode obj, WriteOptions options, String subresource) {
         String bodyName = Meta.name(obj);
         if (bodyName != null && !bodyName.equals(name)) {
@@ -197,7 +200,7 @@ public final class GenericStore {
             }
         } else {
             updated = obj;
-            if (type.hasSubresource("status")) {
+            if (type.hasSubresource("status") && subresource == null) {
                 copyOrRemove(updated, old, "status");
             }
         }
@@ -214,7 +217,7 @@ public final class GenericStore {
             copyOrRemove(meta, oldMeta, f);
         }
         meta.put("resourceVersion", Meta.resourceVersion(old));
-        if (!"status".equals(subresource)) {
+        if (subresource == null) {
             strategy.prepareForUpdate(updated, old, contexts.create(options.dryRun()));
         }
         if (strategy.tracksGeneration() && !Objects.equals(withoutMetaAndStatus(updated), withoutMetaAndStatus(old))) {
@@ -222,7 +225,7 @@ public final class GenericStore {
         }
         List<FieldError> errors = new ArrayList<>(MetadataRules.validateUpdate(updated, old));
         errors.addAll(MetadataRules.validate(type, updated));
-        if (!"status".equals(subresource)) {
+        if (subresource == null) {
             errors.addAll(strategy.validateUpdate(updated, old));
         }
         if (!errors.isEmpty()) {

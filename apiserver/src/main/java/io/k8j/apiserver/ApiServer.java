@@ -1,0 +1,90 @@
+package io.k8j.apiserver;
+
+import io.k8j.api.ResourceCatalog;
+import io.k8j.api.openapi.FieldValidator;
+import io.k8j.api.openapi.OpenApi;
+import io.k8j.apiserver.discovery.Discovery;
+import io.k8j.apiserver.http.ApiHandler;
+import io.k8j.apiserver.http.HttpComponents;
+import io.k8j.apiserver.registry.Registry;
+import io.k8j.apiserver.registry.strategy.ServiceAllocator;
+import io.k8j.apiserver.registry.strategy.Strategies;
+import io.k8j.storage.Storage;
+import io.k8j.storage.cache.WatchCache;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** A running API server: HTTPS on Vert.x in front of the registry, the watch cache and a storage backend. */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final WatchCache cache;
+    private final ExecutorService executor;
+
+    private ApiServer(Vertx vertx, HttpServer server, WatchCache cache, ExecutorService executor) {
+        this.vertx = vertx;
+        this.server = server;
+        this.cache = cache;
+        this.executor = executor;
+    }
+
+    public static ApiServer start(ApiServerConfig config) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Storage storage = config.storage();
+        WatchCache cache = new WatchCache(storage);
+        ResourceCatalog catalog = ResourceCatalog.builtIn();
+        ServiceAllocator allocator = new ServiceAllocator();
+        Registry registry = new Registry(catalog, cache, type -> Strategies.forResource(type, allocator),
+                new ManagedFieldsRecorder(), clock);
+        Bootstrap.ensure(registry);
+
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(config.bindAddress()).setPort(config.port())
+                .setSsl(true).setUseAlpn(true)
+                .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.servingCert().toString())
+                        .setKeyPath(config.servingKey().toString()))
+                .setTrustOptions(new PemTrustOptions().addCertPath(config.clientCa().toString()))
+                .setClientAuth(ClientAuth.REQUEST)
+                .setMaxWebSocketFrameSize(4 * 1024 * 1024)
+                .setMaxWebSocketMessageSize(16 * 1024 * 1024);
+        String address = config.bindAddress() + ":" + config.port();
+        ApiHandler handler = HttpComponents.handler(vertx, registry, cache, executor, clock,
+                new Discovery(catalog), new OpenApi(catalog), new FieldValidator(), address);
+        HttpServer server = vertx.createHttpServer(options).requestHandler(handler)
+                .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        LOG.info("API server listening on https://{}:{}", config.bindAddress(), server.actualPort());
+        return new ApiServer(vertx, server, cache, executor);
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("closing the HTTP server: {}", e.toString());
+        }
+        executor.shutdownNow();
+        vertx.close();
+        cache.close();
+    }
+}

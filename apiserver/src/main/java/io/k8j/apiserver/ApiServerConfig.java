@@ -1,0 +1,15 @@
+package io.k8j.apiserver;
+
+import io.k8j.storage.Storage;
+
+import java.nio.file.Path;
+
+/**
+ * How to run an API server.
+ *
+ * @param storage the backend; the server puts its watch cache in front of it and closes both
+ * @param port 0 picks a free port
+ */
+public record ApiServerConfig(String bindAddress, int port, Path servingCert, Path servingKey, Path clientCa,
+                              Storage storage) {
+}

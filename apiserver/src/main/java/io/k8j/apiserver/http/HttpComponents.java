@@ -1,0 +1,33 @@
+package io.k8j.apiserver.http;
+
+import io.k8j.api.openapi.FieldValidator;
+import io.k8j.api.openapi.OpenApi;
+import io.k8j.apiserver.discovery.Discovery;
+import io.k8j.apiserver.registry.Registry;
+import io.k8j.storage.Storage;
+import io.vertx.core.Vertx;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/** Wires the request pipeline: filters, then the resource and non-resource handlers. */
+public final class HttpComponents {
+    /** The Kubernetes minor version served; kubectl's dispatcher picks its own version by it. */
+    public static final String KUBERNETES_MINOR = "33";
+
+    private HttpComponents() {
+    }
+
+    public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
+                                     Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
+                                     String serverAddress) {
+        NonResourceHandler nonResource = new NonResourceHandler(discovery, openApi,
+                NonResourceHandler.versionInfo(KUBERNETES_MINOR, DateTimeFormatter.ISO_INSTANT.format(clock.instant())),
+                () -> true, serverAddress);
+        List<RequestFilter> filters = List.of(new ClientCertAuthenticator());
+        return new ApiHandler(registry, filters, nonResource, new FieldValidation(validator),
+                new WatchResponder(vertx, storage, clock), executor, clock);
+    }
+}

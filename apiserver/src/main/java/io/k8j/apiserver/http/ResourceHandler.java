@@ -1,0 +1,142 @@
+package io.k8j.apiserver.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.ApiException;
+import io.k8j.api.Json;
+import io.k8j.api.ResourceType;
+import io.k8j.apiserver.registry.Deleter;
+import io.k8j.apiserver.registry.GenericStore;
+import io.k8j.apiserver.registry.ListOptions;
+import io.k8j.apiserver.registry.Meta;
+import io.k8j.apiserver.registry.ObjectList;
+import io.k8j.apiserver.registry.Registry;
+import io.k8j.apiserver.registry.WriteOptions;
+import io.k8j.apiserver.table.TableConverter;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Serves the verbs on a resource collection or object: the REST half of kube-apiserver's handlers. */
+final class ResourceHandler {
+    private final Registry registry;
+    private final RequestOptions options;
+    private final FieldValidation validation;
+    private final PatchHandler patches;
+    private final Subresources subresources;
+    private final WatchResponder watches;
+    private final Clock clock;
+
+    ResourceHandler(Registry registry, FieldValidation validation, WatchResponder watches, Clock clock) {
+        this.registry = registry;
+        this.options = new RequestOptions();
+        this.validation = validation;
+        this.patches = new PatchHandler(validation, options);
+        this.subresources = new Subresources(registry, patches, options);
+        this.watches = watches;
+        this.clock = clock;
+    }
+
+    void handle(ApiRequest req, RequestInfo info) {
+        ResourceType type = registry.catalog().find(info.group(), info.version(), info.resource())
+                .orElseThrow(() -> ApiException.notFound("the server could not find the requested resource"));
+        GenericStore store = registry.store(type);
+        if (type.namespaced() && info.namespace() == null && !List.of("list", "watch").contains(info.verb())) {
+            throw ApiException.notFound("the server could not find the requested resource");
+        }
+        String ns = type.namespaced() ? info.namespace() : null;
+        if (info.subresource() != null) {
+            subresources.handle(req, info, store, ns);
+            return;
+        }
+        switch (info.verb()) {
+            case "get" -> respondObject(req, type, store.get(ns, info.name()), 200);
+            case "list" -> list(req, type, store, ns);
+            case "watch" -> watches.serve(req, store, ns, options.list(req));
+            case "create" -> create(req, type, store, ns, info);
+            case "update" -> update(req, type, store, ns, info.name());
+            case "patch" -> patch(req, store, ns, info.name(), null);
+            case "delete" -> delete(req, type, store, ns, info.name());
+            case "deletecollection" -> deleteCollection(req, type, store, ns);
+            default -> throw ApiException.methodNotAllowed();
+        }
+    }
+
+    private void list(ApiRequest req, ResourceType type, GenericStore store, String ns) {
+        ObjectList page = store.list(ns, options.list(req));
+        if (MediaTypes.wantsTable(req.header("Accept"))) {
+            ObjectNode table = TableConverter.forResource(type).toTable(page.items(), req.param("includeObject"),
+                    Long.toString(page.resourceVersion()), page.continueToken(), clock.instant());
+            Responses.json(req, 200, table, MediaTypes.TABLE);
+            return;
+        }
+        Responses.json(req, 200, listObject(type, page.items(), page.resourceVersion(), page.continueToken()));
+    }
+
+    static ObjectNode listObject(ResourceType type, List<ObjectNode> items, long revision, String continueToken) {
+        ObjectNode list = Json.object();
+        list.put("kind", type.listKind());
+        list.put("apiVersion", type.apiVersion());
+        ObjectNode meta = list.putObject("metadata");
+        meta.put("resourceVersion", Long.toString(revision));
+        if (continueToken != null) {
+            meta.put("continue", continueToken);
+        }
+        ArrayNode arr = list.putArray("items");
+        items.forEach(arr::add);
+        return list;
+    }
+
+    private void create(ApiRequest req, ResourceType type, GenericStore store, String ns, RequestInfo info) {
+        if (info.name() != null) {
+            throw ApiException.methodNotAllowed();
+        }
+        ObjectNode obj = validation.decode(req, type);
+        String bodyNs = Meta.namespace(obj);
+        if (type.namespaced() && bodyNs != null && !bodyNs.isEmpty() && !bodyNs.equals(ns)) {
+            throw ApiException.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+        }
+        ObjectNode created = store.create(ns, obj, options.write(req));
+        respondObject(req, type, created, 201);
+    }
+
+    private void update(ApiRequest req, ResourceType type, GenericStore store, String ns, String name) {
+        ObjectNode obj = validation.decode(req, type);
+        ObjectNode updated = store.update(ns, name, obj, options.write(req), null);
+        respondObject(req, type, updated, 200);
+    }
+
+    void patch(ApiRequest req, GenericStore store, String ns, String name, String subresource) {
+        PatchHandler.Result result = patches.patch(req, store, ns, name, subresource);
+        respondObject(req, store.type(), result.object(), result.created() ? 201 : 200);
+    }
+
+    private void delete(ApiRequest req, ResourceType type, GenericStore store, String ns, String name) {
+        Deleter.Result result = store.delete(ns, name, options.delete(req));
+        if (result.deleted() && !type.plural().equals("pods")) {
+            ObjectNode details = Json.object().put("name", name);
+            if (!type.group().isEmpty()) {
+                details.put("group", type.group());
+            }
+            details.put("kind", type.plural()).put("uid", Meta.uid(result.object()));
+            Responses.json(req, 200, Responses.success(details));
+        } else {
+            Responses.json(req, result.deleted() ? 200 : 202, result.object());
+        }
+    }
+
+    private void deleteCollection(ApiRequest req, ResourceType type, GenericStore store, String ns) {
+        List<ObjectNode> deleted = store.deleteCollection(ns, options.list(req), options.delete(req));
+        Responses.json(req, 200, listObject(type, deleted, 0, null));
+    }
+
+    void respondObject(ApiRequest req, ResourceType type, ObjectNode obj, int code) {
+        if (MediaTypes.wantsTable(req.header("Accept"))) {
+            ObjectNode table = TableConverter.forResource(type).toTable(List.of(obj), req.param("includeObject"),
+                    Meta.resourceVersion(obj), null, clock.instant());
+            Responses.json(req, code, table, MediaTypes.TABLE);
+        } else {
+            Responses.json(req, code, obj);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.k8j.apiserver.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.ApiException;
+import io.k8j.api.ResourceType;
+import io.k8j.apiserver.registry.GenericStore;
+import io.k8j.apiserver.registry.Meta;
+import io.k8j.apiserver.registry.Registry;
+
+/**
+ * The subresources served by the store itself: {@code status} (the same object, other fields
+ * writable), {@code scale} (an autoscaling/v1 Scale view of spec.replicas), {@code binding} (a pod's
+ * node assignment) and a namespace's {@code finalize}. Streaming subresources belong to the kubelet proxy.
+ */
+final class Subresources {
+    private final Registry registry;
+    private final PatchHandler patches;
+    private final RequestOptions options;
+
+    Subresources(Registry registry, PatchHandler patches, RequestOptions options) {
+        this.registry = registry;
+        this.patches = patches;
+        this.options = options;
+    }
+
+    void handle(ApiRequest req, RequestInfo info, GenericStore store, String ns) {
+        ResourceType type = store.type();
+        String sub = info.subresource();
+        if (!type.hasSubresource(sub) || info.name() == null) {
+            throw ApiException.notFound("the server could not find the requested resource");
+        }
+        switch (sub) {
+            case "status", "finalize" -> status(req, info, store, ns, sub);
+            case "scale" -> new ScaleSubresource(store, options).handle(req, info, ns);
+            case "binding" -> bind(req, info, store, ns);
+            default -> throw ApiException.notFound("the server could not find the requested resource");
+        }
+    }
+
+    private void status(ApiRequest req, RequestInfo info, GenericStore store, String ns, String sub) {
+        ResourceType type = store.type();
+        switch (info.verb()) {
+            case "get" -> Responses.json(req, 200, store.get(ns, info.name()));
+            case "update" -> {
+                ObjectNode body = BodyDecoder.object(req.body(), req.header("Content-Type"), type, false);
+                ObjectNode result = sub.equals("finalize")
+                        ? store.guaranteedUpdate(ns, info.name(), cur -> finalizers(cur, body), options.write(req), null)
+                        : store.update(ns, info.name(), body, options.write(req), "status");
+                Responses.json(req, 200, result);
+            }
+            case "patch" -> Responses.json(req, 200, patches.patch(req, store, ns, info.name(), "status").object());
+            default -> throw ApiException.methodNotAllowed();
+        }
+    }
+
+    /** A namespace's finalize only replaces spec.finalizers; the namespace controller calls it. */
+    private static ObjectNode finalizers(ObjectNode current, ObjectNode body) {
+        JsonNode wanted = body.path("spec").get("finalizers");
+        ObjectNode spec = current.with("spec");
+        if (wanted == null || wanted.isEmpty()) {
+            spec.remove("finalizers");
+        } else {
+            spec.set("finalizers", wanted);
+        }
+        return current;
+    }
+
+    /** POST pods/{name}/binding: sets spec.nodeName once, as the scheduler's bind does. */
+    private void bind(ApiRequest req, RequestInfo info, GenericStore pods, String ns) {
+        if (!info.verb().equals("create")) {
+            throw ApiException.methodNotAllowed();
+        }
+        ObjectNode binding = BodyDecoder.object(req.body(), req.header("Content-Type"),
+                registry.catalog().findByKind("v1", "Binding").orElse(bindingType()), false);
+        String node = binding.path("target").path("name").asText("");
+        if (node.isEmpty()) {
+            throw ApiException.invalid(bindingType(), info.name(),
+                    java.util.List.of(io.k8j.api.FieldError.required("target.name", "")));
+        }
+        pods.guaranteedUpdate(ns, info.name(), pod -> {
+            String current = pod.path("spec").path("nodeName").asText("");
+            if (!current.isEmpty()) {
+                throw ApiException.conflict(pods.type(), info.name(), "pod " + info.name()
+                        + " is already assigned to node \"" + current + "\"");
+            }
+            if (Meta.isDeleting(pod)) {
+                throw ApiException.conflict(pods.type(), info.name(), "pod " + info.name() + " is being deleted, cannot be assigned to a host");
+            }
+            pod.with("spec").put("nodeName", node);
+            PodConditions.set(pod, "PodScheduled", "True", null, null);
+            return pod;
+        }, options.write(req), "binding");
+        Responses.json(req, 201, Responses.success(null));
+    }
+
+    private static ResourceType bindingType() {
+        return new ResourceType("", "v1", "Binding", "bindings", "binding", true, java.util.List.of(), java.util.List.of(),
+                java.util.Set.of(), io.fabric8.kubernetes.api.model.Binding.class);
+    }
+}

@@ -1,0 +1,112 @@
+package io.k8j.apiserver.http;
+
+import io.k8j.api.ApiException;
+import io.k8j.apiserver.registry.GenericStore;
+import io.k8j.apiserver.registry.ListOptions;
+import io.k8j.apiserver.watch.WatchStream;
+import io.k8j.storage.Storage;
+import io.k8j.storage.WatchHandle;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.ServerWebSocket;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Serves watches over chunked HTTP (kubectl, Python) or a WebSocket (fabric8). A watch ends at
+ * timeoutSeconds, when the client goes away, or when the client cannot keep up for {@code STALL_SECONDS};
+ * clients then re-watch from their last resourceVersion.
+ */
+final class WatchResponder {
+    private static final long STALL_SECONDS = 30;
+    private static final long BOOKMARK_EVERY_MS = 60_000;
+
+    private final Vertx vertx;
+    private final Storage storage;
+    private final Clock clock;
+
+    WatchResponder(Vertx vertx, Storage storage, Clock clock) {
+        this.vertx = vertx;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    void serve(ApiRequest req, GenericStore store, String ns, ListOptions options) {
+        HttpServerResponse resp = req.raw().response();
+        boolean table = MediaTypes.wantsTable(req.header("Accept"));
+        resp.setStatusCode(200);
+        resp.setChunked(true);
+        resp.putHeader("Content-Type", table ? MediaTypes.TABLE : MediaTypes.JSON);
+        resp.putHeader("Cache-Control", "no-cache, private");
+        Consumer<byte[]> transport = bytes -> writeWithBackpressure(resp, Buffer.buffer(bytes));
+        run(store, ns, options, new WatchStream(store.type(), table, clock, transport), resp::end, resp::closeHandler);
+    }
+
+    /** fabric8's watch: each event is one WebSocket text message. */
+    void serveWebSocket(ServerWebSocket ws, GenericStore store, String ns, ListOptions options) {
+        Consumer<byte[]> transport = bytes -> {
+            if (!ws.isClosed()) {
+                ws.writeTextMessage(new String(bytes, 0, bytes.length - 1, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        };
+        run(store, ns, options, new WatchStream(store.type(), false, clock, transport), () -> ws.close(),
+                ws::closeHandler);
+    }
+
+    private void run(GenericStore store, String ns, ListOptions options, WatchStream stream, Runnable end,
+                     Consumer<io.vertx.core.Handler<Void>> onClientClose) {
+        AtomicReference<WatchHandle> handle = new AtomicReference<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        onClientClose.accept(v -> finished.countDown());
+        try {
+            handle.set(store.reader().watch(ns, options, stream));
+        } catch (ApiException e) {
+            stream.error(e);
+            end.run();
+            return;
+        }
+        long timeout = options.timeoutSeconds() > 0 ? options.timeoutSeconds() : 1800;
+        long deadline = System.currentTimeMillis() + timeout * 1000;
+        try {
+            while (!finished.await(Math.min(BOOKMARK_EVERY_MS, Math.max(1, deadline - System.currentTimeMillis())),
+                    TimeUnit.MILLISECONDS)) {
+                if (System.currentTimeMillis() >= deadline) {
+                    break;
+                }
+                if (options.allowBookmarks()) {
+                    stream.bookmark(storage.currentRevision());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            handle.get().close();
+            end.run();
+        }
+    }
+
+    private void writeWithBackpressure(HttpServerResponse resp, Buffer buffer) {
+        if (resp.closed() || resp.ended()) {
+            return;
+        }
+        if (resp.writeQueueFull()) {
+            CountDownLatch drained = new CountDownLatch(1);
+            vertx.runOnContext(v -> resp.drainHandler(d -> drained.countDown()));
+            try {
+                if (!drained.await(STALL_SECONDS, TimeUnit.SECONDS)) {
+                    resp.reset();
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        resp.write(buffer);
+    }
+}

@@ -1,0 +1,19 @@
+package io.k8j.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The state directory: given, or /var/lib/k8j for root and ~/.k8j for others, as k3s does. */
+final class DataDirs {
+    private DataDirs() {
+    }
+
+    static Path resolve(Path given) throws IOException {
+        Path dir = given != null ? given
+                : "root".equals(System.getProperty("user.name")) ? Path.of("/var/lib/k8j")
+                : Path.of(System.getProperty("user.home"), ".k8j");
+        Files.createDirectories(dir);
+        return dir.toAbsolutePath();
+    }
+}

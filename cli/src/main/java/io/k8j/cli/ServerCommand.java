@@ -1,0 +1,68 @@
+package io.k8j.cli;
+
+import io.k8j.apiserver.ApiServer;
+import io.k8j.apiserver.ApiServerConfig;
+import io.k8j.apiserver.pki.ClusterPki;
+import io.k8j.apiserver.pki.Kubeconfig;
+import io.k8j.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code k8j server}: the control plane on this machine, with k3s's flags and defaults. */
+@Command(name = "server", mixinStandardHelpOptions = true, description = "Run the k8j control plane.")
+final class ServerCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
+
+    @Option(names = {"--data-dir", "-d"}, description = "State directory (default: /var/lib/k8j as root, else ~/.k8j).")
+    Path dataDir;
+
+    @Option(names = "--https-listen-port", defaultValue = "6443", description = "HTTPS port of the API server (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind-address", defaultValue = "0.0.0.0", description = "Address the API server binds (default: ${DEFAULT-VALUE}).")
+    String bindAddress;
+
+    @Option(names = {"--write-kubeconfig", "-o"}, description = "Where to write the admin kubeconfig (default: DATA_DIR/kubeconfig).")
+    Path kubeconfig;
+
+    @Option(names = "--datastore-endpoint", description = "etcd endpoints (http[s]://host:2379,...); empty for embedded SQLite.")
+    String datastoreEndpoint;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        Path dir = DataDirs.resolve(dataDir);
+        String hostname = InetAddress.getLocalHost().getHostName();
+        List<String> ips = new ArrayList<>(List.of("127.0.0.1", "10.43.0.1"));
+        if (!bindAddress.equals("0.0.0.0") && !ips.contains(bindAddress)) {
+            ips.add(bindAddress);
+        }
+        ClusterPki pki = ClusterPki.loadOrCreate(dir.resolve("pki"), List.of(hostname), ips);
+        Storage storage = Datastores.open(datastoreEndpoint, dir);
+        ApiServer server = ApiServer.start(new ApiServerConfig(bindAddress, port, pki.servingCertFile(),
+                pki.servingKeyFile(), pki.caCertFile(), storage));
+        String host = bindAddress.equals("0.0.0.0") ? "127.0.0.1" : bindAddress;
+        Path kubeconfigFile = kubeconfig != null ? kubeconfig : dir.resolve("kubeconfig");
+        Kubeconfig.write(kubeconfigFile, "https://" + host + ":" + server.port(), pki.caCertPem(),
+                pki.adminCertPem(), pki.adminKeyPem(), "default");
+        LOG.info("Wrote kubeconfig {}", kubeconfigFile);
+        LOG.info("k8j is ready: API at https://{}:{} ({} ms)", host, server.port(), (System.nanoTime() - started) / 1_000_000);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down");
+            server.close();
+            stopped.countDown();
+        }, "k8j-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}
