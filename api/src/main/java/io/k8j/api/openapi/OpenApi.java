@@ -1,0 +1,152 @@
+package io.k8j.api.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.DeleteOptions;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
+import io.k8j.api.Json;
+import io.k8j.api.ResourceCatalog;
+import io.k8j.api.ResourceType;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The OpenAPI documents of the served resources, generated from their fabric8 model classes: the v3
+ * discovery root and one document per group-version (kubectl 1.29+), and the v2 document as JSON and
+ * as gnostic protobuf (kubectl 1.27/1.28 accept only the latter). Documents are built on first request
+ * and cached; the returned trees are shared and must not be modified.
+ */
+public final class OpenApi {
+    static final String TITLE = "Kubernetes";
+    static final String VERSION = "v1.33.0";
+
+    private final ResourceCatalog catalog;
+    private final Map<String, Built> v3 = new ConcurrentHashMap<>();
+    private volatile JsonNode v3Root;
+    private volatile JsonNode v2Json;
+    private volatile byte[] v2Protobuf;
+
+    private record Built(JsonNode doc, String hash) {
+    }
+
+    public OpenApi(ResourceCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** {"paths":{"api/v1":{"serverRelativeURL":"/openapi/v3/api/v1?hash=..."},...}}. */
+    public JsonNode v3Root() {
+        JsonNode root = v3Root;
+        if (root == null) {
+            ObjectNode r = Json.object();
+            ObjectNode paths = r.putObject("paths");
+            for (String gv : catalog.groupVersions()) {
+                String path = path(gv);
+                paths.putObject(path).put("serverRelativeURL", "/openapi/v3/" + path + "?hash=" + built(gv).hash());
+            }
+            v3Root = root = r;
+        }
+        return root;
+    }
+
+    /** The document of "api/v1", "apis/apps/v1"...; null when no served group-version has that path. */
+    public JsonNode v3(String groupVersionPath) {
+        String gv = groupVersionPath.startsWith("api/") ? groupVersionPath.substring(4)
+                : groupVersionPath.startsWith("apis/") ? groupVersionPath.substring(5) : null;
+        return gv != null && catalog.groupVersions().contains(gv) ? built(gv).doc() : null;
+    }
+
+    /** Swagger 2.0 for every served resource, for clients that ask /openapi/v2 for JSON. */
+    public JsonNode v2Json() {
+        JsonNode doc = v2Json;
+        if (doc == null) {
+            v2Json = doc = document(Dialect.V2, catalog.all().stream().toList());
+        }
+        return doc;
+    }
+
+    /** The v2 document as gnostic openapi_v2.Document protobuf, the only /openapi/v2 form kubectl accepts. */
+    public byte[] v2Protobuf() {
+        byte[] bytes = v2Protobuf;
+        if (bytes == null) {
+            v2Protobuf = bytes = GnosticEncoder.encode(v2Json());
+        }
+        return bytes.clone();
+    }
+
+    private Built built(String gv) {
+        return v3.computeIfAbsent(gv, k -> {
+            JsonNode doc = document(Dialect.V3, catalog.inGroupVersion(k));
+            return new Built(doc, hash(doc));
+        });
+    }
+
+    private static String path(String gv) {
+        return gv.contains("/") ? "apis/" + gv : "api/" + gv;
+    }
+
+    private static ObjectNode document(Dialect d, List<ResourceType> types) {
+        Map<Class<?>, List<ObjectNode>> gvks = new HashMap<>();
+        for (ResourceType t : types) {
+            gvks.computeIfAbsent(t.modelClass(), c -> new ArrayList<>()).add(gvk(t.group(), t.version(), t.kind()));
+            Class<?> list = listClass(t);
+            if (list != null) {
+                gvks.computeIfAbsent(list, c -> new ArrayList<>()).add(gvk(t.group(), t.version(), t.listKind()));
+            }
+        }
+        gvks.put(Scale.class, List.of(gvk("autoscaling", "v1", "Scale")));
+        SchemaWriter schemas = new SchemaWriter(d, gvks);
+        PathsWriter paths = new PathsWriter(d);
+        schemas.add(Shapes.of(Status.class));
+        schemas.add(Shapes.of(DeleteOptions.class));
+        schemas.addRaw(KubeNames.PATCH, Json.object().put("type", "object").put("description",
+                "The body of a PATCH request; its format is given by the request's Content-Type."));
+        for (ResourceType t : types) {
+            String kind = schemas.add(Shapes.of(t.modelClass()));
+            Class<?> list = listClass(t);
+            String listSchema = list != null ? schemas.add(Shapes.of(list)) : kind;
+            String scale = t.hasSubresource("scale") ? schemas.add(Shapes.of(Scale.class)) : null;
+            paths.resource(t, kind, listSchema, scale);
+        }
+        ObjectNode doc = Json.object();
+        doc.put(d == Dialect.V2 ? "swagger" : "openapi", d == Dialect.V2 ? "2.0" : "3.0.0");
+        doc.putObject("info").put("title", TITLE).put("version", VERSION);
+        doc.set("paths", paths.paths());
+        if (d == Dialect.V2) {
+            doc.set("definitions", schemas.schemas());
+        } else {
+            doc.putObject("components").set("schemas", schemas.schemas());
+        }
+        return doc;
+    }
+
+    /** fabric8 names every list class after its kind (PodList next to Pod). */
+    private static Class<?> listClass(ResourceType t) {
+        try {
+            return Class.forName(t.modelClass().getName() + "List", false, t.modelClass().getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static ObjectNode gvk(String group, String version, String kind) {
+        return Json.object().put("group", group).put("kind", kind).put("version", version);
+    }
+
+    /** Like kube-apiserver: uppercase hex SHA-512 of the serialized document. */
+    private static String hash(JsonNode doc) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-512").digest(Json.bytes(doc));
+            return HexFormat.of().withUpperCase().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
