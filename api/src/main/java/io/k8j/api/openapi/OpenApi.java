@@ -25,7 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * and cached; the returned trees are shared and must not be modified.
  */
 public final class OpenApi {
+    /** Content-Type of {@link #v2Protobuf()}; the deprecated "spec.v2@v1.0" spelling breaks client-go. */
+    public static final String V2_PROTOBUF_TYPE = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
+
     static final String TITLE = "Kubernetes";
+    /** Only informational for clients; the kube line whose API the fabric8 7.8 model covers. */
     static final String VERSION = "v1.33.0";
 
     private final ResourceCatalog catalog;

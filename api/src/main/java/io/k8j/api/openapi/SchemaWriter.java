@@ -42,7 +42,7 @@ final class SchemaWriter {
         return s.schemaName();
     }
 
-    /** Adds a schema written by hand-off from the caller (Patch, which has no model class). */
+    /** Adds a schema that has no model class behind it (meta/v1 Patch, the PATCH body). */
     void addRaw(String name, ObjectNode schema) {
         schemas.put(name, schema);
     }

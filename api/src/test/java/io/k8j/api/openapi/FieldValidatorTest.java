@@ -76,6 +76,13 @@ class FieldValidatorTest {
     }
 
     @Test
+    void mapValueErrorsNameTheMapFieldLikeGo() throws IOException {
+        ObjectNode pod = json("{'metadata':{'labels':{'app':1}}}");
+        assertThat(validator.typeErrors(pod, Pod.class)).containsExactly(
+                "json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string");
+    }
+
+    @Test
     void intOrStringQuantityTimeAndNullsAreAccepted() throws IOException {
         ObjectNode svc = json("{'metadata':{'creationTimestamp':null,'labels':null},'spec':{'ports':["
                 + "{'port':80,'targetPort':8080},{'port':81,'targetPort':'http'}]}}");
