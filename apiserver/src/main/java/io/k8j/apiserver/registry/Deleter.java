@@ -52,6 +52,7 @@ public final class Deleter {
             }
             ObjectNode obj = StoredObjects.decode(current);
             checkPreconditions(obj, options);
+            strategy.checkDelete(obj);
             try {
                 return deleteOnce(key, current, obj, options);
             } catch (ConflictException | KeyNotFoundException e) {
@@ -73,7 +74,8 @@ public final class Deleter {
             }
         }
         long grace = gracePeriod(obj, options);
-        if (finalizers.isEmpty() && grace == 0) {
+        boolean blocked = !finalizers.isEmpty() || !strategy.deletionBlockers(obj).isEmpty();
+        if (!blocked && grace == 0) {
             if (!options.dryRun()) {
                 KeyValue gone = storage.delete(key, current.modRevision());
                 strategy.afterDelete(obj, contexts.create(false));
@@ -90,6 +92,7 @@ public final class Deleter {
         meta.put("deletionTimestamp", now.plusSeconds(grace).toString());
         meta.put("deletionGracePeriodSeconds", grace);
         Meta.setFinalizers(obj, finalizers);
+        strategy.prepareForDeletion(obj);
         if (options.dryRun()) {
             return new Result(obj, false);
         }
@@ -126,7 +129,7 @@ public final class Deleter {
      * (pods still in their grace period wait for the kubelet's final delete).
      */
     ObjectNode finishIfReleased(ObjectNode obj) {
-        if (!Meta.isDeleting(obj) || !Meta.finalizers(obj).isEmpty()
+        if (!Meta.isDeleting(obj) || !Meta.finalizers(obj).isEmpty() || !strategy.deletionBlockers(obj).isEmpty()
                 || obj.path("metadata").path("deletionGracePeriodSeconds").asLong(0) > 0) {
             return obj;
         }

@@ -46,6 +46,22 @@ public interface ResourceStrategy {
         return Map.of();
     }
 
+    /** Throws the ApiException kube gives when {@code obj} may not be deleted at all (system namespaces). */
+    default void checkDelete(ObjectNode obj) {
+    }
+
+    /**
+     * Finalizers kept outside metadata.finalizers that also hold back deletion (a namespace's
+     * spec.finalizers, cleared by the namespace controller through {@code finalize}).
+     */
+    default List<String> deletionBlockers(ObjectNode obj) {
+        return List.of();
+    }
+
+    /** Marks an object whose deletion waits on finalizers (a namespace turns Terminating). */
+    default void prepareForDeletion(ObjectNode obj) {
+    }
+
     /** Releases anything allocated for {@code obj} (cluster IPs, node ports) once it is deleted. */
     default void afterDelete(ObjectNode obj, StrategyContext ctx) {
     }
