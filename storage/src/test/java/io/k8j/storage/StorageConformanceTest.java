@@ -79,6 +79,26 @@ public abstract class StorageConformanceTest {
     }
 
     @Test
+    void emptyValuesStayEmptyNotNull() {
+        long start = storage.currentRevision();
+        KeyValue kv = storage.create(p + "e", new byte[0]);
+        assertThat(storage.get(p + "e").value()).isEmpty();
+        kv = storage.update(p + "e", b("x"), kv.modRevision());
+        kv = storage.update(p + "e", new byte[0], kv.modRevision());
+        storage.delete(p + "e", kv.modRevision());
+        WatchRecorder rec = new WatchRecorder();
+        try (WatchHandle ignored = storage.watch(p, start, rec)) {
+            await().atMost(WAIT).until(() -> rec.size() == 4);
+        }
+        List<WatchEvent> events = rec.events();
+        assertThat(events.get(0).kv().value()).isEmpty();
+        assertThat(events.get(2).prevKv().value()).containsExactly(b("x"));
+        assertThat(events.get(2).kv().value()).isEmpty();
+        assertThat(events.get(3).kv().value()).isEmpty();
+        assertThat(events.get(3).prevKv().value()).isEmpty();
+    }
+
+    @Test
     void failedWritesThrowAndChangeNothing() {
         KeyValue kv = storage.create(p + "a", b("v1"));
         KeyValue v2 = storage.update(p + "a", b("v2"), kv.modRevision());
