@@ -1,0 +1,60 @@
+package io.k8j.apiserver.registry.strategy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.FieldError;
+import io.k8j.api.Json;
+import io.k8j.apiserver.registry.StrategyContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builders for strategy tests: objects from YAML text, and a context backed by in-memory lists. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static ObjectNode yaml(String text) {
+        try {
+            return (ObjectNode) Json.YAML.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "field: Reason" of each error, the part tests usually pin down. */
+    static List<String> fields(List<FieldError> errors) {
+        return errors.stream().map(e -> e.field() + ": " + e.type().reason()).toList();
+    }
+
+    /** A context whose stored objects are the given lists, keyed by plural. */
+    static final class Context implements StrategyContext {
+        final Map<String, List<ObjectNode>> stored;
+        final boolean dryRun;
+
+        Context(Map<String, List<ObjectNode>> stored, boolean dryRun) {
+            this.stored = stored;
+            this.dryRun = dryRun;
+        }
+
+        static Context empty() {
+            return new Context(Map.of(), false);
+        }
+
+        static Context services(List<ObjectNode> services) {
+            return new Context(Map.of("services", services), false);
+        }
+
+        @Override
+        public List<ObjectNode> list(String group, String plural) {
+            return new ArrayList<>(stored.getOrDefault(plural, List.of()));
+        }
+
+        @Override
+        public boolean dryRun() {
+            return dryRun;
+        }
+    }
+}
