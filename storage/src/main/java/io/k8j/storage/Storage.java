@@ -10,6 +10,10 @@ import java.util.function.Consumer;
  * server exposes as {@code metadata.resourceVersion}. Writes that name an expected revision fail with
  * {@link ConflictException} when the key has moved on, so racing writers never overwrite each other.
  * A write that throws has changed nothing.
+ *
+ * <p>Creates and updates throw {@link ValueTooLargeException} for a value over the backend's limit
+ * (1.5 MiB by default, etcd's request limit). Implementations: {@code sqlite.SqliteStorage},
+ * {@code etcd.EtcdStorage}, and {@code cache.WatchCache} in front of either.
  */
 public interface Storage extends AutoCloseable {
 
@@ -44,7 +48,13 @@ public interface Storage extends AutoCloseable {
     /**
      * Delivers, in revision order and on one thread per watch, every event under {@code prefix} with a
      * revision greater than {@code afterRevision}, then live events until the handle is closed. Throws
-     * {@link CompactedException} if events after {@code afterRevision} are no longer retained.
+     * {@link CompactedException} if events after {@code afterRevision} are no longer retained, that is
+     * when {@code afterRevision < compactedRevision()}; {@code afterRevision} 0 asks for all history.
+     *
+     * <p>The store may also end a watch by itself: the listener fell too far behind (its queue is
+     * bounded so it never slows writers), history it still needed was compacted, or the backend failed.
+     * Pass a {@link WatchListener} to be told, e.g. to answer the client with 410 Gone; a plain
+     * {@code Consumer} just stops receiving events.
      */
     WatchHandle watch(String prefix, long afterRevision, Consumer<WatchEvent> listener);
 

@@ -38,26 +38,34 @@ final class SqliteDb implements AutoCloseable {
 
     SqliteDb(SqliteOptions options) {
         Path file = options.file().toAbsolutePath();
+        readerCount = options.readers();
+        readers = new ArrayBlockingQueue<>(readerCount);
+        FileChannel channel = null;
+        Connection w = null;
         try {
             Files.createDirectories(file.getParent());
-            lockChannel = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+            channel = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            fileLock = tryLock(lockChannel, file);
+            fileLock = tryLock(channel, file);
             String url = "jdbc:sqlite:" + file;
-            writer = DriverManager.getConnection(url);
-            pragmas(writer, "journal_mode = WAL", "busy_timeout = 5000", "journal_size_limit = 67108864",
+            w = DriverManager.getConnection(url);
+            pragmas(w, "journal_mode = WAL", "busy_timeout = 5000", "journal_size_limit = 67108864",
                     "synchronous = " + (options.durability() == SqliteOptions.Durability.POWER_LOSS ? "FULL" : "NORMAL"));
-            LogSql.createSchema(writer);
-            readerCount = options.readers();
-            readers = new ArrayBlockingQueue<>(readerCount);
-            for (int i = 0; i < options.readers(); i++) {
+            LogSql.createSchema(w);
+            for (int i = 0; i < readerCount; i++) {
                 Connection r = DriverManager.getConnection(url);
-                pragmas(r, "busy_timeout = 5000", "query_only = 1");
                 readers.add(r);
+                pragmas(r, "busy_timeout = 5000", "query_only = 1");
             }
-        } catch (IOException | SQLException e) {
-            throw new StorageException("cannot open " + file + ": " + e.getMessage(), e);
+        } catch (IOException | SQLException | RuntimeException e) {
+            // Give back what was opened, above all the file lock, so the caller can retry.
+            readers.forEach(SqliteDb::closeQuietly);
+            closeQuietly(w);
+            closeQuietly(channel);
+            throw e instanceof StorageException se ? se : new StorageException("cannot open " + file + ": " + e.getMessage(), e);
         }
+        lockChannel = channel;
+        writer = w;
     }
 
     /** Runs {@code body} in one write transaction; {@code afterCommit} runs still holding the write lock. */
@@ -167,10 +175,19 @@ final class SqliteDb implements AutoCloseable {
             lock = null;
         }
         if (lock == null) {
-            channel.close();
             throw new StorageException(file + " is already open in another SqliteStorage");
         }
         return lock;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (Exception ignored) {
+            // already failing to open; the first error is the one to report
+        }
     }
 
     private static void pragmas(Connection c, String... pragmas) throws SQLException {

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -36,6 +37,7 @@ public final class SqliteStorage implements Storage {
     private final AtomicLong compacted;
     private final Compaction compaction;
     private final Maintenance maintenance;
+    private final AtomicBoolean closed = new AtomicBoolean();
     /** Set only under the write lock, after the commit that produced it. */
     private volatile long revision;
 
@@ -127,6 +129,9 @@ public final class SqliteStorage implements Storage {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         maintenance.close();
         for (QueuedWatch w : List.copyOf(watchers)) {
             w.close();
