@@ -1,0 +1,118 @@
+package io.k8j.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.Json;
+import io.k8j.apiserver.pki.KubeconfigCredentials;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * ConfigMap calls over the JDK HttpClient, as kubectl makes them: HTTP/2 over TLS with the admin client
+ * certificate, JSON bodies. All calls share one client, so requests multiplex over one connection as
+ * client-go's do. A status other than the expected one throws with the server's Status message.
+ */
+final class ApiClient {
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http;
+    private final String server;
+    private final String namespace;
+    private final String collection;
+
+    ApiClient(KubeconfigCredentials credentials, String namespace) {
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                .sslContext(credentials.sslContext()).connectTimeout(Duration.ofSeconds(10)).build();
+        this.server = credentials.server();
+        this.namespace = namespace;
+        this.collection = server + "/api/v1/namespaces/" + namespace + "/configmaps";
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    /** Creates the namespace unless it exists. */
+    void ensureNamespace() throws IOException, InterruptedException {
+        ObjectNode ns = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
+        ns.putObject("metadata").put("name", namespace);
+        HttpResponse<byte[]> r = send(request(server + "/api/v1/namespaces").POST(body(ns)));
+        if (r.statusCode() != 201 && r.statusCode() != 409) {
+            throw failure("create namespace", r);
+        }
+    }
+
+    void create(ObjectNode configMap) throws IOException, InterruptedException {
+        expect("create", send(request(collection).POST(body(configMap))), 201);
+    }
+
+    ObjectNode get(String name) throws IOException, InterruptedException {
+        return Json.parseObject(expect("get", send(request(collection + "/" + name).GET()), 200));
+    }
+
+    void update(ObjectNode configMap) throws IOException, InterruptedException {
+        String name = configMap.path("metadata").path("name").asText();
+        expect("update", send(request(collection + "/" + name).PUT(body(configMap))), 200);
+    }
+
+    void delete(String name) throws IOException, InterruptedException {
+        expect("delete", send(request(collection + "/" + name).DELETE()), 200);
+    }
+
+    /** One page of the namespace's ConfigMaps; {@code continueToken} null for the first. */
+    ObjectNode list(int limit, String continueToken) throws IOException, InterruptedException {
+        String uri = collection + "?limit=" + limit
+                + (continueToken == null ? "" : "&continue=" + URLEncoder.encode(continueToken, StandardCharsets.UTF_8));
+        return Json.parseObject(expect("list", send(request(uri).GET()), 200));
+    }
+
+    /**
+     * Opens a watch on the namespace from {@code resourceVersion}; the stream carries one JSON event per
+     * line. Returns once the server has sent the response headers, without a request timeout (a watch is
+     * long-lived); the server ends it after {@code timeoutSeconds}.
+     */
+    InputStream watch(String resourceVersion, int timeoutSeconds) throws IOException, InterruptedException {
+        URI uri = URI.create(collection + "?watch=true&resourceVersion=" + resourceVersion
+                + "&timeoutSeconds=" + timeoutSeconds);
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (r.statusCode() != 200) {
+            try (InputStream in = r.body()) {
+                throw new IOException("watch: HTTP " + r.statusCode() + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return r.body();
+    }
+
+    private HttpRequest.Builder request(String uri) {
+        return HttpRequest.newBuilder(URI.create(uri)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json").header("Content-Type", "application/json");
+    }
+
+    private static HttpRequest.BodyPublisher body(ObjectNode obj) {
+        return HttpRequest.BodyPublishers.ofByteArray(Json.bytes(obj));
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static byte[] expect(String verb, HttpResponse<byte[]> r, int status) throws IOException {
+        if (r.statusCode() != status) {
+            throw failure(verb, r);
+        }
+        return r.body();
+    }
+
+    private static IOException failure(String verb, HttpResponse<byte[]> r) {
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        return new IOException(verb + ": HTTP " + r.statusCode() + " " + body.substring(0, Math.min(300, body.length())));
+    }
+}
