@@ -36,7 +36,7 @@ final class Maintenance implements AutoCloseable {
      * and a reader holding an old snapshot makes it skip. A PASSIVE checkpoint never waits for anyone;
      * once no write happened for a whole interval, TRUNCATE also resets the WAL file to zero bytes.
      */
-    void checkpoint() {
+    synchronized void checkpoint() {
         long revision = currentRevision.getAsLong();
         String mode = revision == revisionAtLastCheckpoint ? "TRUNCATE" : "PASSIVE";
         revisionAtLastCheckpoint = revision;

@@ -49,6 +49,8 @@ final class SqliteDb implements AutoCloseable {
             fileLock = tryLock(channel, file);
             String url = "jdbc:sqlite:" + file;
             w = DriverManager.getConnection(url);
+            // WAL: readers never block the writer. journal_size_limit: after a checkpoint, a WAL grown by
+            // a burst is cut back to 64 MiB. synchronous: see SqliteOptions.Durability for the choice.
             pragmas(w, "journal_mode = WAL", "busy_timeout = 5000", "journal_size_limit = 67108864",
                     "synchronous = " + (options.durability() == SqliteOptions.Durability.POWER_LOSS ? "FULL" : "NORMAL"));
             LogSql.createSchema(w);
