@@ -59,6 +59,14 @@ public final class SchemaHints {
             "NodeSelector", "ConfigMapKeySelector", "SecretKeySelector", "ObjectFieldSelector",
             "ResourceFieldSelector");
 
+    /**
+     * Fields Go serializes even when empty: value structs ({@code metadata}, {@code spec}, {@code template}, ...)
+     * and lists without omitempty. SSA compares against Go objects, where these are never absent, so an object
+     * that gains one has not "added" the field itself, only what is inside.
+     */
+    private static final Set<String> ALWAYS_SERIALIZED = Set.of(
+            "metadata", "spec", "status", "template", "jobTemplate", "strategy", "updateStrategy", "containers");
+
     /** Defaults of list-map key fields, which SSA fills in before keying an item (ports without a protocol). */
     private static final Map<String, JsonNode> KEY_DEFAULTS = Map.of("protocol", TextNode.valueOf("TCP"));
 
@@ -76,6 +84,10 @@ public final class SchemaHints {
 
     public static boolean isAtomicStruct(String owner) {
         return ATOMIC_STRUCTS.contains(owner);
+    }
+
+    public static boolean isAlwaysSerialized(String field) {
+        return ALWAYS_SERIALIZED.contains(field);
     }
 
     /** The value SSA assumes for list-map key {@code key} when an item omits it, or null. */

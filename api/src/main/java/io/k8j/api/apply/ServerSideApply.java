@@ -1,0 +1,84 @@
+package io.k8j.api.apply;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.ApiException;
+import io.k8j.api.Json;
+import io.k8j.api.ResourceType;
+import io.k8j.api.patch.ListType;
+import io.k8j.api.patch.Schema;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Server-side apply (application/apply-patch+yaml): merges an applied configuration into the live object,
+ * removes what the manager stopped applying, detects conflicts with other managers and records ownership.
+ */
+public final class ServerSideApply {
+    /** The Update manager kube invents for the fields of an object that had no managedFields when first applied. */
+    static final String BEFORE_FIRST_APPLY = "before-first-apply";
+
+    private ServerSideApply() {
+    }
+
+    /** Apply to the main resource of a built-in kind (the status subresource's fields are not owned). */
+    public static ApplyResult apply(ObjectNode live, ObjectNode applied, String manager, boolean force,
+                                    Class<?> modelClass, String apiVersion, Instant now) {
+        ResourceType type = ManagedFields.typeOf(applied, apiVersion);
+        return apply(live, applied, manager, force, modelClass, apiVersion, now, FieldScope.of(type, null));
+    }
+
+    /**
+     * @param live    the stored object, null when the apply creates it
+     * @param applied the configuration; must not carry managedFields
+     * @throws ApplyConflictException when another manager owns a field this apply changes and force is false
+     */
+    public static ApplyResult apply(ObjectNode live, ObjectNode applied, String manager, boolean force,
+                                    Class<?> modelClass, String apiVersion, Instant now, FieldScope scope) {
+        if (applied.at("/metadata/managedFields").isContainerNode()) {
+            throw ApiException.badRequest("metadata.managedFields must be nil");
+        }
+        Schema schema = Schema.of(modelClass);
+        ObjectNode before = live == null ? Json.object() : ManagedFields.content(live);
+        List<ManagerEntry> entries = new ArrayList<>(live == null ? List.of() : ManagedFields.readOrEmpty(live));
+        if (live != null && entries.isEmpty()) {
+            FieldSet existing = scope.filter(ObjectFields.compare(Json.object(), before, schema).changed());
+            entries.add(new ManagerEntry(BEFORE_FIRST_APPLY, ManagerEntry.UPDATE, apiVersion,
+                    ManagedFields.timestamp(now), null, existing));
+        }
+        ManagerEntry previous = entries.stream()
+                .filter(e -> e.sameManager(manager, ManagerEntry.APPLY, apiVersion, scope.subresource()))
+                .findFirst().orElse(null);
+        entries.remove(previous);
+
+        FieldSet applying = scope.filter(ObjectFields.of(applied, schema));
+        ObjectNode merged = (ObjectNode) StructuredMerge.merge(before, applied, schema, ListType.ATOMIC);
+        if (previous != null) {
+            FieldSet owned = applying;
+            for (ManagerEntry e : entries) {
+                owned = owned.union(e.fields());
+            }
+            Pruner.prune(merged, schema, ListType.ATOMIC, previous.fields(), owned);
+        }
+
+        ObjectFields.Comparison cmp = ObjectFields.compare(before, merged, schema);
+        FieldSet changed = scope.filter(cmp.changed());
+        FieldSet removed = scope.filter(cmp.removed());
+        List<ApplyConflictException.Conflict> conflicts = new ArrayList<>();
+        List<ManagerEntry> updated = new ArrayList<>();
+        for (ManagerEntry e : entries) {
+            e.fields().intersection(changed).paths().forEach(p -> conflicts.add(
+                    new ApplyConflictException.Conflict(ApplyConflictException.describe(e), PathElements.describe(p))));
+            updated.add(e.withFields(e.fields().difference(changed).difference(removed)));
+        }
+        if (!conflicts.isEmpty() && !force) {
+            throw new ApplyConflictException(conflicts);
+        }
+        boolean objectChanged = live == null || !ObjectFields.same(before, merged);
+        String time = objectChanged || previous == null ? ManagedFields.timestamp(now) : previous.time();
+        updated.add(new ManagerEntry(manager, ManagerEntry.APPLY, apiVersion, time, scope.subresource(), applying));
+        ManagedFields.write(merged, updated);
+        return new ApplyResult(merged, objectChanged);
+    }
+}
