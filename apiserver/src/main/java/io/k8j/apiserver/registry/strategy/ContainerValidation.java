@@ -111,19 +111,8 @@ final class ContainerValidation {
     static void resources(List<FieldError> errs, ObjectNode resources, String path) {
         ObjectNode limits = Tree.objOrNull(resources, "limits");
         ObjectNode requests = Tree.objOrNull(resources, "requests");
-        for (ObjectNode list : new ObjectNode[] {limits, requests}) {
-            if (list != null) {
-                String lp = path + (list == limits ? ".limits" : ".requests");
-                list.properties().forEach(en -> {
-                    BigDecimal v = Quantities.parse(en.getValue());
-                    if (v == null) {
-                        errs.add(FieldError.invalid(lp + "[" + en.getKey() + "]", en.getValue(), Quantities.INVALID));
-                    } else if (v.signum() < 0) {
-                        errs.add(FieldError.invalid(lp + "[" + en.getKey() + "]", en.getValue(), "must be greater than or equal to 0"));
-                    }
-                });
-            }
-        }
+        Quantities.validateList(errs, limits, path + ".limits");
+        Quantities.validateList(errs, requests, path + ".requests");
         if (limits == null || requests == null) {
             return;
         }

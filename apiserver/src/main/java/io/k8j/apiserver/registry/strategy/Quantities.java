@@ -2,8 +2,10 @@ package io.k8j.apiserver.registry.strategy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.k8j.api.FieldError;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** resource.Quantity values ("100m", "1Gi", 2) as numbers, for comparisons such as requests <= limits. */
@@ -29,6 +31,22 @@ final class Quantities {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** Each value of a resource list (e.g. limits) must parse and may not be negative. */
+    static void validateList(List<FieldError> errs, JsonNode list, String path) {
+        if (list == null) {
+            return;
+        }
+        list.properties().forEach(en -> {
+            BigDecimal v = parse(en.getValue());
+            String p = path + "[" + en.getKey() + "]";
+            if (v == null) {
+                errs.add(FieldError.invalid(p, en.getValue(), INVALID));
+            } else if (v.signum() < 0) {
+                errs.add(FieldError.invalid(p, en.getValue(), "must be greater than or equal to 0"));
+            }
+        });
     }
 
     /** What kube says when a quantity does not parse. */

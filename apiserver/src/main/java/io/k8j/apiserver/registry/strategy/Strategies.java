@@ -5,21 +5,42 @@ import io.k8j.apiserver.registry.ResourceStrategy;
 
 /** The strategy of each built-in resource, by group and plural. */
 public final class Strategies {
+    /** For resources kube gives no rules beyond metadata (ServiceAccounts), and for unknown ones. */
+    private static final ResourceStrategy PLAIN = new ResourceStrategy() {
+    };
+
     private Strategies() {
     }
 
     /**
-     * The strategy for {@code type}; resources without rules of their own get one that accepts everything.
+     * The strategy for {@code type}.
      *
      * @param allocator the cluster's one allocator of service IPs and node ports
      */
     public static ResourceStrategy forResource(ResourceType type, ServiceAllocator allocator) {
         return switch (type.group() + "/" + type.plural()) {
+            case "/namespaces" -> new NamespaceStrategy();
             case "/pods" -> new PodStrategy();
             case "/services" -> new ServiceStrategy(type, allocator);
+            case "/endpoints" -> new EndpointsStrategy();
+            case "/configmaps" -> new ConfigMapStrategy();
+            case "/secrets" -> new SecretStrategy();
+            case "/nodes" -> new NodeStrategy();
+            case "/events" -> new EventStrategy();
+            case "/persistentvolumes" -> new PersistentVolumeStrategy();
+            case "/persistentvolumeclaims" -> new PersistentVolumeClaimStrategy();
+            case "/resourcequotas" -> new ResourceQuotaStrategy();
+            case "/limitranges" -> new LimitRangeStrategy();
             case "apps/deployments" -> new DeploymentStrategy();
-            default -> new ResourceStrategy() {
-            };
+            case "apps/replicasets" -> new ReplicaSetStrategy();
+            case "apps/statefulsets" -> new StatefulSetStrategy();
+            case "apps/daemonsets" -> new DaemonSetStrategy();
+            case "batch/jobs" -> new JobStrategy();
+            case "batch/cronjobs" -> new CronJobStrategy();
+            case "coordination.k8s.io/leases" -> new LeaseStrategy();
+            case "discovery.k8s.io/endpointslices" -> new EndpointSliceStrategy();
+            case "events.k8s.io/events" -> new EventsGroupEventStrategy();
+            default -> PLAIN;
         };
     }
 }

@@ -28,8 +28,9 @@ abstract class WorkloadStrategy implements ResourceStrategy {
     /** Rules of the kind's own spec fields. */
     abstract void validateSpec(List<FieldError> errs, JsonNode spec);
 
-    /** Further update rules; none by default. */
+    /** Update rules of the spec: apps/v1 fixes the selector at creation. */
     void validateSpecUpdate(List<FieldError> errs, JsonNode spec, JsonNode oldSpec) {
+        Checks.immutable(errs, spec, oldSpec, "selector", "spec.selector");
     }
 
     @Override
@@ -76,7 +77,6 @@ abstract class WorkloadStrategy implements ResourceStrategy {
     @Override
     public List<FieldError> validateUpdate(ObjectNode obj, ObjectNode old) {
         List<FieldError> errs = new ArrayList<>(validate(obj));
-        Checks.immutable(errs, obj.path("spec"), old.path("spec"), "selector", "spec.selector");
         validateSpecUpdate(errs, obj.path("spec"), old.path("spec"));
         return errs;
     }
