@@ -9,7 +9,9 @@ import io.k8j.api.patch.Schema;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Server-side apply (application/apply-patch+yaml): merges an applied configuration into the live object,
@@ -65,20 +67,33 @@ public final class ServerSideApply {
         ObjectFields.Comparison cmp = ObjectFields.compare(before, merged, schema);
         FieldSet changed = scope.filter(cmp.changed());
         FieldSet removed = scope.filter(cmp.removed());
-        List<ApplyConflictException.Conflict> conflicts = new ArrayList<>();
+        Map<ManagerEntry, FieldSet> conflicts = new LinkedHashMap<>();
         List<ManagerEntry> updated = new ArrayList<>();
         for (ManagerEntry e : entries) {
-            e.fields().intersection(changed).paths().forEach(p -> conflicts.add(
-                    new ApplyConflictException.Conflict(ApplyConflictException.describe(e), PathElements.describe(p))));
+            FieldSet taken = e.fields().intersection(changed);
+            if (!taken.isEmpty()) {
+                conflicts.put(e, taken);
+            }
             updated.add(e.withFields(e.fields().difference(changed).difference(removed)));
         }
-        if (!conflicts.isEmpty() && !force) {
-            throw new ApplyConflictException(conflicts);
+        if (!force && !conflicts.isEmpty()) {
+            Map<ManagerEntry, FieldSet> unresolved = LastApplied.unresolved(manager, before, conflicts, schema);
+            if (!unresolved.isEmpty()) {
+                throw conflictError(unresolved);
+            }
         }
+        LastApplied.sync(manager, merged, applied);
         boolean objectChanged = live == null || !ObjectFields.same(before, merged);
         String time = objectChanged || previous == null ? ManagedFields.timestamp(now) : previous.time();
         updated.add(new ManagerEntry(manager, ManagerEntry.APPLY, apiVersion, time, scope.subresource(), applying));
         ManagedFields.write(merged, updated);
         return new ApplyResult(merged, objectChanged);
+    }
+
+    private static ApplyConflictException conflictError(Map<ManagerEntry, FieldSet> conflicts) {
+        List<ApplyConflictException.Conflict> list = new ArrayList<>();
+        conflicts.forEach((e, set) -> set.paths().forEach(p -> list.add(
+                new ApplyConflictException.Conflict(ApplyConflictException.describe(e), PathElements.describe(p)))));
+        return new ApplyConflictException(list);
     }
 }
