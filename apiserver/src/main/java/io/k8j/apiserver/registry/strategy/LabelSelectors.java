@@ -46,9 +46,10 @@ final class LabelSelectors {
         if (labels == null) {
             return;
         }
+        // kube reports a bad key on the map and a bad value on its entry
         labels.properties().forEach(en -> {
             errs.addAll(Names.check(path, en.getKey(), Names::qualifiedName));
-            errs.addAll(Names.check(path, en.getValue().asText(), Names::labelValue));
+            errs.addAll(Names.check(path + "[" + en.getKey() + "]", en.getValue().asText(), Names::labelValue));
         });
     }
 

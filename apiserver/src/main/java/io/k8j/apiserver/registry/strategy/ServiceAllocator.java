@@ -178,6 +178,7 @@ public final class ServiceAllocator {
 
     /** A value could not be reserved; {@code full} tells exhaustion from a bad or taken request. */
     public static final class AllocationException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final boolean full;
 
         AllocationException(boolean full, String message) {
