@@ -158,6 +158,28 @@ class ServiceStrategyTest {
         create(again);
     }
 
+    @Test
+    void tcpAndUdpOnOnePortShareTheNodePort() {
+        ObjectNode svc = create(yaml("""
+                metadata: {name: dns}
+                spec:
+                  type: NodePort
+                  ports: [{name: dns, port: 53, protocol: UDP}, {name: dns-tcp, port: 53, protocol: TCP}]
+                """));
+        assertThat(svc.at("/spec/ports/0/nodePort")).isEqualTo(svc.at("/spec/ports/1/nodePort"));
+    }
+
+    @Test
+    void exhaustedRangeIsAnInternalErrorAsInKube() {
+        ServiceAllocator tiny = new ServiceAllocator("10.43.0.0/30", 30000, 32767, new SplittableRandom(1), Clock.systemUTC());
+        ResourceStrategy s = Strategies.forResource(ResourceCatalog.builtIn().find("", "v1", "services").orElseThrow(), tiny);
+        ObjectNode first = kubectlCreate("ClusterIP");
+        s.prepareForCreate(first, ctx); // a /30 has two hosts, and the first is kept for the kubernetes service
+        assertThatThrownBy(() -> s.prepareForCreate(kubectlCreate("ClusterIP"), ctx))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(500))
+                .hasMessage("Internal error occurred: failed to allocate a serviceIP: range is full");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{metadata: {name: 1web}, spec: {ports: [{port: 80}]}}                            | metadata.name: FieldValueInvalid",
