@@ -43,8 +43,8 @@ final class Pruner {
             }
             boolean wasEmpty = c.value().isEmpty();
             prune(c.value(), c.schema(), c.listType(), before, now, value.isArray() ? lt.mapKeys() : List.of());
-            if (!wasEmpty && c.value().isEmpty() && c.value().isContainerNode()) {
-                doomed.add(c); // emptied by pruning: Go's omitempty drops it as well
+            if (!wasEmpty && c.value().isEmpty() && c.value().isContainerNode() && (now == null || !now.isMember())) {
+                doomed.add(c); // emptied by pruning and owned by no one: Go's omitempty drops it as well
             }
         });
         for (Children.Child c : doomed) {

@@ -55,14 +55,7 @@ public final class ServerSideApply {
         entries.remove(previous);
 
         FieldSet applying = scope.filter(ObjectFields.of(applied, schema));
-        ObjectNode merged = (ObjectNode) StructuredMerge.merge(before, applied, schema, ListType.ATOMIC);
-        if (previous != null) {
-            FieldSet owned = applying;
-            for (ManagerEntry e : entries) {
-                owned = owned.union(e.fields());
-            }
-            Pruner.prune(merged, schema, ListType.ATOMIC, previous.fields(), owned);
-        }
+        ObjectNode merged = mergeAndPrune(before, applied, schema, previous, entries, applying);
 
         ObjectFields.Comparison cmp = ObjectFields.compare(before, merged, schema);
         FieldSet changed = scope.filter(cmp.changed());
@@ -88,6 +81,20 @@ public final class ServerSideApply {
         updated.add(new ManagerEntry(manager, ManagerEntry.APPLY, apiVersion, time, scope.subresource(), applying));
         ManagedFields.write(merged, updated);
         return new ApplyResult(merged, objectChanged);
+    }
+
+    /** The live object with the configuration merged in and what the manager no longer applies removed. */
+    private static ObjectNode mergeAndPrune(ObjectNode before, ObjectNode applied, Schema schema, ManagerEntry previous,
+                                            List<ManagerEntry> others, FieldSet applying) {
+        ObjectNode merged = (ObjectNode) StructuredMerge.merge(before, applied, schema, ListType.ATOMIC);
+        if (previous != null) {
+            FieldSet owned = applying;
+            for (ManagerEntry e : others) {
+                owned = owned.union(e.fields());
+            }
+            Pruner.prune(merged, schema, ListType.ATOMIC, previous.fields(), owned);
+        }
+        return merged;
     }
 
     private static ApplyConflictException conflictError(Map<ManagerEntry, FieldSet> conflicts) {

@@ -48,32 +48,32 @@ final class StructuredMerge {
     }
 
     /**
-     * Items in the applied order; live-only items stay where they were relative to the shared items that
-     * follow them, and live-only items after the last shared item stay at the end.
+     * Items in the applied order; live-only items (duplicates included) stay where they were relative to the
+     * shared items that follow them, and those after the last shared item stay at the end.
      */
     private static ArrayNode mergeList(ArrayNode live, JsonNode applied, Schema s, ListType lt) {
-        Map<String, Children.Child> liveItems = Children.of(live, s, lt);
+        List<String> liveKeys = new ArrayList<>();
+        for (int i = 0; i < live.size(); i++) {
+            liveKeys.add(PathElements.item(live.get(i), lt, i));
+        }
         Map<String, Children.Child> appliedItems = Children.of(applied, s, lt);
-        List<String> liveOrder = new ArrayList<>(liveItems.keySet());
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         int next = 0;
         for (Map.Entry<String, Children.Child> e : appliedItems.entrySet()) {
-            int at = liveOrder.indexOf(e.getKey());
+            int at = liveKeys.indexOf(e.getKey());
             for (; next <= at; next++) {
-                String pe = liveOrder.get(next);
-                if (!appliedItems.containsKey(pe)) {
-                    out.add(liveItems.get(pe).value().deepCopy());
+                if (!appliedItems.containsKey(liveKeys.get(next))) {
+                    out.add(live.get(next).deepCopy());
                 }
             }
-            JsonNode before = at >= 0 ? liveItems.get(e.getKey()).value() : null;
-            JsonNode m = merge(before, e.getValue().value(), s.element(), ListType.ATOMIC);
+            JsonNode m = merge(at >= 0 ? live.get(at) : null, e.getValue().value(), s.element(), ListType.ATOMIC);
             if (m != null) {
                 out.add(m);
             }
         }
-        for (; next < liveOrder.size(); next++) {
-            if (!appliedItems.containsKey(liveOrder.get(next))) {
-                out.add(liveItems.get(liveOrder.get(next)).value().deepCopy());
+        for (; next < live.size(); next++) {
+            if (!appliedItems.containsKey(liveKeys.get(next))) {
+                out.add(live.get(next).deepCopy());
             }
         }
         return out;

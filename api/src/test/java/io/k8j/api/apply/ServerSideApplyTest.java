@@ -164,4 +164,15 @@ class ServerSideApplyTest {
         assertThat(r.object().at("/spec/paused").isMissingNode()).isTrue();
         assertThat(entry(r.object(), "a").at("/fieldsV1/f:spec/f:paused").isObject()).isTrue();
     }
+
+    @Test
+    void duplicateItemsTheApplierDoesNotTouchSurvive() {
+        ObjectNode live = ManagedFields.recordUpdate(null, obj(deploy("{'template':{'spec':{'containers':[{'name':'app',"
+                + "'env':[{'name':'A','value':'1'},{'name':'A','value':'2'},{'name':'B','value':'3'}]}]}}}")),
+                "kubectl-create", "apps/v1", "Update", T1);
+        ApplyResult r = apply(live, deploy("{'template':{'spec':{'containers':[{'name':'app','env':[{'name':'B','value':'4'}]}]}}}"),
+                "kubectl", true, T2);
+        assertThat(r.object().at("/spec/template/spec/containers/0/env")).isEqualTo(
+                json("[{'name':'A','value':'1'},{'name':'A','value':'2'},{'name':'B','value':'4'}]"));
+    }
 }
