@@ -30,6 +30,19 @@ class ConfigStrategiesTest {
     }
 
     @Test
+    void namespaceDeletionWaitsForItsFinalizersAndSparesSystemNamespaces() {
+        NamespaceStrategy strategy = new NamespaceStrategy();
+        ObjectNode ns = yaml("{metadata: {name: team-a}}");
+        strategy.prepareForCreate(ns, ctx);
+        assertThat(strategy.deletionBlockers(ns)).containsExactly("kubernetes");
+        strategy.prepareForDeletion(ns);
+        assertThat(ns.at("/status/phase").asText()).isEqualTo("Terminating");
+        assertThatThrownBy(() -> strategy.checkDelete(yaml("{metadata: {name: kube-system}}")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(403))
+                .hasMessage("namespaces \"kube-system\" is forbidden: this namespace may not be deleted");
+    }
+
+    @Test
     void namespaceNamesAreDnsLabels() {
         ObjectNode ns = yaml("{metadata: {name: team.a}}");
         assertThat(fields(new NamespaceStrategy().validate(ns))).containsExactly("metadata.name: FieldValueInvalid");

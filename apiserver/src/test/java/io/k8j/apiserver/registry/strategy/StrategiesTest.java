@@ -1,6 +1,7 @@
 package io.k8j.apiserver.registry.strategy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.Json;
 import io.k8j.api.ResourceCatalog;
 import io.k8j.api.ResourceType;
 import io.k8j.apiserver.registry.ResourceStrategy;
@@ -28,6 +29,17 @@ class StrategiesTest {
             ResourceStrategy s = Strategies.forResource(type, allocator);
             boolean plain = s.getClass().isAnonymousClass();
             assertThat(plain).as(type.qualifiedName()).isEqualTo(type.plural().equals("serviceaccounts"));
+        }
+    }
+
+    @Test
+    void selectableFieldNamesDoNotDependOnTheObject() {
+        // the store learns which field selectors a resource supports from an empty object
+        for (ResourceType type : catalog.all()) {
+            ResourceStrategy s = Strategies.forResource(type, allocator);
+            ObjectNode sample = yaml("{metadata: {name: x}, spec: {}, status: {}}");
+            assertThat(s.selectableFields(Json.object()).keySet()).as(type.qualifiedName())
+                    .isEqualTo(s.selectableFields(sample).keySet());
         }
     }
 
