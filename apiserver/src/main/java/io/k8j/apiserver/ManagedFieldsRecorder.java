@@ -1,7 +1,7 @@
 package io.k8j.apiserver;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.k8j.api.apply.ServerSideApply;
+import io.k8j.api.apply.ManagedFields;
 import io.k8j.apiserver.registry.FieldManager;
 import io.k8j.apiserver.registry.WriteOptions;
 
@@ -15,6 +15,6 @@ final class ManagedFieldsRecorder implements FieldManager {
         if (options.apply()) {
             return obj;
         }
-        return ServerSideApply.recordUpdate(old, obj, options.fieldManager(), apiVersion, "Update", subresource, now);
+        return ManagedFields.recordUpdate(old, obj, options.fieldManager(), apiVersion, "Update", now, subresource);
     }
 }

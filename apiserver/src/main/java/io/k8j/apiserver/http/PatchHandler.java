@@ -56,7 +56,7 @@ final class PatchHandler {
                 default -> Patches.strategicMergePatch(current, doc, type.modelClass());
             };
         } catch (PatchException e) {
-            throw new ApiException(e.code(), e.code() == 422 ? "Invalid" : "BadRequest", e.getMessage(), null);
+            throw e.toApiException();
         }
     }
 
@@ -91,7 +91,7 @@ final class PatchHandler {
                 return new Result(store.create(ns, merge(null, applied, write, type), applyWrite), true);
             }
         } catch (ApplyConflictException e) {
-            throw ApplyConflicts.toStatus(e);
+            throw e.toApiException();
         }
     }
 

@@ -14,7 +14,6 @@ import io.vertx.core.http.ServerWebSocket;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -60,11 +59,10 @@ final class WatchResponder {
 
     private void run(GenericStore store, String ns, ListOptions options, WatchStream stream, Runnable end,
                      Consumer<io.vertx.core.Handler<Void>> onClientClose) {
-        AtomicReference<WatchHandle> handle = new AtomicReference<>();
-        CountDownLatch finished = new CountDownLatch(1);
-        onClientClose.accept(v -> finished.countDown());
+        onClientClose.accept(v -> stream.end());
+        WatchHandle handle;
         try {
-            handle.set(store.reader().watch(ns, options, stream));
+            handle = store.reader().watch(ns, options, stream);
         } catch (ApiException e) {
             stream.error(e);
             end.run();
@@ -73,8 +71,7 @@ final class WatchResponder {
         long timeout = options.timeoutSeconds() > 0 ? options.timeoutSeconds() : 1800;
         long deadline = System.currentTimeMillis() + timeout * 1000;
         try {
-            while (!finished.await(Math.min(BOOKMARK_EVERY_MS, Math.max(1, deadline - System.currentTimeMillis())),
-                    TimeUnit.MILLISECONDS)) {
+            while (!stream.awaitEnd(Math.min(BOOKMARK_EVERY_MS, Math.max(1, deadline - System.currentTimeMillis())))) {
                 if (System.currentTimeMillis() >= deadline) {
                     break;
                 }
@@ -85,7 +82,7 @@ final class WatchResponder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            handle.get().close();
+            handle.close();
             end.run();
         }
     }

@@ -10,6 +10,7 @@ import io.k8j.storage.ListResult;
 import io.k8j.storage.Storage;
 import io.k8j.storage.WatchEvent;
 import io.k8j.storage.WatchHandle;
+import io.k8j.storage.WatchListener;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -102,7 +103,8 @@ public final class StoreReader {
             sink.initialEventsEnd(after);
         }
         try {
-            return storage.watch(type.keyPrefix(namespace), after, event -> deliver(event, options, sink));
+            return storage.watch(type.keyPrefix(namespace), after,
+                    WatchListener.of(event -> deliver(event, options, sink), sink::terminated));
         } catch (CompactedException e) {
             throw ApiException.expired(e.getMessage());
         }

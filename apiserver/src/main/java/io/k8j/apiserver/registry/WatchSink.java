@@ -9,4 +9,7 @@ public interface WatchSink {
 
     /** The end of the initial events of a watch that asked for them ({@code sendInitialEvents=true}). */
     void initialEventsEnd(long revision);
+
+    /** The store ended the watch by itself (the watcher fell behind, or its history was compacted). */
+    void terminated(io.k8j.storage.StorageException cause);
 }

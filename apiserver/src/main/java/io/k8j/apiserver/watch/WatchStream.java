@@ -9,7 +9,11 @@ import io.k8j.apiserver.table.TableConverter;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import io.k8j.storage.CompactedException;
+import io.k8j.storage.StorageException;
 
 /**
  * Encodes watch events the way kube-apiserver does ({@code {"type":...,"object":...}}, one per line or
@@ -21,6 +25,7 @@ public final class WatchStream implements WatchSink {
     private final Clock clock;
     private final Consumer<byte[]> transport;
     private volatile long lastRevision;
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     public WatchStream(ResourceType type, boolean table, Clock clock, Consumer<byte[]> transport) {
         this.type = type;
@@ -45,6 +50,24 @@ public final class WatchStream implements WatchSink {
         ObjectNode obj = bookmarkObject(revision);
         obj.with("metadata").putObject("annotations").put("k8s.io/initial-events-end", "true");
         send("BOOKMARK", obj);
+    }
+
+    @Override
+    public void terminated(StorageException cause) {
+        if (cause instanceof CompactedException) {
+            error(ApiException.expired(cause.getMessage()));
+        }
+        end();
+    }
+
+    /** Ends the stream: the client went away, or the store ended the watch. */
+    public void end() {
+        ended.countDown();
+    }
+
+    /** Waits up to {@code millis} for the stream to end; true when it has. */
+    public boolean awaitEnd(long millis) throws InterruptedException {
+        return ended.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** A BOOKMARK carrying the last revision this stream has passed. */
