@@ -89,8 +89,7 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
 
     private static boolean isWatchUpgrade(HttpServerRequest req) {
         String upgrade = req.getHeader("Upgrade");
-        String watch = req.getParam("watch");
-        return upgrade != null && upgrade.equalsIgnoreCase("websocket") && ("true".equals(watch) || "1".equals(watch));
+        return upgrade != null && upgrade.equalsIgnoreCase("websocket") && ApiRequest.isTrue(req.getParam("watch"));
     }
 
     private void upgradeWatch(HttpServerRequest raw) {

@@ -8,6 +8,9 @@ import java.util.List;
 
 /** One request as the handlers see it: method, path, query, headers and the whole body. */
 public final class ApiRequest {
+    /** What Go's strconv.ParseBool takes as true (the Python client sends "True"). */
+    private static final java.util.Set<String> TRUE_VALUES = java.util.Set.of("1", "t", "T", "true", "TRUE", "True");
+
     private final HttpServerRequest raw;
     private final byte[] body;
     private final List<String> warnings = new ArrayList<>();
@@ -41,7 +44,11 @@ public final class ApiRequest {
 
     public boolean flag(String name) {
         String v = raw.getParam(name);
-        return v != null && (v.equals("true") || v.equals("1"));
+        return isTrue(v);
+    }
+
+    static boolean isTrue(String v) {
+        return v != null && TRUE_VALUES.contains(v);
     }
 
     public String header(String name) {

@@ -3,6 +3,7 @@ package io.k8j.apiserver.pki;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -44,12 +45,27 @@ final class Pem {
         }
     }
 
+    /** Reads a PKCS#8 ("PRIVATE KEY") or OpenSSL traditional ("EC PRIVATE KEY") key. */
     static PrivateKey privateKey(String pem) {
         try {
-            return new JcaPEMKeyConverter().getPrivateKey(read(pem, PrivateKeyInfo.class));
+            Object parsed = read(pem, Object.class);
+            PrivateKeyInfo info = parsed instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo()
+                    : parsed instanceof PrivateKeyInfo pki ? pki : null;
+            if (info == null) {
+                throw new IllegalArgumentException("expected a PEM private key, found " + parsed.getClass().getSimpleName());
+            }
+            return new JcaPEMKeyConverter().getPrivateKey(info);
         } catch (IOException e) {
             throw new IllegalArgumentException("invalid private key", e);
         }
+    }
+
+    /**
+     * The OpenSSL traditional form ("EC PRIVATE KEY" for EC keys), which every kubeconfig reader takes:
+     * fabric8's reads EC keys only in this form.
+     */
+    static String encodeTraditional(PrivateKey key) {
+        return write(key);
     }
 
     private static String write(Object object) {
