@@ -1,6 +1,9 @@
 package io.k8j.apiserver.pki;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -65,7 +68,20 @@ final class Pem {
      * fabric8's reads EC keys only in this form.
      */
     static String encodeTraditional(PrivateKey key) {
-        return write(key);
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+        if (!info.getPrivateKeyAlgorithm().getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+            return write(key);
+        }
+        try {
+            // PKCS#8 keeps the curve in the algorithm identifier; SEC1 must carry it itself.
+            ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+            int bits = ((java.security.interfaces.ECPrivateKey) key).getParams().getOrder().bitLength();
+            ECPrivateKey sec1 = new ECPrivateKey(bits, inner.getKey(), inner.getPublicKey(),
+                    info.getPrivateKeyAlgorithm().getParameters());
+            return write(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String write(Object object) {
