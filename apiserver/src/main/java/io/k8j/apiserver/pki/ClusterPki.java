@@ -51,7 +51,8 @@ public final class ClusterPki {
         this.adminFiles = adminFiles;
         this.caCertPem = caFiles.certPem();
         this.adminCertPem = adminFiles.certPem();
-        this.adminKeyPem = adminFiles.keyPem();
+        // Kubeconfig readers differ: fabric8 reads EC client keys only in the SEC1 form.
+        this.adminKeyPem = Pem.encodeTraditional(Pem.privateKey(adminFiles.keyPem()));
     }
 
     /** {@code dnsNames} and {@code ipAddresses} are added to the serving certificate's defaults. */

@@ -30,8 +30,7 @@ public final class Kubeconfig {
         ObjectNode cluster = config.putArray("clusters").addObject().put("name", clusterName).putObject("cluster");
         cluster.put("server", serverUrl).put("certificate-authority-data", base64(caPem));
         ObjectNode user = config.putArray("users").addObject().put("name", clusterName).putObject("user");
-        user.put("client-certificate-data", base64(clientCertPem))
-                .put("client-key-data", base64(Pem.encodeTraditional(Pem.privateKey(clientKeyPem))));
+        user.put("client-certificate-data", base64(clientCertPem)).put("client-key-data", base64(clientKeyPem));
         config.putArray("contexts").addObject().put("name", clusterName).putObject("context")
                 .put("cluster", clusterName).put("user", clusterName);
         config.put("current-context", clusterName);
