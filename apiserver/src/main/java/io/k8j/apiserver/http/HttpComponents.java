@@ -28,6 +28,6 @@ public final class HttpComponents {
                 () -> true, serverAddress);
         List<RequestFilter> filters = List.of(new ClientCertAuthenticator());
         return new ApiHandler(registry, filters, nonResource, new FieldValidation(validator),
-                new WatchResponder(vertx, storage, clock), executor, clock);
+                new WatchResponder(storage, clock), executor, clock);
     }
 }

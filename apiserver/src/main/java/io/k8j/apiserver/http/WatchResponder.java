@@ -6,14 +6,15 @@ import io.k8j.apiserver.registry.ListOptions;
 import io.k8j.apiserver.watch.WatchStream;
 import io.k8j.storage.Storage;
 import io.k8j.storage.WatchHandle;
-import io.vertx.core.Vertx;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
 
 import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -25,12 +26,10 @@ final class WatchResponder {
     private static final long STALL_SECONDS = 30;
     private static final long BOOKMARK_EVERY_MS = 60_000;
 
-    private final Vertx vertx;
     private final Storage storage;
     private final Clock clock;
 
-    WatchResponder(Vertx vertx, Storage storage, Clock clock) {
-        this.vertx = vertx;
+    WatchResponder(Storage storage, Clock clock) {
         this.storage = storage;
         this.clock = clock;
     }
@@ -87,23 +86,27 @@ final class WatchResponder {
         }
     }
 
-    private void writeWithBackpressure(HttpServerResponse resp, Buffer buffer) {
+    /**
+     * Writes one event; when that leaves the response's queue full, waits until this write has gone out.
+     * Waiting on the write's own future cannot miss its completion, as a drain handler installed after
+     * the writeQueueFull() check can (the queue may drain in between, and no drain event follows).
+     */
+    private static void writeWithBackpressure(HttpServerResponse resp, Buffer buffer) {
         if (resp.closed() || resp.ended()) {
             return;
         }
-        if (resp.writeQueueFull()) {
-            CountDownLatch drained = new CountDownLatch(1);
-            vertx.runOnContext(v -> resp.drainHandler(d -> drained.countDown()));
-            try {
-                if (!drained.await(STALL_SECONDS, TimeUnit.SECONDS)) {
-                    resp.reset();
-                    return;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        Future<Void> written = resp.write(buffer);
+        if (!resp.writeQueueFull()) {
+            return;
         }
-        resp.write(buffer);
+        try {
+            written.toCompletionStage().toCompletableFuture().get(STALL_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            resp.reset();
+        } catch (ExecutionException e) {
+            // the stream is gone; the close handler ends the watch
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
