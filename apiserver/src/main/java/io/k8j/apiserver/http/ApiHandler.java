@@ -126,7 +126,8 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
     private static void rejectTooLarge(HttpServerRequest req) {
         if (!req.response().ended()) {
             req.response().setStatusCode(413).putHeader("Content-Type", MediaTypes.JSON)
-                    .end(Buffer.buffer(Json.bytes(ApiException.tooLarge().status())));
+                    .end(Buffer.buffer(Json.bytes(new ApiException(413, "RequestEntityTooLarge",
+                            "Request entity too large: limit is " + MAX_BODY_BYTES, null).status())));
         }
     }
 }

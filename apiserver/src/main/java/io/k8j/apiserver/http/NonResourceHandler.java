@@ -117,10 +117,15 @@ public final class NonResourceHandler {
         Responses.bytes(req, code, body.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
     }
 
+    /**
+     * 405 for the documents served here (kube's GET-only discovery routes), 404 for anything else: a
+     * write to an unknown resource such as {@code POST /api/v1/namespaces/x/foos} is NotFound in kube.
+     */
     private static ApiException notFoundOrNotAllowed(String path) {
-        boolean known = path.equals("/api") || path.equals("/apis") || path.startsWith("/apis/")
-                || path.startsWith("/api/") || path.startsWith("/openapi") || path.equals("/version");
-        return known ? ApiException.methodNotAllowed()
+        boolean document = path.equals("/api") || path.equals("/apis") || path.equals("/api/v1")
+                || (path.startsWith("/apis/") && path.split("/").length <= 4)
+                || path.startsWith("/openapi") || path.equals("/version");
+        return document ? ApiException.methodNotAllowed()
                 : ApiException.notFound("the server could not find the requested resource");
     }
 

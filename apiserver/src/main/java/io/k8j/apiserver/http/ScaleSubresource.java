@@ -52,9 +52,14 @@ final class ScaleSubresource {
         ObjectNode updated = store.guaranteedUpdate(ns, name, obj -> {
             ObjectNode scale = change.apply(scaleOf(obj));
             JsonNode replicas = scale.path("spec").get("replicas");
-            if (replicas == null || !replicas.canConvertToInt() || replicas.asInt() < 0) {
+            if (replicas == null || replicas.isNull()) {
+                // ScaleSpec.replicas is an omitempty int32: clients (kubectl scale --replicas=0 with
+                // --current-replicas PUTs a Scale) leave it out to mean 0.
+                replicas = Json.MAPPER.getNodeFactory().numberNode(0);
+            }
+            if (!replicas.canConvertToInt() || replicas.asInt() < 0) {
                 throw ApiException.invalid(SCALE, name, List.of(FieldError.invalid("spec.replicas",
-                        replicas == null ? null : replicas, "must be greater than or equal to 0")));
+                        replicas, "must be greater than or equal to 0")));
             }
             obj.with("spec").put("replicas", replicas.asInt());
             String pinned = Meta.resourceVersion(scale);
