@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,18 +15,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * Plain HTTPS requests to a k8j server as the kubeconfig's admin user (client certificate), for tests
@@ -43,7 +45,7 @@ public final class ApiClient {
         this.server = server;
     }
 
-    /** Reads server URL, CA, client certificate and PKCS#8 key (all inline, base64) from a kubeconfig. */
+    /** Reads server URL, CA, client certificate and private key (all inline, base64) from a kubeconfig. */
     public static ApiClient fromKubeconfig(Path kubeconfig) {
         try {
             JsonNode cfg = new ObjectMapper(new YAMLFactory()).readTree(kubeconfig.toFile());
@@ -81,13 +83,16 @@ public final class ApiClient {
         return Base64.getDecoder().decode(base64.asText());
     }
 
-    private static PrivateKey privateKey(String pem) throws GeneralSecurityException {
-        String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body));
-        try {
-            return KeyFactory.getInstance("EC").generatePrivate(spec);
-        } catch (GeneralSecurityException notEc) {
-            return KeyFactory.getInstance("RSA").generatePrivate(spec);
+    /** PKCS#8 ("PRIVATE KEY"), SEC1 ("EC PRIVATE KEY") or PKCS#1 ("RSA PRIVATE KEY"), as kubectl accepts. */
+    private static PrivateKey privateKey(String pem) throws IOException {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object key = parser.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            return switch (key) {
+                case PEMKeyPair pair -> converter.getPrivateKey(pair.getPrivateKeyInfo());
+                case PrivateKeyInfo info -> converter.getPrivateKey(info);
+                case null, default -> throw new IOException("no private key in client-key-data");
+            };
         }
     }
 
@@ -139,10 +144,6 @@ public final class ApiClient {
             } catch (IOException e) {
                 throw new AssertionError("not JSON (HTTP " + code + "): " + body, e);
             }
-        }
-
-        public Optional<String> warning() {
-            return warnings.stream().findFirst();
         }
 
         @Override
