@@ -43,10 +43,12 @@ public record RequestInfo(String group, String version, String namespace, String
             i++;
         }
         String namespace = null;
-        boolean namespaceSubresource = parts.size() > i + 2 && NAMESPACE_SUBRESOURCES.contains(parts.get(i + 2));
-        if (parts.get(i).equals("namespaces") && parts.size() > i + 2 && !namespaceSubresource) {
+        if (parts.get(i).equals("namespaces") && parts.size() > i + 1) {
+            // as kube: a namespace object (and its status, finalize) is "in" itself, for authorization
             namespace = parts.get(i + 1);
-            i += 2;
+            if (parts.size() > i + 2 && !NAMESPACE_SUBRESOURCES.contains(parts.get(i + 2))) {
+                i += 2;
+            }
         }
         if (i >= parts.size()) {
             return null;

@@ -121,7 +121,9 @@ final class ResourceHandler {
             details.put("kind", type.plural()).put("uid", Meta.uid(result.object()));
             Responses.json(req, 200, Responses.success(details));
         } else {
-            Responses.json(req, result.deleted() ? 200 : 202, result.object());
+            // 200 also when deletion waits (finalizers, grace, namespaces): kube sends 202 only for the
+            // deprecated orphanDependents=false
+            Responses.json(req, 200, result.object());
         }
     }
 

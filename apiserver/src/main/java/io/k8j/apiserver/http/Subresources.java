@@ -45,7 +45,7 @@ final class Subresources {
             case "update" -> {
                 ObjectNode body = BodyDecoder.object(req.body(), req.header("Content-Type"), type, false);
                 ObjectNode result = sub.equals("finalize")
-                        ? store.guaranteedUpdate(ns, info.name(), cur -> finalizers(cur, body), options.write(req), null)
+                        ? store.guaranteedUpdate(ns, info.name(), cur -> finalizers(cur, body), options.write(req), sub)
                         : store.update(ns, info.name(), body, options.write(req), "status");
                 Responses.json(req, 200, result);
             }

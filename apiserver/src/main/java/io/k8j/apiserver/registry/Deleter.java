@@ -89,6 +89,9 @@ public final class Deleter {
         if (alreadyDeleting && (previousGrace == null || grace >= previousGrace)) {
             return new Result(obj, false);
         }
+        if (!alreadyDeleting && meta.path("generation").asLong(0) > 0) {
+            meta.put("generation", meta.get("generation").asLong() + 1); // kube's markAsDeleting
+        }
         meta.put("deletionTimestamp", now.plusSeconds(grace).toString());
         meta.put("deletionGracePeriodSeconds", grace);
         Meta.setFinalizers(obj, finalizers);

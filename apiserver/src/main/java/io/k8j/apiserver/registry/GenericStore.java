@@ -121,6 +121,10 @@ public final class GenericStore {
         }
         ObjectNode stored = fieldManager.update(null, obj, options, type.apiVersion(), null, now);
         if (options.dryRun()) {
+            // kube's dry-run create still reads the key: an existing name is AlreadyExists
+            if (storage.get(type.key(namespace, Meta.name(stored))) != null) {
+                throw ApiException.alreadyExists(type, Meta.name(stored));
+            }
             return stored;
         }
         for (int attempt = 0; ; attempt++) {
@@ -146,13 +150,26 @@ public final class GenericStore {
             throw ApiException.badRequest("the name of the object (" + bodyName
                     + ") does not match the name on the URL (" + name + ")");
         }
-        return guaranteedUpdate(namespace, name, old -> obj, options, subresource);
+        String bodyNamespace = Meta.namespace(obj);
+        if (type.namespaced() && bodyNamespace != null && !bodyNamespace.isEmpty() && !bodyNamespace.equals(namespace)) {
+            throw ApiException.badRequest(
+                    "the namespace of the provided object does not match the namespace sent on the request");
+        }
+        // a fresh copy per attempt: prepareUpdate fills in the read resourceVersion, which must not pin a retry
+        return guaranteedUpdate(namespace, name, old -> {
+            ObjectNode copy = obj.deepCopy();
+            if (!type.namespaced()) {
+                Meta.of(copy).remove("namespace"); // as kube: cluster-scoped objects have none
+            }
+            return copy;
+        }, options, subresource);
     }
 
     /**
-     * Read-modify-write that retries on a racing write unless the new object pins a resourceVersion,
-     * in which case a stale one is the client's 409 Conflict. {@code change} gets a private copy of the
-     * stored object and returns the desired object.
+     * Read-modify-write that retries on a racing write, as kube's GuaranteedUpdate does: each attempt
+     * rereads and reapplies {@code change}, so a desired object that pins a resourceVersion other than the
+     * one just read (the client's stale version) is the client's 409 Conflict. {@code change} gets a
+     * private copy of the stored object (resourceVersion included) and returns the desired object.
      */
     public ObjectNode guaranteedUpdate(String namespace, String name, UnaryOperator<ObjectNode> change,
                                        WriteOptions options, String subresource) {
@@ -179,11 +196,11 @@ public final class GenericStore {
                 KeyValue kv = storage.update(key, StoredObjects.encode(updated), current.modRevision());
                 ObjectNode result = StoredObjects.decode(kv);
                 return deleter.finishIfReleased(result);
-            } catch (ConflictException | KeyNotFoundException e) {
-                boolean clientPinned = pinned != null && !pinned.isEmpty();
-                if (clientPinned || attempt >= MAX_RETRIES) {
-                    throw e instanceof KeyNotFoundException ? ApiException.notFound(type, name)
-                            : ApiException.modified(type, name);
+            } catch (KeyNotFoundException e) {
+                throw ApiException.notFound(type, name);
+            } catch (ConflictException e) {
+                if (attempt >= MAX_RETRIES) {
+                    throw ApiException.modified(type, name);
                 }
             }
         }
