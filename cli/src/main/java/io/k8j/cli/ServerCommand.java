@@ -4,6 +4,7 @@ import io.k8j.apiserver.ApiServer;
 import io.k8j.apiserver.ApiServerConfig;
 import io.k8j.apiserver.pki.ClusterPki;
 import io.k8j.apiserver.pki.Kubeconfig;
+import io.k8j.controllers.ControllerManager;
 import io.k8j.storage.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code k8j server}: the control plane on this machine, with k3s's flags and defaults. */
@@ -56,9 +58,14 @@ final class ServerCommand implements Callable<Integer> {
                 pki.adminCertPem(), pki.adminKeyPem(), "default");
         LOG.info("Wrote kubeconfig {}", kubeconfigFile);
         LOG.info("k8j is ready: API at https://{}:{} ({} ms)", host, server.port(), (System.nanoTime() - started) / 1_000_000);
+        // The controllers are API clients like any other; they start once the API serves.
+        CompletableFuture<ControllerManager> controllers = CompletableFuture.supplyAsync(() -> ControllerManager.start(
+                ComponentClients.config(pki, "https://" + host + ":" + server.port(), "system:kube-controller-manager",
+                        List.of())));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down");
+            controllers.thenAccept(ControllerManager::close);
             server.close();
             stopped.countDown();
         }, "k8j-shutdown"));
