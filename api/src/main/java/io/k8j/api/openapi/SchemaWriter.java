@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.Json;
+import io.k8j.api.patch.ListType;
+import io.k8j.api.patch.SchemaHints;
 
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,7 @@ final class SchemaWriter {
         }
         ObjectNode props = node.putObject("properties");
         s.fields().forEach((name, shape) -> props.set(name, property(s, name, shape)));
-        List<String> required = PatchHints.required(s.simpleName());
+        List<String> required = RequiredFields.of(s.simpleName());
         if (!required.isEmpty()) {
             ArrayNode r = node.putArray("required");
             required.stream().filter(s.fields()::containsKey).forEach(r::add);
@@ -83,17 +85,27 @@ final class SchemaWriter {
         if (description != null && owner.fields().containsKey("metadata")) {
             p.put("description", description);
         }
-        PatchHints.Hint hint = PatchHints.of(owner.simpleName(), name);
-        if (hint != null) {
-            putIfSet(p, "x-kubernetes-patch-strategy", hint.strategy());
-            putIfSet(p, "x-kubernetes-patch-merge-key", hint.mergeKey());
-            putIfSet(p, "x-kubernetes-list-type", hint.listType());
-            if (hint.mapKeys() != null) {
-                ArrayNode keys = p.putArray("x-kubernetes-list-map-keys");
-                hint.mapKeys().forEach(keys::add);
-            }
-        }
+        patchExtensions(p, owner.simpleName(), name);
         return p;
+    }
+
+    /** The Go struct tags kubectl reads to compute strategic merge patches, from the patch engine's table. */
+    private static void patchExtensions(ObjectNode p, String owner, String field) {
+        boolean retainKeys = SchemaHints.retainsKeys(owner, field);
+        ListType list = SchemaHints.declaredList(owner, field);
+        if (list == null) {
+            putIfSet(p, "x-kubernetes-patch-strategy", retainKeys ? "retainKeys" : null);
+            return;
+        }
+        if (list.smpMerge()) {
+            p.put("x-kubernetes-patch-strategy", retainKeys ? "merge,retainKeys" : "merge");
+            putIfSet(p, "x-kubernetes-patch-merge-key", list.mergeKey());
+        }
+        p.put("x-kubernetes-list-type", list.kind().name().toLowerCase());
+        if (list.kind() == ListType.Kind.MAP) {
+            ArrayNode keys = p.putArray("x-kubernetes-list-map-keys");
+            list.mapKeys().forEach(keys::add);
+        }
     }
 
     /** The schema of a value; a property refers to named schemas the way kube's documents do. */

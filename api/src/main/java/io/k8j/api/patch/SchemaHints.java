@@ -50,6 +50,10 @@ public final class SchemaHints {
             entry("ServiceSpec.ports", ListType.merge("port", "port", "protocol")),
             entry("ServiceAccount.secrets", ListType.merge("name")));
 
+    /** Fields tagged {@code patchStrategy:"...,retainKeys"}: a patch may say which of their keys survive. */
+    private static final Set<String> RETAIN_KEYS = Set.of(
+            "PodSpec.volumes", "PodSpec.resourceClaims", "DeploymentSpec.strategy");
+
     /** Every other {@code conditions} list (Deployment, Node, Pod, Service, PVC, ... status) merges by type. */
     private static final ListType CONDITIONS = ListType.merge("type");
 
@@ -75,11 +79,21 @@ public final class SchemaHints {
 
     /** The behaviour of list field {@code field} of type {@code owner} (a fabric8 simple class name). */
     public static ListType list(String owner, String field) {
+        ListType declared = declaredList(owner, field);
+        return declared != null ? declared : ListType.ATOMIC;
+    }
+
+    /** Like {@link #list}, but null for a list without tags (for documents that only show what is declared). */
+    public static ListType declaredList(String owner, String field) {
         ListType t = LISTS.get(owner + "." + field);
         if (t != null) {
             return t;
         }
-        return field.equals("conditions") ? CONDITIONS : ListType.ATOMIC;
+        return field.equals("conditions") ? CONDITIONS : null;
+    }
+
+    public static boolean retainsKeys(String owner, String field) {
+        return RETAIN_KEYS.contains(owner + "." + field);
     }
 
     public static boolean isAtomicStruct(String owner) {
