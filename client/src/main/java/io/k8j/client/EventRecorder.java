@@ -1,0 +1,74 @@
+package io.k8j.client;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Records core/v1 Events about objects, as client-go's recorder does: a repeat of the same reason and
+ * message on the same object raises the count of the existing Event instead of creating another.
+ */
+public final class EventRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
+
+    private final KubernetesClient client;
+    private final String component;
+    private final Clock clock;
+    private static final int REMEMBERED = 4096;
+
+    /** The latest Event per (object, reason, message), bounded so a long-running component does not grow. */
+    private final Map<String, Event> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Event> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+
+    public EventRecorder(KubernetesClient client, String component, Clock clock) {
+        this.client = client;
+        this.component = component;
+        this.clock = clock;
+    }
+
+    /** {@code type} is "Normal" or "Warning". Failures are logged, never thrown: events are best effort. */
+    public void record(HasMetadata obj, String type, String reason, String message) {
+        String namespace = obj.getMetadata().getNamespace() == null ? "default" : obj.getMetadata().getNamespace();
+        String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        String key = obj.getMetadata().getUid() + "|" + reason + "|" + message;
+        try {
+            Event previous = recent.get(key);
+            Event event;
+            if (previous != null) {
+                int count = previous.getCount() == null ? 2 : previous.getCount() + 1;
+                event = client.v1().events().inNamespace(namespace).withName(previous.getMetadata().getName())
+                        .edit(e -> new EventBuilder(e).withCount(count).withLastTimestamp(now).build());
+            } else {
+                event = client.v1().events().inNamespace(namespace).resource(new EventBuilder()
+                        .withNewMetadata().withGenerateName(obj.getMetadata().getName() + ".").withNamespace(namespace)
+                        .endMetadata()
+                        .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(obj.getApiVersion())
+                                .withKind(obj.getKind()).withNamespace(obj.getMetadata().getNamespace())
+                                .withName(obj.getMetadata().getName()).withUid(obj.getMetadata().getUid())
+                                .withResourceVersion(obj.getMetadata().getResourceVersion()).build())
+                        .withType(type).withReason(reason).withMessage(message).withCount(1)
+                        .withFirstTimestamp(now).withLastTimestamp(now)
+                        .withNewSource().withComponent(component).endSource()
+                        .withReportingComponent(component).build()).create();
+            }
+            recent.put(key, event);
+        } catch (KubernetesClientException e) {
+            recent.remove(key);
+            LOG.debug("event {} on {} not recorded: {}", reason, obj.getMetadata().getName(), e.getMessage());
+        }
+    }
+}
