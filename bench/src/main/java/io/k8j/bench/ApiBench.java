@@ -38,40 +38,41 @@ final class ApiBench implements Callable<Integer> {
         ApiClient api = new ApiClient(KubeconfigCredentials.read(kubeconfig), options.namespace);
         api.ensureNamespace();
         String target = options.label != null ? options.label : "k8j API";
+        Load load = new Load(target, new CpuMeter(options.serverPids));
         int n = options.count;
         int c = options.concurrency;
-        warmUp(api);
+        warmUp(api, load);
         ObjectNode[] read = new ObjectNode[n];
         List<PhaseResult> results = new ArrayList<>();
-        results.add(Load.run(target, "create", n, c, i -> api.create(newObject(ConfigMaps.name(i)))));
-        results.add(Load.run(target, "get", n, c, i -> read[i] = api.get(ConfigMaps.name(i))));
-        results.add(Load.run(target, "list (all " + n + ", " + PAGE + "/page)", listRounds, Math.min(c, listRounds),
+        results.add(load.run("create", n, c, i -> api.create(newObject(ConfigMaps.name(i)))));
+        results.add(load.run("get", n, c, i -> read[i] = api.get(ConfigMaps.name(i))));
+        results.add(load.run("list (all " + n + ", " + PAGE + "/page)", listRounds, Math.min(c, listRounds),
                 i -> listAll(api, n)));
-        results.addAll(updateWatched(api, target, read));
-        results.add(Load.run(target, "delete", n, c, i -> api.delete(ConfigMaps.name(i))));
+        results.addAll(updateWatched(api, load, target, read));
+        results.add(load.run("delete", n, c, i -> api.delete(ConfigMaps.name(i))));
         return Report.print(results, options);
     }
 
     /** Creates, reads, updates and deletes objects of other names, as the phases will. */
-    private void warmUp(ApiClient api) {
+    private void warmUp(ApiClient api, Load load) {
         int w = options.warmup;
         int c = options.concurrency;
         String[] names = new String[w];
         Arrays.setAll(names, i -> "warmup-" + i);
         ObjectNode[] read = new ObjectNode[w];
-        Load.warmUp("create", w, c, i -> api.create(newObject(names[i])));
-        Load.warmUp("get", w, c, i -> read[i] = api.get(names[i]));
-        Load.warmUp("update", w, c, i -> api.update(changed(read[i])));
-        Load.warmUp("delete", w, c, i -> api.delete(names[i]));
+        load.warmUp("create", w, c, i -> api.create(newObject(names[i])));
+        load.warmUp("get", w, c, i -> read[i] = api.get(names[i]));
+        load.warmUp("update", w, c, i -> api.update(changed(read[i])));
+        load.warmUp("delete", w, c, i -> api.delete(names[i]));
     }
 
     /** Updates every object (PUT with the resourceVersion read in the get phase) under one watcher. */
-    private List<PhaseResult> updateWatched(ApiClient api, String target, ObjectNode[] read) throws Exception {
+    private List<PhaseResult> updateWatched(ApiClient api, Load load, String target, ObjectNode[] read) throws Exception {
         String before = api.list(1, null).path("metadata").path("resourceVersion").asText();
         long[] acks = new long[read.length];
         try (WatchProbe watch = new WatchProbe(api, before)) {
             long start = System.nanoTime();
-            PhaseResult update = Load.run(target, "update", read.length, options.concurrency, i -> {
+            PhaseResult update = load.run("update", read.length, options.concurrency, i -> {
                 api.update(changed(read[i]));
                 acks[i] = System.nanoTime();
             });

@@ -3,6 +3,7 @@ package io.k8j.bench;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** The options both benchmarks share, so their runs are comparable flag for flag. */
 final class CommonOptions {
@@ -21,6 +22,10 @@ final class CommonOptions {
 
     @Option(names = "--namespace", defaultValue = "k8j-bench", description = "Namespace of the objects (default: ${DEFAULT-VALUE}).")
     String namespace;
+
+    @Option(names = "--server-pid", split = ",",
+            description = "Processes under test (k8j server, etcd) whose CPU time per operation is reported.")
+    List<Long> serverPids = List.of();
 
     @Option(names = "--label", description = "The target column of the report.")
     String label;

@@ -41,11 +41,12 @@ final class EtcdRawBench implements Callable<Integer> {
         String prefix = "/k8j-bench-raw/" + System.currentTimeMillis() + "/" + options.namespace + "/";
         try (Client client = Client.builder().endpoints(endpoints.split(",")).build()) {
             KV kv = client.getKVClient();
-            Load.warmUp("create", options.warmup, options.concurrency, i -> create(kv, prefix + "warmup/", i));
-            Load.warmUp("get", options.warmup, options.concurrency, i -> get(kv, prefix + "warmup/", i));
+            Load load = new Load(target, new CpuMeter(options.serverPids));
+            load.warmUp("create", options.warmup, options.concurrency, i -> create(kv, prefix + "warmup/", i));
+            load.warmUp("get", options.warmup, options.concurrency, i -> get(kv, prefix + "warmup/", i));
             List<PhaseResult> results = List.of(
-                    Load.run(target, "create", options.count, options.concurrency, i -> create(kv, prefix, i)),
-                    Load.run(target, "get", options.count, options.concurrency, i -> get(kv, prefix, i)));
+                    load.run("create", options.count, options.concurrency, i -> create(kv, prefix, i)),
+                    load.run("get", options.count, options.concurrency, i -> get(kv, prefix, i)));
             kv.delete(bytes(prefix), DeleteOption.builder().isPrefix(true).build()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return Report.print(results, options);
         }

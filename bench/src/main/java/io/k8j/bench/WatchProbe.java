@@ -75,7 +75,7 @@ final class WatchProbe implements AutoCloseable {
      * Delivery delay per object: from the write's response to the event's arrival. An event can arrive
      * before the response of its own write (both leave the server at about the same time); that counts as
      * no delay. A missing event is an error. Throughput is events over the time from {@code phaseStart}
-     * to the last arrival.
+     * to the last arrival. CPU is not attributed: the watch shares its time with the update phase.
      */
     PhaseResult result(String target, long phaseStart, long[] ackNanos, IntFunction<String> names) {
         long[] delays = new long[ackNanos.length];
@@ -93,7 +93,7 @@ final class WatchProbe implements AutoCloseable {
             System.err.printf("%s watch: %d of %d events never arrived%n", target, missing, ackNanos.length);
         }
         return PhaseResult.of(target, "watch (delivery)", missing + errors.get(), last - phaseStart,
-                Arrays.copyOf(delays, seen));
+                Arrays.copyOf(delays, seen), -1, -1);
     }
 
     @Override
