@@ -8,9 +8,10 @@ import io.k8j.apiserver.registry.WriteOptions;
 
 import java.util.List;
 
-/** The objects every cluster starts with: the system namespaces. */
+/** The objects every cluster starts with: the system namespaces and the {@code kubernetes} service. */
 final class Bootstrap {
     static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
+    static final String KUBERNETES_SERVICE_IP = "10.43.0.1";
     private static final WriteOptions SYSTEM = WriteOptions.of("k8j-apiserver");
 
     private Bootstrap() {
@@ -22,6 +23,19 @@ final class Bootstrap {
             ns.putObject("metadata").put("name", name);
             createIfMissing(() -> registry.namespaces().create(null, ns, SYSTEM));
         }
+        createIfMissing(() -> registry.find("", "v1", "services").orElseThrow()
+                .create("default", kubernetesService(), SYSTEM));
+    }
+
+    /** The API server's own service, on the first address of the service range, as kube-apiserver keeps it. */
+    private static ObjectNode kubernetesService() {
+        ObjectNode svc = Json.object().put("apiVersion", "v1").put("kind", "Service");
+        svc.putObject("metadata").put("name", "kubernetes").put("namespace", "default")
+                .putObject("labels").put("component", "apiserver").put("provider", "kubernetes");
+        ObjectNode spec = svc.putObject("spec").put("type", "ClusterIP").put("clusterIP", KUBERNETES_SERVICE_IP);
+        spec.putArray("ports").addObject().put("name", "https").put("protocol", "TCP").put("port", 443)
+                .put("targetPort", 6443);
+        return svc;
     }
 
     private static void createIfMissing(Runnable create) {
