@@ -1,10 +1,13 @@
 package io.k8j.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.k8j.apiserver.ApiServer;
 import io.k8j.apiserver.ApiServerConfig;
 import io.k8j.apiserver.pki.ClusterPki;
 import io.k8j.apiserver.pki.Kubeconfig;
 import io.k8j.controllers.ControllerManager;
+import io.k8j.scheduler.Scheduler;
+import io.k8j.scheduler.SchedulerOptions;
 import io.k8j.storage.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +65,14 @@ final class ServerCommand implements Callable<Integer> {
         CompletableFuture<ControllerManager> controllers = CompletableFuture.supplyAsync(() -> ControllerManager.start(
                 ComponentClients.config(pki, "https://" + host + ":" + server.port(), "system:kube-controller-manager",
                         List.of())));
+        CompletableFuture<Scheduler> scheduler = CompletableFuture.supplyAsync(() -> Scheduler.start(
+                new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, "https://" + host + ":" + server.port(),
+                        "system:kube-scheduler", List.of())).build(), SchedulerOptions.defaults()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down");
             controllers.thenAccept(ControllerManager::close);
+            scheduler.thenAccept(Scheduler::close);
             server.close();
             stopped.countDown();
         }, "k8j-shutdown"));

@@ -1,0 +1,50 @@
+package io.k8j.scheduler;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.k8j.scheduler.framework.Framework;
+import io.k8j.scheduler.framework.Registry;
+import io.k8j.scheduler.plugins.DefaultBinder;
+import io.k8j.scheduler.plugins.DefaultPreemption;
+import io.k8j.scheduler.plugins.NodeAffinity;
+import io.k8j.scheduler.plugins.NodeName;
+import io.k8j.scheduler.plugins.NodePorts;
+import io.k8j.scheduler.plugins.NodeResourcesBalancedAllocation;
+import io.k8j.scheduler.plugins.NodeResourcesFit;
+import io.k8j.scheduler.plugins.NodeResourcesLeastAllocated;
+import io.k8j.scheduler.plugins.NodeUnschedulable;
+import io.k8j.scheduler.plugins.TaintToleration;
+
+import java.util.List;
+import java.util.Map;
+
+/** The in-tree registry and the default profile: kube's plugin order and score weights. */
+final class DefaultPlugins {
+    private DefaultPlugins() {
+    }
+
+    static Registry<KubernetesClient> registry() {
+        return new Registry<KubernetesClient>()
+                .register(NodeUnschedulable.NAME, c -> new NodeUnschedulable())
+                .register(NodeName.NAME, c -> new NodeName())
+                .register(TaintToleration.NAME, c -> new TaintToleration())
+                .register(NodeAffinity.NAME, c -> new NodeAffinity())
+                .register(NodePorts.NAME, c -> new NodePorts())
+                .register(NodeResourcesFit.NAME, c -> new NodeResourcesFit())
+                .register(NodeResourcesBalancedAllocation.NAME, c -> new NodeResourcesBalancedAllocation())
+                .register(NodeResourcesLeastAllocated.NAME, c -> new NodeResourcesLeastAllocated())
+                .register(DefaultPreemption.NAME, c -> new DefaultPreemption())
+                .register(DefaultBinder.NAME, DefaultBinder::new);
+    }
+
+    /** Filters run in this order, cheapest and most selective first, as kube's default profile. */
+    static final List<String> ENABLED = List.of(NodeUnschedulable.NAME, NodeName.NAME, TaintToleration.NAME,
+            NodeAffinity.NAME, NodePorts.NAME, NodeResourcesFit.NAME,
+            NodeResourcesBalancedAllocation.NAME, NodeResourcesLeastAllocated.NAME,
+            DefaultPreemption.NAME, DefaultBinder.NAME);
+
+    static final Map<String, Integer> WEIGHTS = Map.of(TaintToleration.NAME, 3, NodeAffinity.NAME, 2);
+
+    static Framework framework(KubernetesClient client) {
+        return registry().build(client, ENABLED, WEIGHTS);
+    }
+}
