@@ -3,27 +3,32 @@ package io.k8j.controllers;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.k8j.controllers.deployment.DeploymentController;
 import io.k8j.controllers.namespace.NamespaceController;
+import io.k8j.controllers.replicaset.ReplicaSetController;
 
-/** Runs the control loops against an API server, as its client only. */
+import java.util.List;
+
+/** Runs the control loops against an API server, as its client only; they start and stop together. */
 public final class ControllerManager implements AutoCloseable {
     private final KubernetesClient client;
-    private final NamespaceController namespaces;
+    private final List<Controller> controllers;
 
     private ControllerManager(KubernetesClient client) {
         this.client = client;
-        this.namespaces = new NamespaceController(client);
+        this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client),
+                new DeploymentController(client));
     }
 
     public static ControllerManager start(Config config) {
         ControllerManager manager = new ControllerManager(new KubernetesClientBuilder().withConfig(config).build());
-        manager.namespaces.start();
+        manager.controllers.forEach(Controller::start);
         return manager;
     }
 
     @Override
     public void close() {
-        namespaces.close();
+        controllers.reversed().forEach(Controller::close);
         client.close();
     }
 }

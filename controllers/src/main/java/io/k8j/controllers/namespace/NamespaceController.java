@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.k8j.client.ControllerLoop;
 import io.k8j.client.WorkQueue;
+import io.k8j.controllers.Controller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * Empties namespaces that are being deleted, then clears their {@code kubernetes} finalizer through
  * {@code namespaces/{name}/finalize} so the API server removes them.
  */
-public final class NamespaceController implements AutoCloseable {
+public final class NamespaceController implements Controller {
     private static final Logger LOG = LoggerFactory.getLogger(NamespaceController.class);
     private static final Duration RECHECK = Duration.ofMillis(500);
 

@@ -1,0 +1,99 @@
+package io.k8j.controllers.deployment;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.k8j.client.ControllerLoop;
+import io.k8j.client.EventRecorder;
+import io.k8j.client.Keys;
+import io.k8j.client.LabelSelectors;
+import io.k8j.client.OwnerRefWriter;
+import io.k8j.client.OwnerRefs;
+import io.k8j.client.WorkQueue;
+import io.k8j.controllers.Controller;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * Rolls Deployments out through ReplicaSets. ReplicaSet events enqueue the owning Deployment (or, for
+ * an orphan, every Deployment whose selector matches); the work is {@link DeploymentSync}.
+ */
+public final class DeploymentController implements Controller {
+    private final KubernetesClient client;
+    private final Clock clock = Clock.systemUTC();
+    private final WorkQueue queue = new WorkQueue();
+    private ControllerLoop loop;
+    private SharedIndexInformer<Deployment> deployments;
+    private SharedIndexInformer<ReplicaSet> replicaSets;
+
+    public DeploymentController(KubernetesClient client) {
+        this.client = client;
+    }
+
+    public void start() {
+        deployments = client.apps().deployments().inAnyNamespace().runnableInformer(0);
+        replicaSets = client.apps().replicaSets().inAnyNamespace().runnableInformer(0);
+        deployments.addEventHandler(handler(d -> queue.add(Keys.of(d))));
+        replicaSets.addEventHandler(handler(this::replicaSetChanged));
+        ReplicaSetWriter writer = new ReplicaSetWriter(client, new EventRecorder(client, "deployment-controller", clock));
+        DeploymentSync sync = new DeploymentSync(deployments.getIndexer(), replicaSets.getIndexer(), writer,
+                new OwnerRefWriter(client), clock);
+        loop = new ControllerLoop("deployment-controller", queue, sync::reconcile, 2);
+        // No step on a half-filled ReplicaSet cache: it would create a second new ReplicaSet.
+        deployments.start().toCompletableFuture().join();
+        replicaSets.start().toCompletableFuture().join();
+        loop.start();
+    }
+
+    private static <T> ResourceEventHandler<T> handler(Consumer<T> changed) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj) {
+                changed.accept(obj);
+            }
+
+            @Override
+            public void onUpdate(T old, T obj) {
+                changed.accept(old);
+                changed.accept(obj);
+            }
+
+            @Override
+            public void onDelete(T obj, boolean finalStateUnknown) {
+                changed.accept(obj);
+            }
+        };
+    }
+
+    private void replicaSetChanged(ReplicaSet rs) {
+        String namespace = rs.getMetadata().getNamespace();
+        var owner = OwnerRefs.controllerOf(rs);
+        if (owner.isPresent()) {
+            if ("Deployment".equals(owner.get().getKind())) {
+                queue.add(Keys.of(namespace, owner.get().getName()));
+            }
+            return;
+        }
+        for (Deployment d : deployments.getIndexer().byIndex("namespace", namespace)) {
+            if (LabelSelectors.matches(d.getSpec().getSelector(), rs.getMetadata().getLabels())) {
+                queue.add(Keys.of(d));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (loop != null) {
+            loop.close();
+        }
+        if (replicaSets != null) {
+            replicaSets.close();
+        }
+        if (deployments != null) {
+            deployments.close();
+        }
+    }
+}
