@@ -2,14 +2,11 @@ package io.k8j.apiserver.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.k8j.apiserver.registry.StoreFixture.WRITE;
@@ -19,20 +16,8 @@ import static io.k8j.apiserver.registry.StoreFixture.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DeleterTest {
-    @TempDir
-    Path dir;
-    StoreFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new StoreFixture(dir);
-        f.namespace("ns");
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
+    @RegisterExtension
+    final StoreFixture f = new StoreFixture("ns");
 
     private static DeleteOptions propagation(String policy) {
         return new DeleteOptions(null, policy, null, null, false);

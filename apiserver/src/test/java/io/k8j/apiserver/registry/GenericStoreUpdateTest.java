@@ -2,12 +2,9 @@ package io.k8j.apiserver.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static io.k8j.apiserver.registry.StoreFixture.WRITE;
@@ -17,20 +14,8 @@ import static io.k8j.apiserver.registry.StoreFixture.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GenericStoreUpdateTest {
-    @TempDir
-    Path dir;
-    StoreFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new StoreFixture(dir);
-        f.namespace("ns");
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
+    @RegisterExtension
+    final StoreFixture f = new StoreFixture("ns");
 
     private static long generation(ObjectNode obj) {
         return obj.path("metadata").path("generation").asLong();

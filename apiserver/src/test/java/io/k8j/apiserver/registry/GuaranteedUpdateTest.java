@@ -2,12 +2,10 @@ package io.k8j.apiserver.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.k8j.apiserver.registry.StoreFixture.WRITE;
@@ -16,20 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The read-modify-write loop when another writer gets in between the read and the write. */
 class GuaranteedUpdateTest {
-    @TempDir
-    Path dir;
-    StoreFixture f;
+    @RegisterExtension
+    final StoreFixture f = new StoreFixture("ns");
 
     @BeforeEach
     void setUp() {
-        f = new StoreFixture(dir);
-        f.namespace("ns");
         f.configMap("ns", "a", "");
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
     }
 
     /** Before the store's next write, someone else sets data.racer (the store has already read). */

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
 import io.k8j.api.selector.FieldSelector;
 import io.k8j.api.selector.LabelSelector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 
 import static io.k8j.apiserver.registry.StoreFixture.WRITE;
 import static io.k8j.apiserver.registry.StoreFixture.apiError;
@@ -20,19 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A namespace's deletion: Terminating until the namespace controller clears spec.finalizers. */
 class NamespaceDeletionTest {
-    @TempDir
-    Path dir;
-    StoreFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new StoreFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
+    @RegisterExtension
+    final StoreFixture f = new StoreFixture();
 
     /** What the finalize subresource does: replace spec.finalizers, nothing else. */
     private ObjectNode finalize(String name) {

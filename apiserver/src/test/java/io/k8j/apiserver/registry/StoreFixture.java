@@ -12,18 +12,33 @@ import io.k8j.storage.KeyValue;
 import io.k8j.storage.cache.WatchCache;
 import io.k8j.storage.sqlite.SqliteStorage;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * A registry over real storage (SQLite behind the watch cache) with the built-in strategies, a
- * hand-moved clock and the managedFields recording the server uses; plus builders for objects.
+ * A registry over real storage (SQLite behind the watch cache, in a fresh temporary directory) with
+ * the built-in strategies, a hand-moved clock and the managedFields recording the server uses; plus
+ * builders for objects. A JUnit extension: each test gets its own, with the given namespaces created,
+ * and it is closed after the test's own {@code @AfterEach} methods have run.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * final StoreFixture f = new StoreFixture("ns");
+ * }</pre>
  */
-final class StoreFixture implements AutoCloseable {
+final class StoreFixture implements BeforeEachCallback, AfterEachCallback {
     static final Instant START = Instant.parse("2025-03-04T05:06:07Z");
     static final WriteOptions WRITE = WriteOptions.of("test");
     static final WriteOptions DRY_RUN = new WriteOptions(true, "test", false, false);
@@ -32,15 +47,37 @@ final class StoreFixture implements AutoCloseable {
     static final FieldManager RECORDER = (old, obj, options, apiVersion, subresource, now) -> options.apply() ? obj
             : ManagedFields.recordUpdate(old, obj, options.fieldManager(), apiVersion, "Update", now, subresource);
 
-    final MutableClock clock = new MutableClock(START);
-    final RacingStorage storage;
-    final Registry registry;
+    private final List<String> namespaces;
+    private Path dir;
+    MutableClock clock;
+    RacingStorage storage;
+    Registry registry;
 
-    StoreFixture(Path dir) {
+    /** A fixture in which each test starts with {@code namespaces} created. */
+    StoreFixture(String... namespaces) {
+        this.namespaces = List.of(namespaces);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("k8j-store-");
+        clock = new MutableClock(START);
         storage = new RacingStorage(new WatchCache(new SqliteStorage(dir.resolve("db"))));
         ServiceAllocator allocator = new ServiceAllocator();
         registry = new Registry(ResourceCatalog.builtIn(), storage, t -> Strategies.forResource(t, allocator),
                 RECORDER, clock);
+        namespaces.forEach(this::namespace);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try {
+            storage.close();
+        } finally {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
     }
 
     GenericStore store(String group, String plural) {
@@ -137,10 +174,5 @@ final class StoreFixture implements AutoCloseable {
 
     static List<String> names(ObjectList list) {
         return list.items().stream().map(Meta::name).toList();
-    }
-
-    @Override
-    public void close() {
-        storage.close();
     }
 }

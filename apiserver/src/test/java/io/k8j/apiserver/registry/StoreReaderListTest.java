@@ -3,15 +3,12 @@ package io.k8j.apiserver.registry;
 import io.k8j.api.ApiException;
 import io.k8j.api.selector.FieldSelector;
 import io.k8j.api.selector.LabelSelector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,21 +18,8 @@ import static io.k8j.apiserver.registry.StoreFixture.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StoreReaderListTest {
-    @TempDir
-    Path dir;
-    StoreFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new StoreFixture(dir);
-        f.namespace("ns");
-        f.namespace("other");
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
+    @RegisterExtension
+    final StoreFixture f = new StoreFixture("ns", "other");
 
     private static ListOptions labels(String selector) {
         return ListOptions.selecting(LabelSelector.parse(selector), FieldSelector.everything());

@@ -5,11 +5,9 @@ import io.k8j.api.selector.FieldSelector;
 import io.k8j.api.selector.LabelSelector;
 import io.k8j.storage.WatchHandle;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,24 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class StoreReaderWatchTest {
-    @TempDir
-    Path dir;
-    StoreFixture f;
+    @RegisterExtension
+    final StoreFixture f = new StoreFixture("ns");
     final RecordingSink sink = new RecordingSink();
     WatchHandle handle;
 
-    @BeforeEach
-    void setUp() {
-        f = new StoreFixture(dir);
-        f.namespace("ns");
-    }
-
+    /** Runs before the fixture closes the storage under the watch. */
     @AfterEach
     void tearDown() {
         if (handle != null) {
             handle.close();
         }
-        f.close();
     }
 
     private static ListOptions watchFrom(String resourceVersion, String labels, boolean sendInitialEvents) {
