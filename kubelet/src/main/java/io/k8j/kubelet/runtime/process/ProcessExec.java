@@ -1,0 +1,74 @@
+package io.k8j.kubelet.runtime.process;
+
+import io.k8j.kubelet.runtime.ExecTimeoutException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Exec in a process container: another host process with the container's environment and directory. */
+final class ProcessExec {
+    private ProcessExec() {
+    }
+
+    static int run(List<String> command, Path dir, Map<String, String> env, InputStream stdin, OutputStream stdout,
+                   OutputStream stderr, Duration timeout) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            // As runc: an executable that cannot start is exit code 126/127 with the reason on stderr.
+            write(stderr, e.getMessage() + "\n");
+            return 127;
+        }
+        Thread in = Thread.ofVirtual().start(() -> copy(stdin, p.getOutputStream(), true));
+        Thread out = Thread.ofVirtual().start(() -> copy(p.getInputStream(), stdout, false));
+        Thread err = Thread.ofVirtual().start(() -> copy(p.getErrorStream(), stderr, false));
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                ProcessTree.stop(p.toHandle(), Duration.ZERO);
+                throw new ExecTimeoutException("command timed out after " + timeout);
+            }
+            out.join(Duration.ofSeconds(1));
+            err.join(Duration.ofSeconds(1));
+            in.interrupt();
+            return p.exitValue();
+        } catch (InterruptedException e) {
+            ProcessTree.stop(p.toHandle(), Duration.ZERO);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void copy(InputStream from, OutputStream to, boolean closeTo) {
+        try {
+            if (from != null) {
+                from.transferTo(to);
+            }
+            if (closeTo) {
+                to.close();
+            } else {
+                to.flush();
+            }
+        } catch (IOException e) {
+            // either side went away; the exit code still tells the result
+        }
+    }
+
+    private static void write(OutputStream to, String text) {
+        try {
+            to.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

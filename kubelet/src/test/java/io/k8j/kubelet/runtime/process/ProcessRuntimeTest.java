@@ -1,0 +1,119 @@
+package io.k8j.kubelet.runtime.process;
+
+import io.k8j.kubelet.runtime.ContainerConfig;
+import io.k8j.kubelet.runtime.ContainerState;
+import io.k8j.kubelet.runtime.ContainerStatus;
+import io.k8j.kubelet.runtime.CriLog;
+import io.k8j.kubelet.runtime.ExecResult;
+import io.k8j.kubelet.runtime.SandboxConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ProcessRuntimeTest {
+    @TempDir
+    Path dir;
+    private ProcessRuntime runtime;
+
+    @AfterEach
+    void close() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    private String sandbox() {
+        runtime = new ProcessRuntime(dir.resolve("pods"), 200, Clock.systemUTC());
+        return runtime.runPodSandbox(new SandboxConfig("p", "default", "uid-1", 0, "p", Map.of(), dir.resolve("logs")));
+    }
+
+    private static ContainerConfig container(String script) {
+        return new ContainerConfig("c", 0, "busybox", List.of("sh", "-c"), List.of(script), Map.of("GREETING", "hello"),
+                null, List.of(), Path.of("c/0.log"), Map.of());
+    }
+
+    @Test
+    void runsTheCommandWithItsEnvAndCapturesOutputInTheCriFormat() throws Exception {
+        String sandbox = sandbox();
+        String id = runtime.createContainer(sandbox, container("echo $GREETING; echo oops >&2; echo $POD_IP > ip; sleep 30"));
+        runtime.startContainer(id);
+        assertThat(runtime.containerStatus(id).orElseThrow().state()).isEqualTo(ContainerState.RUNNING);
+        Path log = dir.resolve("logs/c/0.log");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(log) && Files.readString(log).lines().count() == 2);
+        List<CriLog.Record> records = Files.readAllLines(log).stream().map(CriLog::parse).toList();
+        assertThat(records).extracting(CriLog.Record::stream, CriLog.Record::content)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("stdout", "hello"),
+                        org.assertj.core.groups.Tuple.tuple("stderr", "oops"));
+        assertThat(Files.readAllLines(log).get(0)).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z std(out|err) F .*");
+        Path ipFile = dir.resolve("pods/uid-1/c/ip");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(ipFile) && !Files.readString(ipFile).isBlank());
+        assertThat(Files.readString(ipFile).trim()).isEqualTo(runtime.podSandboxStatus(sandbox).orElseThrow().ip())
+                .startsWith("127.200.");
+    }
+
+    @Test
+    void stopEndsTheWholeTreeAndRecordsTheExit() throws Exception {
+        String sandbox = sandbox();
+        String id = runtime.createContainer(sandbox, container("echo $$ > pid; sleep 30 & sleep 30; wait"));
+        runtime.startContainer(id);
+        Path pidFile = dir.resolve("pods/uid-1/c/pid");
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
+        ProcessHandle root = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow();
+        await().atMost(Duration.ofSeconds(5)).until(() -> root.descendants().count() == 2);
+        List<ProcessHandle> tree = root.descendants().toList();
+        runtime.stopContainer(id, Duration.ofSeconds(5));
+        assertThat(root.isAlive()).isFalse();
+        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+        ContainerStatus status = runtime.containerStatus(id).orElseThrow();
+        assertThat(status.state()).isEqualTo(ContainerState.EXITED);
+        assertThat(status.exitCode()).isEqualTo(143);
+        assertThat(status.reason()).isEqualTo("Error");
+    }
+
+    @Test
+    void aCommandThatExitsReportsItsCodeAndAMissingBinaryIsAStartError() {
+        String sandbox = sandbox();
+        String ok = runtime.createContainer(sandbox, container("exit 3"));
+        runtime.startContainer(ok);
+        await().atMost(Duration.ofSeconds(5)).until(() -> runtime.containerStatus(ok).orElseThrow().state() == ContainerState.EXITED);
+        assertThat(runtime.containerStatus(ok).orElseThrow().exitCode()).isEqualTo(3);
+        ContainerConfig missing = new ContainerConfig("m", 0, "x", List.of("/no/such/binary"), List.of(), Map.of(), null,
+                List.of(), Path.of("m/0.log"), Map.of());
+        String bad = runtime.createContainer(sandbox, missing);
+        runtime.startContainer(bad);
+        ContainerStatus status = runtime.containerStatus(bad).orElseThrow();
+        assertThat(status.state()).isEqualTo(ContainerState.EXITED);
+        assertThat(status.reason()).isEqualTo("StartError");
+        assertThat(status.exitCode()).isEqualTo(128);
+    }
+
+    @Test
+    void execRunsInTheContainersDirectoryWithItsEnv() {
+        String sandbox = sandbox();
+        String id = runtime.createContainer(sandbox, container("sleep 30"));
+        runtime.startContainer(id);
+        ExecResult r = runtime.execSync(id, List.of("sh", "-c", "echo $GREETING; pwd; exit 4"), Duration.ofSeconds(5));
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.stdout()).isEqualTo("hello\n" + dir.resolve("pods/uid-1/c") + "\n");
+    }
+
+    @Test
+    void stoppingTheSandboxReleasesItsAddress() {
+        String first = sandbox();
+        String ip = runtime.podSandboxStatus(first).orElseThrow().ip();
+        runtime.stopPodSandbox(first);
+        assertThat(runtime.podSandboxStatus(first).orElseThrow().ready()).isFalse();
+        String second = runtime.runPodSandbox(new SandboxConfig("q", "default", "uid-2", 0, "q", Map.of(), dir));
+        assertThat(runtime.podSandboxStatus(second).orElseThrow().ip()).isEqualTo(ip);
+    }
+}
