@@ -61,6 +61,15 @@ class ScheduleAlgorithmTest {
     }
 
     @Test
+    void aNodeWithoutSpecHasNoTaints() {
+        var bare = new NodeInfo(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("bare").endMetadata()
+                .withNewStatus().addToAllocatable("cpu", new io.fabric8.kubernetes.api.model.Quantity("1"))
+                .addToAllocatable("pods", new io.fabric8.kubernetes.api.model.Quantity("10")).endStatus().build());
+        assertThat(schedule(pod("p").build(), bare).node()).isEqualTo("bare");
+        assertThat(schedule(pod("p").build(), bare, node("other").info()).node()).isNotNull();
+    }
+
+    @Test
     void examinesOnlyEnoughNodesInLargeClusters() {
         assertThat(ScheduleAlgorithm.feasibleNodesToFind(50)).isEqualTo(50);
         assertThat(ScheduleAlgorithm.feasibleNodesToFind(1000)).isEqualTo(420);

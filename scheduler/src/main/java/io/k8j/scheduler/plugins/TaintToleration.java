@@ -25,7 +25,7 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
 
     @Override
     public Status filter(CycleState state, Pod pod, NodeInfo node) {
-        Taint t = untolerated(node.node().getSpec().getTaints(), pod.getSpec().getTolerations());
+        Taint t = untolerated(Tolerations.taints(node.node()), pod.getSpec().getTolerations());
         return t == null ? Status.SUCCESS : Status.unresolvable(reason(t));
     }
 
@@ -41,7 +41,7 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        return intolerablePreferNoSchedule(node.node().getSpec().getTaints(), pod.getSpec().getTolerations());
+        return intolerablePreferNoSchedule(Tolerations.taints(node.node()), pod.getSpec().getTolerations());
     }
 
     /** Only tolerations without an effect or with PreferNoSchedule count here, as in kube. */

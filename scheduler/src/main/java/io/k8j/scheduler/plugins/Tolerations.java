@@ -28,6 +28,11 @@ final class Tolerations {
         };
     }
 
+    /** A node's taints; a node created without a spec has none. */
+    static List<Taint> taints(io.fabric8.kubernetes.api.model.Node node) {
+        return node.getSpec() == null ? null : node.getSpec().getTaints();
+    }
+
     static boolean anyTolerates(List<Toleration> tolerations, Taint taint) {
         return tolerations != null && tolerations.stream().anyMatch(t -> tolerates(t, taint));
     }
