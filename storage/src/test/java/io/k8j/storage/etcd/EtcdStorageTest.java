@@ -13,31 +13,17 @@ import io.k8j.storage.WatchHandle;
 import io.k8j.storage.WatchRecorder;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What only the etcd backend needs: learning of compactions it did not make itself. */
 class EtcdStorageTest {
-    private static EtcdProcess etcd;
-    private static String url;
-
-    @BeforeAll
-    static void startEtcd() throws Exception {
-        EtcdProcess.assumeAvailable();
-        etcd = new EtcdProcess();
-        url = etcd.start();
-    }
-
-    @AfterAll
-    static void stopEtcd() {
-        if (etcd != null) {
-            etcd.close();
-        }
-    }
+    @RegisterExtension
+    static final EtcdExtension ETCD = new EtcdExtension();
 
     @Test
     void anotherClientsCompactionIsRefusedUpFront() {
+        String url = ETCD.url();
         try (EtcdStorage compactor = EtcdStorage.connect(url); EtcdStorage other = EtcdStorage.connect(url + "," + url)) {
             long start = compactor.currentRevision();
             KeyValue kv = compactor.create("/other/a", "1".getBytes(UTF_8));
