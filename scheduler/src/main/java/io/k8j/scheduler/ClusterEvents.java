@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.k8j.scheduler.cache.SchedulerCache;
+import io.k8j.scheduler.plugins.InterPodAffinity;
+import io.k8j.scheduler.plugins.PodTopologySpread;
 import io.k8j.scheduler.queue.SchedulingQueue;
 
 import java.util.Objects;
@@ -16,7 +18,7 @@ import java.util.Set;
 final class ClusterEvents {
     static final String SCHEDULER_NAME = "default-scheduler";
     /** Plugins whose verdict depends on other pods' placement, so a newly placed pod may change it. */
-    private static final Set<String> POD_AWARE = Set.of("InterPodAffinity", "PodTopologySpread");
+    private static final Set<String> POD_AWARE = Set.of(InterPodAffinity.NAME, PodTopologySpread.NAME);
 
     private final SchedulerCache cache;
     private final SchedulingQueue queue;

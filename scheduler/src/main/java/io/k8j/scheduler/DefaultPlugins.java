@@ -5,6 +5,7 @@ import io.k8j.scheduler.framework.Framework;
 import io.k8j.scheduler.framework.Registry;
 import io.k8j.scheduler.plugins.DefaultBinder;
 import io.k8j.scheduler.plugins.DefaultPreemption;
+import io.k8j.scheduler.plugins.InterPodAffinity;
 import io.k8j.scheduler.plugins.NodeAffinity;
 import io.k8j.scheduler.plugins.NodeName;
 import io.k8j.scheduler.plugins.NodePorts;
@@ -12,6 +13,7 @@ import io.k8j.scheduler.plugins.NodeResourcesBalancedAllocation;
 import io.k8j.scheduler.plugins.NodeResourcesFit;
 import io.k8j.scheduler.plugins.NodeResourcesLeastAllocated;
 import io.k8j.scheduler.plugins.NodeUnschedulable;
+import io.k8j.scheduler.plugins.PodTopologySpread;
 import io.k8j.scheduler.plugins.TaintToleration;
 
 import java.util.List;
@@ -30,6 +32,8 @@ final class DefaultPlugins {
                 .register(NodeAffinity.NAME, c -> new NodeAffinity())
                 .register(NodePorts.NAME, c -> new NodePorts())
                 .register(NodeResourcesFit.NAME, c -> new NodeResourcesFit())
+                .register(PodTopologySpread.NAME, c -> new PodTopologySpread())
+                .register(InterPodAffinity.NAME, c -> new InterPodAffinity())
                 .register(NodeResourcesBalancedAllocation.NAME, c -> new NodeResourcesBalancedAllocation())
                 .register(NodeResourcesLeastAllocated.NAME, c -> new NodeResourcesLeastAllocated())
                 .register(DefaultPreemption.NAME, c -> new DefaultPreemption())
@@ -38,11 +42,12 @@ final class DefaultPlugins {
 
     /** Filters run in this order, cheapest and most selective first, as kube's default profile. */
     static final List<String> ENABLED = List.of(NodeUnschedulable.NAME, NodeName.NAME, TaintToleration.NAME,
-            NodeAffinity.NAME, NodePorts.NAME, NodeResourcesFit.NAME,
+            NodeAffinity.NAME, NodePorts.NAME, NodeResourcesFit.NAME, PodTopologySpread.NAME, InterPodAffinity.NAME,
             NodeResourcesBalancedAllocation.NAME, NodeResourcesLeastAllocated.NAME,
             DefaultPreemption.NAME, DefaultBinder.NAME);
 
-    static final Map<String, Integer> WEIGHTS = Map.of(TaintToleration.NAME, 3, NodeAffinity.NAME, 2);
+    static final Map<String, Integer> WEIGHTS = Map.of(TaintToleration.NAME, 3, NodeAffinity.NAME, 2,
+            PodTopologySpread.NAME, 2, InterPodAffinity.NAME, 2);
 
     static Framework framework(KubernetesClient client) {
         return registry().build(client, ENABLED, WEIGHTS);
