@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.k8j.controllers.deployment.DeploymentController;
+import io.k8j.controllers.gc.GarbageCollector;
 import io.k8j.controllers.namespace.NamespaceController;
 import io.k8j.controllers.replicaset.ReplicaSetController;
 
@@ -17,7 +18,7 @@ public final class ControllerManager implements AutoCloseable {
     private ControllerManager(KubernetesClient client) {
         this.client = client;
         this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client),
-                new DeploymentController(client));
+                new DeploymentController(client), new GarbageCollector(client));
     }
 
     public static ControllerManager start(Config config) {
