@@ -37,6 +37,7 @@ public final class GenericStore {
     private final Clock clock;
     private final StoreReader reader;
     private final Deleter deleter;
+    private final ValueStructs valueStructs;
 
     public GenericStore(ResourceType type, ResourceStrategy strategy, Storage storage, NamespaceGuard namespaces,
                         StrategyContextFactory contexts, FieldManager fieldManager, Clock clock) {
@@ -49,6 +50,7 @@ public final class GenericStore {
         this.clock = clock;
         this.reader = new StoreReader(type, strategy, storage);
         this.deleter = new Deleter(type, strategy, storage, contexts, clock);
+        this.valueStructs = ValueStructs.of(type.modelClass());
     }
 
     public ResourceType type() {
@@ -114,6 +116,7 @@ public final class GenericStore {
             obj.remove("status");
         }
         strategy.prepareForCreate(obj, contexts.create(options.dryRun()));
+        valueStructs.fill(obj);
         List<FieldError> errors = new ArrayList<>(MetadataRules.validate(type, obj));
         errors.addAll(strategy.validate(obj));
         if (!errors.isEmpty()) {
