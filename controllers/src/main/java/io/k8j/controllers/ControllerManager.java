@@ -3,33 +3,82 @@ package io.k8j.controllers;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.k8j.client.LeaderElection;
+import io.k8j.client.LeaseTimings;
 import io.k8j.controllers.deployment.DeploymentController;
 import io.k8j.controllers.gc.GarbageCollector;
 import io.k8j.controllers.namespace.NamespaceController;
 import io.k8j.controllers.replicaset.ReplicaSetController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
-/** Runs the control loops against an API server, as its client only; they start and stop together. */
+/**
+ * Runs the control loops against an API server, as its client only, while this instance holds the
+ * kube-system/kube-controller-manager Lease; they start and stop together. Losing the lease stops them
+ * for good, as kube-controller-manager exits: another instance may already be acting.
+ */
 public final class ControllerManager implements AutoCloseable {
-    private final KubernetesClient client;
-    private final List<Controller> controllers;
+    public static final String LEASE_NAMESPACE = "kube-system";
+    public static final String LEASE_NAME = "kube-controller-manager";
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerManager.class);
 
-    private ControllerManager(KubernetesClient client) {
+    private final KubernetesClient client;
+    private final boolean ownsClient;
+    private final List<Controller> controllers;
+    private CompletableFuture<?> election;
+    private volatile boolean leading;
+
+    private ControllerManager(KubernetesClient client, boolean ownsClient) {
         this.client = client;
+        this.ownsClient = ownsClient;
         this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client),
                 new DeploymentController(client), new GarbageCollector(client));
     }
 
+    /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */
     public static ControllerManager start(Config config) {
-        ControllerManager manager = new ControllerManager(new KubernetesClientBuilder().withConfig(config).build());
-        manager.controllers.forEach(Controller::start);
-        return manager;
+        ControllerManager manager = new ControllerManager(new KubernetesClientBuilder().withConfig(config).build(), true);
+        return manager.elect(LeaderElection.defaultIdentity(), LeaseTimings.defaults());
+    }
+
+    public static ControllerManager start(KubernetesClient client, String identity, LeaseTimings timings) {
+        return new ControllerManager(client, false).elect(identity, timings);
+    }
+
+    private ControllerManager elect(String identity, LeaseTimings timings) {
+        election = LeaderElection.start(client, LEASE_NAMESPACE, LEASE_NAME, identity, timings,
+                this::startLeading, this::stopLeading);
+        return this;
+    }
+
+    /** True while this instance holds the lease and its controllers run. */
+    public boolean isLeading() {
+        return leading;
+    }
+
+    private synchronized void startLeading() {
+        LOG.info("controller manager started leading");
+        leading = true;
+        controllers.forEach(Controller::start);
+    }
+
+    private synchronized void stopLeading() {
+        if (leading) {
+            LOG.info("controller manager stopped leading");
+            leading = false;
+            controllers.reversed().forEach(Controller::close);
+        }
     }
 
     @Override
     public void close() {
-        controllers.reversed().forEach(Controller::close);
-        client.close();
+        election.cancel(true);
+        stopLeading();
+        if (ownsClient) {
+            client.close();
+        }
     }
 }

@@ -3,11 +3,9 @@ package io.k8j.scheduler;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
-import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.k8j.client.EventRecorder;
+import io.k8j.client.LeaderElection;
 import io.k8j.scheduler.cache.SchedulerCache;
 import io.k8j.scheduler.framework.Framework;
 import io.k8j.scheduler.framework.PodInfo;
@@ -43,14 +41,8 @@ public final class Scheduler implements AutoCloseable {
         loop = new SchedulingLoop(queue, cache, framework, new ScheduleAlgorithm(framework, new Random()),
                 new EventRecorder(client, ClusterEvents.SCHEDULER_NAME, options.clock()),
                 new PodConditionWriter(client, options.clock()), this::stillPending);
-        election = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
-                .withName(SchedulerOptions.LEASE_NAME)
-                .withLock(new LeaseLock(SchedulerOptions.LEASE_NAMESPACE, SchedulerOptions.LEASE_NAME, options.identity()))
-                .withLeaseDuration(options.leaseDuration()).withRenewDeadline(options.renewDeadline())
-                .withRetryPeriod(options.retryPeriod()).withReleaseOnCancel(true)
-                .withLeaderCallbacks(new LeaderCallbacks(this::startLeading, this::stopLeading,
-                        leader -> LOG.info("scheduler leader is {}", leader)))
-                .build()).build().start();
+        election = LeaderElection.start(client, SchedulerOptions.LEASE_NAMESPACE, SchedulerOptions.LEASE_NAME,
+                options.identity(), options.lease(), this::startLeading, this::stopLeading);
     }
 
     /** Starts informers and leader election; the returned handle stops both. */

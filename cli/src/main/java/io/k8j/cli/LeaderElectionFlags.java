@@ -1,0 +1,43 @@
+package io.k8j.cli;
+
+import io.k8j.client.LeaseTimings;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/** kube's --leader-elect-* flags, shared by the components that elect a leader. */
+final class LeaderElectionFlags {
+    @Option(names = "--leader-elect-lease-duration", defaultValue = "15s", converter = GoDuration.class,
+            description = "How long a lease lasts without renewal (default: ${DEFAULT-VALUE}).")
+    Duration leaseDuration;
+
+    @Option(names = "--leader-elect-renew-deadline", defaultValue = "10s", converter = GoDuration.class,
+            description = "How long the leader tries to renew before giving up (default: ${DEFAULT-VALUE}).")
+    Duration renewDeadline;
+
+    @Option(names = "--leader-elect-retry-period", defaultValue = "2s", converter = GoDuration.class,
+            description = "How often candidates try to acquire or renew (default: ${DEFAULT-VALUE}).")
+    Duration retryPeriod;
+
+    LeaseTimings timings() {
+        return new LeaseTimings(leaseDuration, renewDeadline, retryPeriod);
+    }
+
+    /** Go-style durations as kube's flags take them: 15s, 500ms, 1m. */
+    static final class GoDuration implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            if (value.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            }
+            long n = Long.parseLong(value.substring(0, value.length() - 1));
+            return switch (value.charAt(value.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new IllegalArgumentException("not a duration: " + value);
+            };
+        }
+    }
+}
