@@ -5,37 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.k8j.e2e.support.ApiClient;
 import io.k8j.e2e.support.ApiClient.Response;
-import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Namespaces;
+import io.k8j.e2e.support.SharedServer;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a client sees when it sends something wrong: the status code, a {@code Status} body with
  * kube's reason and message, no change to stored state, and a server that carries on serving.
  */
 class BadInputE2ETest {
-    private static K8jServer server;
-    private static ApiClient api;
+    @RegisterExtension
+    static final SharedServer K8J = new SharedServer();
+    private final ApiClient api = K8J.api();
     private String ns;
     private String cms;
-
-    @BeforeAll
-    static void startServer() {
-        server = K8jServer.start();
-        api = ApiClient.fromKubeconfig(server.kubeconfig());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void namespace() {

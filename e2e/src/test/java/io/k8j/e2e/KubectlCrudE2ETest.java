@@ -3,20 +3,17 @@ package io.k8j.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8j.e2e.support.ApiClient;
-import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.Namespaces;
+import io.k8j.e2e.support.SharedServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,34 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 1.32 on), label, annotate, patch, edit, scale, delete, wait. Read commands are in {@link KubectlReadE2ETest}.
  */
 class KubectlCrudE2ETest {
-    private static K8jServer server;
-    private static ApiClient api;
-    private static final Map<String, Kubectl> KUBECTLS = new ConcurrentHashMap<>();
+    @RegisterExtension
+    static final SharedServer K8J = new SharedServer();
+    private final ApiClient api = K8J.api();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startServer() {
-        server = K8jServer.start();
-        api = ApiClient.fromKubeconfig(server.kubeconfig());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        KUBECTLS.values().forEach(Kubectl::close);
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    static Stream<String> kubectls() {
-        return Stream.of(Kubectl.V127, Kubectl.V133, Kubectl.DISPATCHER);
-    }
-
-    private static Kubectl kubectl(String binary) {
-        return KUBECTLS.computeIfAbsent(binary, b -> new Kubectl(b, server.kubeconfig()));
-    }
 
     private Path write(String name, String content) throws IOException {
         return Files.writeString(tmp.resolve(name), content);
@@ -102,9 +77,9 @@ class KubectlCrudE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void applyCreatesThenIsUnchangedThenConfigures(String binary) throws IOException {
-        Kubectl k = kubectl(binary);
+        Kubectl k = K8J.kubectl(binary);
         String ns = Namespaces.create(api, "apply-" + Namespaces.tag(binary));
         Path v1 = write("app.yaml", app("hello", "nginx:1.25"));
 
@@ -126,9 +101,9 @@ class KubectlCrudE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void serverSideApplyRecordsManagedFields(String binary) throws IOException {
-        Kubectl k = kubectl(binary);
+        Kubectl k = K8J.kubectl(binary);
         String ns = Namespaces.create(api, "ssa-" + Namespaces.tag(binary));
         String cm = """
                 apiVersion: v1
@@ -152,9 +127,9 @@ class KubectlCrudE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void createFromFileAndGenerators(String binary) throws IOException {
-        Kubectl k = kubectl(binary);
+        Kubectl k = K8J.kubectl(binary);
         String tag = Namespaces.tag(binary);
         String ns = Namespaces.create(api, "create-" + tag);
         Path file = write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-file\ndata:\n  k: v\n");
@@ -186,9 +161,9 @@ class KubectlCrudE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void labelAnnotateAndPatchInThreeFlavours(String binary) throws IOException {
-        Kubectl k = kubectl(binary);
+        Kubectl k = K8J.kubectl(binary);
         String ns = Namespaces.create(api, "patch-" + Namespaces.tag(binary));
         k.ok("apply", "-n", ns, "-f", write("app.yaml", app("hello", "nginx:1.25")).toString());
 
@@ -226,7 +201,7 @@ class KubectlCrudE2ETest {
 
     @Test
     void editRunsTheEditorAndSavesItsChange() throws IOException {
-        Kubectl k = kubectl(Kubectl.V133);
+        Kubectl k = K8J.kubectl(Kubectl.V133);
         String ns = Namespaces.create(api, "edit");
         k.ok("create", "-n", ns, "configmap", "editme", "--from-literal=k=original-value");
         Path editor = write("editor.sh", "#!/bin/sh\nsed -i 's/original-value/edited-value/' \"$1\"\n");
@@ -239,7 +214,7 @@ class KubectlCrudE2ETest {
 
     @Test
     void scaleSetsSpecReplicas() {
-        Kubectl k = kubectl(Kubectl.V133);
+        Kubectl k = K8J.kubectl(Kubectl.V133);
         String ns = Namespaces.create(api, "scale");
         k.ok("create", "-n", ns, "deployment", "web", "--image=busybox", "--replicas=1");
         assertThat(k.ok("scale", "-n", ns, "deployment", "web", "--replicas=3")).contains("deployment.apps/web scaled");
@@ -253,9 +228,9 @@ class KubectlCrudE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void deleteByFileNameAndLabel(String binary) throws IOException {
-        Kubectl k = kubectl(binary);
+        Kubectl k = K8J.kubectl(binary);
         String ns = Namespaces.create(api, "delete-" + Namespaces.tag(binary));
         Path file = write("del.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: by-file\ndata:\n  k: v\n");
         k.ok("apply", "-n", ns, "-f", file.toString());
@@ -279,9 +254,9 @@ class KubectlCrudE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void waitForDelete(String binary) {
-        Kubectl k = kubectl(binary);
+        Kubectl k = K8J.kubectl(binary);
         String ns = Namespaces.create(api, "wait-" + Namespaces.tag(binary));
         Kubectl.Result gone = k.run("wait", "-n", ns, "--for=delete", "configmap/never-existed", "--timeout=10s");
         assertThat(gone.code()).as("wait on an absent object: %s", gone).isZero();
@@ -297,7 +272,7 @@ class KubectlCrudE2ETest {
 
     @Test
     void dryRunServerPersistsNothing() throws IOException {
-        Kubectl k = kubectl(Kubectl.V133);
+        Kubectl k = K8J.kubectl(Kubectl.V133);
         String ns = Namespaces.create(api, "dryrun");
         assertThat(k.ok("create", "-n", ns, "configmap", "dry", "--from-literal=a=b", "--dry-run=server"))
                 .contains("configmap/dry created (server dry run)");

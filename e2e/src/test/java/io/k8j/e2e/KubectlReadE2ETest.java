@@ -5,19 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.k8j.e2e.support.ApiClient;
-import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.Namespaces;
+import io.k8j.e2e.support.SharedServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,31 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (server-side Tables included), selectors, -A, --sort-by, get -w, describe, api-resources, explain, version.
  */
 class KubectlReadE2ETest {
-    private static K8jServer server;
-    private static ApiClient api;
-    private static final Map<String, Kubectl> KUBECTLS = new ConcurrentHashMap<>();
-
-    @BeforeAll
-    static void startServer() {
-        server = K8jServer.start();
-        api = ApiClient.fromKubeconfig(server.kubeconfig());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        KUBECTLS.values().forEach(Kubectl::close);
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    static Stream<String> kubectls() {
-        return Stream.of(Kubectl.V127, Kubectl.V133, Kubectl.DISPATCHER);
-    }
-
-    private static Kubectl kubectl(String binary) {
-        return KUBECTLS.computeIfAbsent(binary, b -> new Kubectl(b, server.kubeconfig()));
-    }
+    @RegisterExtension
+    static final SharedServer K8J = new SharedServer();
+    private final ApiClient api = K8J.api();
 
     /** Creates configmaps labelled {@code e2e=fmt} with data {@code k} per name: c→"1", a→"3", b→"2". */
     private static void threeConfigMaps(Kubectl k, String ns) {
@@ -66,9 +41,9 @@ class KubectlReadE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void getInEveryOutputFormat(String binary) throws IOException {
-        Kubectl k = kubectl(binary);
+        Kubectl k = K8J.kubectl(binary);
         String ns = Namespaces.create(api, "get-" + Namespaces.tag(binary));
         threeConfigMaps(k, ns);
         String[] sel = {"-n", ns, "-l", "e2e=fmt"};
@@ -109,9 +84,9 @@ class KubectlReadE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void getAllNamespacesAndSortBy(String binary) {
-        Kubectl k = kubectl(binary);
+        Kubectl k = K8J.kubectl(binary);
         String ns = Namespaces.create(api, "sort-" + Namespaces.tag(binary));
         threeConfigMaps(k, ns);
 
@@ -128,9 +103,9 @@ class KubectlReadE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void wideTablesForPodsAndDeployments(String binary) {
-        Kubectl k = kubectl(binary);
+        Kubectl k = K8J.kubectl(binary);
         String ns = Namespaces.create(api, "wide-" + Namespaces.tag(binary));
         assertThat(k.ok("run", "-n", ns, "p1", "--image=busybox", "--restart=Never", "--", "sleep", "3600"))
                 .contains("pod/p1 created");
@@ -146,9 +121,9 @@ class KubectlReadE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void getWatchPrintsNewObjects(String binary) {
-        Kubectl k = kubectl(binary);
+        Kubectl k = K8J.kubectl(binary);
         String ns = Namespaces.create(api, "watch-" + Namespaces.tag(binary));
         k.ok("create", "-n", ns, "configmap", "first");
         try (Kubectl.Background watch = k.background("get", "-n", ns, "configmaps", "-w", "--field-selector",
@@ -162,9 +137,9 @@ class KubectlReadE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void describeShowsObjectDetails(String binary) {
-        Kubectl k = kubectl(binary);
+        Kubectl k = K8J.kubectl(binary);
         String ns = Namespaces.create(api, "describe-" + Namespaces.tag(binary));
         k.ok("create", "-n", ns, "deployment", "web", "--image=nginx:1.25", "--replicas=2");
         assertThat(k.ok("describe", "-n", ns, "deployment", "web")).containsPattern("Name:\\s+web")
@@ -180,27 +155,27 @@ class KubectlReadE2ETest {
 
     @Test
     void apiResourcesListsBuiltInsWithShortNames() {
-        String out = kubectl(Kubectl.V133).ok("api-resources");
+        String out = K8J.kubectl(Kubectl.V133).ok("api-resources");
         assertThat(lines(out).get(0)).matches("NAME\\s+SHORTNAMES\\s+APIVERSION\\s+NAMESPACED\\s+KIND");
         assertThat(out).containsPattern("(?m)^pods\\s+po\\s+v1\\s+true\\s+Pod$")
                 .containsPattern("(?m)^deployments\\s+deploy\\s+apps/v1\\s+true\\s+Deployment$")
                 .containsPattern("(?m)^namespaces\\s+ns\\s+v1\\s+false\\s+Namespace$")
                 .containsPattern("(?m)^configmaps\\s+cm\\s+v1\\s+true\\s+ConfigMap$");
-        assertThat(kubectl(Kubectl.V127).ok("api-resources", "--api-group=apps", "-o", "name")).contains("deployments.apps");
+        assertThat(K8J.kubectl(Kubectl.V127).ok("api-resources", "--api-group=apps", "-o", "name")).contains("deployments.apps");
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void explainPodContainers(String binary) {
-        String out = kubectl(binary).ok("explain", "pod.spec.containers");
+        String out = K8J.kubectl(binary).ok("explain", "pod.spec.containers");
         assertThat(out).containsPattern("KIND:\\s+Pod").containsPattern("VERSION:\\s+v1").contains("containers", "DESCRIPTION:");
         assertThat(out).containsPattern("(?m)^\\s+image\\s+<string>").containsPattern("(?m)^\\s+name\\s+<string>.*-required-");
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kubectls")
+    @MethodSource("io.k8j.e2e.support.Kubectl#all")
     void versionReportsServer133(String binary) throws IOException {
-        JsonNode v = ApiClient.JSON.readTree(kubectl(binary).ok("version", "-o", "json"));
+        JsonNode v = ApiClient.JSON.readTree(K8J.kubectl(binary).ok("version", "-o", "json"));
         assertThat(v.at("/serverVersion/major").asText()).isEqualTo("1");
         assertThat(v.at("/serverVersion/minor").asText()).isEqualTo("33");
         assertThat(v.at("/serverVersion/gitVersion").asText()).startsWith("v1.33.");

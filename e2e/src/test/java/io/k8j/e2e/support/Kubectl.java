@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs a real kubectl binary against a server's admin kubeconfig, with a bounded run time. Its
@@ -19,6 +20,11 @@ public final class Kubectl implements AutoCloseable {
     public static final String V133 = "/usr/lib/google-cloud-sdk/bin/kubectl.1.33";
     /** The dispatcher on PATH, which picks a kubectl by the server's /version. */
     public static final String DISPATCHER = "/usr/bin/kubectl";
+
+    /** Every binary above, for {@code @MethodSource("io.k8j.e2e.support.Kubectl#all")}. */
+    public static Stream<String> all() {
+        return Stream.of(V127, V133, DISPATCHER);
+    }
 
     private final String binary;
     private final Path kubeconfig;
