@@ -2,11 +2,8 @@ package io.k8j.e2e.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import java.io.ByteArrayInputStream;
+import io.k8j.apiserver.pki.KubeconfigCredentials;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,20 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Base64;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * Plain HTTPS requests to a k8j server as the kubeconfig's admin user (client certificate), for tests
@@ -45,55 +29,12 @@ public final class ApiClient {
         this.server = server;
     }
 
-    /** Reads server URL, CA, client certificate and private key (all inline, base64) from a kubeconfig. */
+    /** As the kubeconfig's current context: its server URL, CA and client certificate. */
     public static ApiClient fromKubeconfig(Path kubeconfig) {
-        try {
-            JsonNode cfg = new ObjectMapper(new YAMLFactory()).readTree(kubeconfig.toFile());
-            JsonNode cluster = cfg.at("/clusters/0/cluster");
-            JsonNode user = cfg.at("/users/0/user");
-            CertificateFactory x509 = CertificateFactory.getInstance("X.509");
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", x509.generateCertificate(
-                    new ByteArrayInputStream(decode(cluster.path("certificate-authority-data")))));
-            Certificate[] chain = x509.generateCertificates(
-                    new ByteArrayInputStream(decode(user.path("client-certificate-data")))).toArray(new Certificate[0]);
-            char[] password = "e2e".toCharArray();
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("admin", privateKey(new String(decode(user.path("client-key-data")), StandardCharsets.UTF_8)),
-                    password, chain);
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, password);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            HttpClient http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            return new ApiClient(http, cluster.path("server").asText());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("bad credentials in " + kubeconfig, e);
-        }
-    }
-
-    private static byte[] decode(JsonNode base64) {
-        return Base64.getDecoder().decode(base64.asText());
-    }
-
-    /** PKCS#8 ("PRIVATE KEY"), SEC1 ("EC PRIVATE KEY") or PKCS#1 ("RSA PRIVATE KEY"), as kubectl accepts. */
-    private static PrivateKey privateKey(String pem) throws IOException {
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object key = parser.readObject();
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            return switch (key) {
-                case PEMKeyPair pair -> converter.getPrivateKey(pair.getPrivateKeyInfo());
-                case PrivateKeyInfo info -> converter.getPrivateKey(info);
-                case null, default -> throw new IOException("no private key in client-key-data");
-            };
-        }
+        KubeconfigCredentials credentials = KubeconfigCredentials.read(kubeconfig);
+        HttpClient http = HttpClient.newBuilder().sslContext(credentials.sslContext())
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        return new ApiClient(http, credentials.server());
     }
 
     public Response get(String path) {
