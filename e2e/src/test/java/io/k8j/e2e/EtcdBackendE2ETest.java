@@ -7,7 +7,7 @@ import io.k8j.e2e.support.ApiClient;
 import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.Namespaces;
-import io.k8j.storage.etcd.EtcdProcess;
+import io.k8j.storage.etcd.EtcdExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * apply twice, get, patch, watch, delete. Skipped when etcd is not installed, except on CI.
  */
 class EtcdBackendE2ETest {
-    private static EtcdProcess etcd;
+    @RegisterExtension
+    static final EtcdExtension ETCD = new EtcdExtension();
     private static K8jServer server;
     private static Kubectl kubectl;
     private static ApiClient api;
@@ -31,11 +33,8 @@ class EtcdBackendE2ETest {
     Path tmp;
 
     @BeforeAll
-    static void start() throws Exception {
-        EtcdProcess.assumeAvailable();
-        etcd = new EtcdProcess();
-        String url = etcd.start();
-        server = K8jServer.start(null, List.of("--datastore-endpoint", url));
+    static void start() {
+        server = K8jServer.start(null, List.of("--datastore-endpoint", ETCD.url()));
         kubectl = new Kubectl(Kubectl.V133, server.kubeconfig());
         api = ApiClient.fromKubeconfig(server.kubeconfig());
     }
@@ -47,9 +46,6 @@ class EtcdBackendE2ETest {
         }
         if (server != null) {
             server.close();
-        }
-        if (etcd != null) {
-            etcd.close();
         }
     }
 
