@@ -41,6 +41,9 @@ final class WatchResponder {
         resp.setChunked(true);
         resp.putHeader("Content-Type", table ? MediaTypes.TABLE : MediaTypes.JSON);
         resp.putHeader("Cache-Control", "no-cache, private");
+        // Headers now, as kube-apiserver flushes them: otherwise they wait for the first event, and a
+        // client's call to open a watch on a quiet resource blocks (or times out) until something changes.
+        resp.writeHead();
         Consumer<byte[]> transport = bytes -> writeWithBackpressure(resp, Buffer.buffer(bytes));
         run(store, ns, options, new WatchStream(store.type(), table, clock, transport), resp::end, resp::closeHandler);
     }
