@@ -1,12 +1,10 @@
 package io.k8j.apiserver.registry.strategy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.FieldError;
 import io.k8j.apiserver.registry.ResourceStrategy;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,12 +29,7 @@ final class EventStrategy implements ResourceStrategy {
 
     @Override
     public Map<String, String> selectableFields(ObjectNode event) {
-        JsonNode involved = event.path("involvedObject");
-        Map<String, String> f = new LinkedHashMap<>();
-        for (String field : List.of("kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath")) {
-            f.put("involvedObject." + field, Tree.text(involved, field));
-        }
-        f.put("reason", Tree.text(event, "reason"));
+        Map<String, String> f = EventFields.of(event, "involvedObject");
         f.put("reportingComponent", Tree.text(event, "reportingComponent"));
         String source = Tree.text(event.path("source"), "component");
         f.put("source", source.isEmpty() ? Tree.text(event, "reportingComponent") : source);

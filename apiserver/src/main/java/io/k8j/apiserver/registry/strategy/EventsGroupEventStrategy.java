@@ -1,13 +1,11 @@
 package io.k8j.apiserver.registry.strategy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.FieldError;
 import io.k8j.apiserver.registry.ResourceStrategy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,12 +44,7 @@ final class EventsGroupEventStrategy implements ResourceStrategy {
 
     @Override
     public Map<String, String> selectableFields(ObjectNode event) {
-        JsonNode regarding = event.path("regarding");
-        Map<String, String> f = new LinkedHashMap<>();
-        for (String field : List.of("kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath")) {
-            f.put("regarding." + field, Tree.text(regarding, field));
-        }
-        f.put("reason", Tree.text(event, "reason"));
+        Map<String, String> f = EventFields.of(event, "regarding");
         f.put("reportingController", Tree.text(event, "reportingController"));
         f.put("type", Tree.text(event, "type"));
         return f;
