@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.k8j.api.FieldError;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Field checks shared by the strategies, each worded as kube words it. */
 final class Checks {
@@ -58,6 +60,34 @@ final class Checks {
                     "a valid percent string must be a numeric string followed by an ending '%'", "[0-9]+%", "1%", "93%")));
         } else if (v.isNumber() && v.asLong() < 0) {
             errs.add(FieldError.invalid(path, v.asLong(), "must be greater than or equal to 0"));
+        }
+    }
+
+    /** A Deployment's or DaemonSet's rollingUpdate: maxUnavailable and maxSurge int-or-percent, not both 0. */
+    static void surgeAndUnavailable(List<FieldError> errs, JsonNode rolling, String path) {
+        intOrPercent(errs, rolling, "maxUnavailable", path + ".maxUnavailable");
+        intOrPercent(errs, rolling, "maxSurge", path + ".maxSurge");
+        if (isZero(rolling, "maxUnavailable") && isZero(rolling, "maxSurge")) {
+            errs.add(FieldError.invalid(path + ".maxUnavailable", rolling.get("maxUnavailable"),
+                    "may not be 0 when `maxSurge` is 0"));
+        }
+    }
+
+    /**
+     * A volume source (a pod's volume, a PersistentVolume's spec at {@code path}): exactly one of the set
+     * fields of {@code volume} that are not in {@code notSources}.
+     */
+    static void oneVolumeSource(List<FieldError> errs, JsonNode volume, Set<String> notSources, String path) {
+        List<String> sources = new ArrayList<>();
+        volume.fieldNames().forEachRemaining(f -> {
+            if (!notSources.contains(f) && Tree.isSet(volume, f)) {
+                sources.add(f);
+            }
+        });
+        if (sources.isEmpty()) {
+            errs.add(FieldError.required(path, "must specify a volume type"));
+        } else if (sources.size() > 1) {
+            errs.add(FieldError.forbidden(path + "." + sources.get(1), "may not specify more than 1 volume type"));
         }
     }
 

@@ -32,13 +32,7 @@ final class DaemonSetStrategy extends WorkloadStrategy {
         Checks.supported(errs, strategy, "type", "spec.updateStrategy.type", STRATEGIES);
         ObjectNode rolling = Tree.objOrNull(strategy, "rollingUpdate");
         if (rolling != null && Tree.text(strategy, "type").equals("RollingUpdate")) {
-            String path = "spec.updateStrategy.rollingUpdate";
-            Checks.intOrPercent(errs, rolling, "maxUnavailable", path + ".maxUnavailable");
-            Checks.intOrPercent(errs, rolling, "maxSurge", path + ".maxSurge");
-            if (Checks.isZero(rolling, "maxUnavailable") && Checks.isZero(rolling, "maxSurge")) {
-                errs.add(FieldError.invalid(path + ".maxUnavailable", rolling.get("maxUnavailable"),
-                        "may not be 0 when `maxSurge` is 0"));
-            }
+            Checks.surgeAndUnavailable(errs, rolling, "spec.updateStrategy.rollingUpdate");
         }
     }
 }

@@ -42,11 +42,7 @@ final class DeploymentStrategy extends WorkloadStrategy {
             errs.add(FieldError.forbidden("spec.strategy.rollingUpdate", "may not be specified when strategy `type` is 'Recreate'"));
         } else if (rolling != null) {
             String path = "spec.strategy.rollingUpdate";
-            Checks.intOrPercent(errs, rolling, "maxUnavailable", path + ".maxUnavailable");
-            Checks.intOrPercent(errs, rolling, "maxSurge", path + ".maxSurge");
-            if (Checks.isZero(rolling, "maxUnavailable") && Checks.isZero(rolling, "maxSurge")) {
-                errs.add(FieldError.invalid(path + ".maxUnavailable", rolling.get("maxUnavailable"), "may not be 0 when `maxSurge` is 0"));
-            }
+            Checks.surgeAndUnavailable(errs, rolling, path);
             JsonNode maxUnavailable = rolling.path("maxUnavailable");
             if (maxUnavailable.asText().matches("[0-9]+%")
                     && new BigInteger(maxUnavailable.asText().replace("%", "")).compareTo(BigInteger.valueOf(100)) > 0) {

@@ -49,17 +49,7 @@ final class PersistentVolumeStrategy implements ResourceStrategy {
         Checks.required(errs, spec, "accessModes", "spec.accessModes");
         Checks.required(errs, spec, "capacity", "spec.capacity");
         Checks.supported(errs, spec, "persistentVolumeReclaimPolicy", "spec.persistentVolumeReclaimPolicy", RECLAIM);
-        List<String> sources = new ArrayList<>();
-        spec.fieldNames().forEachRemaining(f -> {
-            if (!NOT_SOURCES.contains(f) && Tree.isSet(spec, f)) {
-                sources.add(f);
-            }
-        });
-        if (sources.isEmpty()) {
-            errs.add(FieldError.required("spec", "must specify a volume type"));
-        } else if (sources.size() > 1) {
-            errs.add(FieldError.forbidden("spec." + sources.get(1), "may not specify more than 1 volume type"));
-        }
+        Checks.oneVolumeSource(errs, spec, NOT_SOURCES, "spec");
         return errs;
     }
 }

@@ -19,6 +19,8 @@ final class PodSpecValidation {
     private static final List<String> DNS_POLICIES = List.of("ClusterFirst", "ClusterFirstWithHostNet", "Default", "None");
     private static final List<String> TOLERATION_OPERATORS = List.of("Equal", "Exists");
     private static final List<String> TAINT_EFFECTS = List.of("NoExecute", "NoSchedule", "PreferNoSchedule");
+    /** A volume's fields other than its source. */
+    private static final Set<String> VOLUME_NOT_SOURCES = Set.of("name");
 
     private PodSpecValidation() {
     }
@@ -84,17 +86,7 @@ final class PodSpecValidation {
                     errs.add(FieldError.duplicate(vp + ".name", name));
                 }
             }
-            List<String> sources = new ArrayList<>();
-            v.fieldNames().forEachRemaining(f -> {
-                if (!f.equals("name") && Tree.isSet(v, f)) {
-                    sources.add(f);
-                }
-            });
-            if (sources.isEmpty()) {
-                errs.add(FieldError.required(vp, "must specify a volume type"));
-            } else if (sources.size() > 1) {
-                errs.add(FieldError.forbidden(vp + "." + sources.get(1), "may not specify more than 1 volume type"));
-            }
+            Checks.oneVolumeSource(errs, v, VOLUME_NOT_SOURCES, vp);
         }
         return names;
     }

@@ -125,6 +125,7 @@ class PodStrategyTest {
             "{containers: [{name: a, image: i, ports: [{containerPort: 70000}]}]}               | spec.containers[0].ports[0].containerPort: FieldValueInvalid",
             "{containers: [{name: a, image: i, volumeMounts: [{name: v, mountPath: /v}]}]}      | spec.containers[0].volumeMounts[0].name: FieldValueNotFound",
             "{containers: [{name: a, image: i}], volumes: [{name: v}, {name: v}]}               | spec.volumes[1].name: FieldValueDuplicate",
+            "{containers: [{name: a, image: i}], volumes: [{name: v, emptyDir: {}, hostPath: {path: /v}}]} | spec.volumes[0].hostPath: FieldValueForbidden",
             "{containers: [{name: a, image: i, resources: {requests: {cpu: 2}, limits: {cpu: 1}}}]} | spec.containers[0].resources.requests: FieldValueInvalid",
     })
     void invalidPodsNameTheField(String spec, String error) {

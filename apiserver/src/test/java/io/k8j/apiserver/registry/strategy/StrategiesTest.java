@@ -150,5 +150,8 @@ class StrategiesTest {
         assertThat(s.validate(pv)).isEmpty();
         ((ObjectNode) pv.get("spec")).remove("hostPath");
         assertThat(fields(s.validate(pv))).containsExactly("spec: FieldValueRequired");
+        ((ObjectNode) pv.get("spec")).set("nfs", yaml("{server: nfs, path: /a}"));
+        ((ObjectNode) pv.get("spec")).set("local", yaml("{path: /b}"));
+        assertThat(fields(s.validate(pv))).containsExactly("spec.local: FieldValueForbidden");
     }
 }
