@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
+import static io.k8j.api.apply.ManagedFieldsEntries.entry;
 import static io.k8j.api.patch.JsonText.json;
 import static io.k8j.api.patch.JsonText.obj;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,15 +23,6 @@ class RecordUpdateTest {
 
     private static ObjectNode created() {
         return ManagedFields.recordUpdate(null, obj(DEPLOY), "kubectl-create", "apps/v1", "Update", T1);
-    }
-
-    private static JsonNode entry(ObjectNode obj, String manager) {
-        for (JsonNode e : obj.at("/metadata/managedFields")) {
-            if (e.get("manager").asText().equals(manager)) {
-                return e;
-            }
-        }
-        return null;
     }
 
     @Test

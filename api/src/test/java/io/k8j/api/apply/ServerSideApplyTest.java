@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
+import static io.k8j.api.apply.ManagedFieldsEntries.entry;
 import static io.k8j.api.patch.JsonText.json;
 import static io.k8j.api.patch.JsonText.obj;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,15 +30,6 @@ class ServerSideApplyTest {
 
     private static ApplyResult apply(ObjectNode live, String config, String manager, boolean force, Instant now) {
         return ServerSideApply.apply(live, obj(config), manager, force, Deployment.class, "apps/v1", now);
-    }
-
-    private static JsonNode entry(ObjectNode obj, String manager) {
-        for (JsonNode e : obj.at("/metadata/managedFields")) {
-            if (e.get("manager").asText().equals(manager)) {
-                return e;
-            }
-        }
-        return null;
     }
 
     @Test
