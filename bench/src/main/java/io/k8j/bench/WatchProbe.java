@@ -32,8 +32,8 @@ final class WatchProbe implements AutoCloseable {
     private volatile boolean closed;
 
     WatchProbe(ApiClient api, String resourceVersion) {
-        // The server sends the response headers with the first event, so the stream is opened off the
-        // caller's thread: the writes that produce the first event must not wait for it.
+        // Opened off the caller's thread, so the writes never wait for the stream to be established
+        // (servers that send no headers before the first event would otherwise deadlock the phase).
         this.reader = Thread.ofVirtual().name("watch-probe").start(() -> read(api, resourceVersion));
     }
 
