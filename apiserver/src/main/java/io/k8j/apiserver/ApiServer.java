@@ -6,6 +6,7 @@ import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.http.ApiHandler;
 import io.k8j.apiserver.http.HttpComponents;
+import io.k8j.apiserver.http.KubeletProxy;
 import io.k8j.apiserver.registry.Registry;
 import io.k8j.apiserver.registry.strategy.ServiceAllocator;
 import io.k8j.apiserver.registry.strategy.Strategies;
@@ -65,7 +66,8 @@ public final class ApiServer implements AutoCloseable {
                 .setMaxWebSocketMessageSize(16 * 1024 * 1024);
         String address = config.bindAddress() + ":" + config.port();
         ApiHandler handler = HttpComponents.handler(vertx, registry, cache, executor, clock,
-                new Discovery(catalog), new OpenApi(catalog), new FieldValidator(), address);
+                new Discovery(catalog), new OpenApi(catalog), new FieldValidator(), address,
+                KubeletProxy.create(config.kubeletClient()));
         HttpServer server = vertx.createHttpServer(options).requestHandler(handler)
                 .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         LOG.info("API server listening on https://{}:{}", config.bindAddress(), server.actualPort());

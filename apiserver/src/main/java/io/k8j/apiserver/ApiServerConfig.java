@@ -9,7 +9,11 @@ import java.nio.file.Path;
  *
  * @param storage the backend; the server puts its watch cache in front of it and closes both
  * @param port 0 picks a free port
+ * @param kubeletClient the identity the server presents to kubelets (pods/log); null: no kubelet proxying
  */
 public record ApiServerConfig(String bindAddress, int port, Path servingCert, Path servingKey, Path clientCa,
-                              Storage storage) {
+                              Storage storage, KubeletClientCert kubeletClient) {
+    /** PEM client certificate and key for the kubelets' node servers, and the CA their serving certs chain to. */
+    public record KubeletClientCert(String certPem, String keyPem, String caPem) {
+    }
 }

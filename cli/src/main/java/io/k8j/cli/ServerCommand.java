@@ -4,18 +4,22 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.k8j.apiserver.ApiServer;
 import io.k8j.apiserver.ApiServerConfig;
 import io.k8j.apiserver.pki.ClusterPki;
+import io.k8j.apiserver.pki.IssuedCert;
 import io.k8j.apiserver.pki.Kubeconfig;
 import io.k8j.controllers.ControllerManager;
+import io.k8j.kubelet.Kubelet;
 import io.k8j.scheduler.Scheduler;
 import io.k8j.scheduler.SchedulerOptions;
 import io.k8j.storage.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,6 +46,12 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--datastore-endpoint", description = "etcd endpoints (http[s]://host:2379,...); empty for embedded SQLite.")
     String datastoreEndpoint;
 
+    @Option(names = "--disable-agent", description = "Do not run a kubelet for this machine's node.")
+    boolean disableAgent;
+
+    @Mixin
+    KubeletOptions kubelet;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -53,8 +63,11 @@ final class ServerCommand implements Callable<Integer> {
         }
         ClusterPki pki = ClusterPki.loadOrCreate(dir.resolve("pki"), List.of(hostname), ips);
         Storage storage = Datastores.open(datastoreEndpoint, dir);
+        // The API server's identity towards kubelets, for pods/log (kube's --kubelet-client-certificate).
+        IssuedCert toKubelets = pki.issueClientCert("kube-apiserver-kubelet-client", List.of("system:masters"), Duration.ofDays(365));
         ApiServer server = ApiServer.start(new ApiServerConfig(bindAddress, port, pki.servingCertFile(),
-                pki.servingKeyFile(), pki.caCertFile(), storage));
+                pki.servingKeyFile(), pki.caCertFile(), storage, new ApiServerConfig.KubeletClientCert(
+                        toKubelets.certPem(), toKubelets.keyPem(), pki.caCertPem())));
         String host = bindAddress.equals("0.0.0.0") ? "127.0.0.1" : bindAddress;
         Path kubeconfigFile = kubeconfig != null ? kubeconfig : dir.resolve("kubeconfig");
         Kubeconfig.write(kubeconfigFile, "https://" + host + ":" + server.port(), pki.caCertPem(),
@@ -68,9 +81,16 @@ final class ServerCommand implements Callable<Integer> {
         CompletableFuture<Scheduler> scheduler = CompletableFuture.supplyAsync(() -> Scheduler.start(
                 new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, "https://" + host + ":" + server.port(),
                         "system:kube-scheduler", List.of())).build(), SchedulerOptions.defaults()));
+        CompletableFuture<Kubelet> node = disableAgent ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> startKubelet(pki, dir, "https://" + host + ":" + server.port(), hostname));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down");
+            node.thenAccept(k -> {
+                if (k != null) {
+                    k.close();
+                }
+            });
             controllers.thenAccept(ControllerManager::close);
             scheduler.thenAccept(Scheduler::close);
             server.close();
@@ -78,5 +98,20 @@ final class ServerCommand implements Callable<Integer> {
         }, "k8j-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** This machine's node: schedulable (as k3s) unless --node-taint says otherwise, labelled control-plane. */
+    private Kubelet startKubelet(ClusterPki pki, Path dir, String url, String hostname) {
+        try {
+            String name = kubelet.nodeName();
+            IssuedCert serving = pki.issueServingCert("system:node:" + name, List.of("127.0.0.1", "localhost", hostname, name),
+                    Duration.ofDays(365));
+            return Kubelet.start(new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, url,
+                            "system:node:" + name, List.of("system:nodes"))).build(),
+                    kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem()), kubelet.runtime(dir));
+        } catch (Exception e) {
+            LOG.error("kubelet did not start: {}", e.toString());
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -32,11 +32,11 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
 
     public ApiHandler(Registry registry, List<RequestFilter> filters, NonResourceHandler nonResource,
                       FieldValidation validation, WatchResponder watches, ExecutorService executor,
-                      java.time.Clock clock) {
+                      java.time.Clock clock, KubeletProxy kubelets) {
         this.registry = registry;
         this.filters = filters;
         this.nonResource = nonResource;
-        this.resources = new ResourceHandler(registry, validation, watches, clock);
+        this.resources = new ResourceHandler(registry, validation, watches, clock, kubelets);
         this.watches = watches;
         this.executor = executor;
     }

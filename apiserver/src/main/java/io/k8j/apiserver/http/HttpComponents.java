@@ -23,11 +23,18 @@ public final class HttpComponents {
     public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
                                      String serverAddress) {
+        return handler(vertx, registry, storage, executor, clock, discovery, openApi, validator, serverAddress, null);
+    }
+
+    /** {@code kubelets} may be null: then pods/log answers 404. */
+    public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
+                                     Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
+                                     String serverAddress, KubeletProxy kubelets) {
         NonResourceHandler nonResource = new NonResourceHandler(discovery, openApi,
                 NonResourceHandler.versionInfo(KUBERNETES_MINOR, DateTimeFormatter.ISO_INSTANT.format(clock.instant())),
                 () -> true, serverAddress);
         List<RequestFilter> filters = List.of(new ClientCertAuthenticator());
         return new ApiHandler(registry, filters, nonResource, new FieldValidation(validator),
-                new WatchResponder(storage, clock), executor, clock);
+                new WatchResponder(storage, clock), executor, clock, kubelets);
     }
 }

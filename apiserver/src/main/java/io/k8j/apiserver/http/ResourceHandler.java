@@ -27,12 +27,13 @@ final class ResourceHandler {
     private final WatchResponder watches;
     private final Clock clock;
 
-    ResourceHandler(Registry registry, FieldValidation validation, WatchResponder watches, Clock clock) {
+    ResourceHandler(Registry registry, FieldValidation validation, WatchResponder watches, Clock clock,
+                    KubeletProxy kubelets) {
         this.registry = registry;
         this.options = new RequestOptions();
         this.validation = validation;
         this.patches = new PatchHandler(validation, options);
-        this.subresources = new Subresources(registry, patches, options);
+        this.subresources = new Subresources(registry, patches, options, kubelets);
         this.watches = watches;
         this.clock = clock;
     }

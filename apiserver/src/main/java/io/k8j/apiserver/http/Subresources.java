@@ -11,17 +11,20 @@ import io.k8j.apiserver.registry.Registry;
 /**
  * The subresources served by the store itself: {@code status} (the same object, other fields
  * writable), {@code scale} (an autoscaling/v1 Scale view of spec.replicas), {@code binding} (a pod's
- * node assignment) and a namespace's {@code finalize}. Streaming subresources belong to the kubelet proxy.
+ * node assignment) and a namespace's {@code finalize}; a pod's {@code log} streams from its kubelet
+ * ({@link PodLogs}); exec, attach and portforward are to follow it there.
  */
 final class Subresources {
     private final Registry registry;
     private final PatchHandler patches;
     private final RequestOptions options;
+    private final PodLogs logs;
 
-    Subresources(Registry registry, PatchHandler patches, RequestOptions options) {
+    Subresources(Registry registry, PatchHandler patches, RequestOptions options, KubeletProxy kubelets) {
         this.registry = registry;
         this.patches = patches;
         this.options = options;
+        this.logs = kubelets == null ? null : new PodLogs(registry, kubelets);
     }
 
     void handle(ApiRequest req, RequestInfo info, GenericStore store, String ns) {
@@ -34,6 +37,12 @@ final class Subresources {
             case "status", "finalize" -> status(req, info, store, ns, sub);
             case "scale" -> new ScaleSubresource(store, options).handle(req, info, ns);
             case "binding" -> bind(req, info, store, ns);
+            case "log" -> {
+                if (logs == null) {
+                    throw ApiException.notFound("the server could not find the requested resource");
+                }
+                logs.handle(req, info, store, ns);
+            }
             default -> throw ApiException.notFound("the server could not find the requested resource");
         }
     }

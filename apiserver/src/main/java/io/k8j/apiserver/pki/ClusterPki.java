@@ -81,6 +81,12 @@ public final class ClusterPki {
         return clientCert(ca, commonName, organizations, validity);
     }
 
+    /** Signs a serving certificate for {@code names} (DNS names and IP addresses), e.g. a kubelet's node server. */
+    public IssuedCert issueServingCert(String commonName, List<String> names, Duration validity) {
+        return ca.issue(CertificateAuthority.name(commonName, List.of()), validity, KeyPurposeId.id_kp_serverAuth,
+                SubjectAltNames.of(names));
+    }
+
     public Path caCertFile() {
         return caFiles.cert();
     }

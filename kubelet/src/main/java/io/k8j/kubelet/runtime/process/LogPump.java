@@ -18,9 +18,12 @@ final class LogPump {
     private LogPump() {
     }
 
-    /** Starts a virtual thread that pumps {@code in} until EOF; returns it so exit can wait for the tail. */
+    /**
+     * Starts a thread that pumps {@code in} until EOF; returns it so exit can wait for the tail. A platform
+     * thread: a blocking pipe read pins a virtual thread's carrier for as long as the process lives.
+     */
     static Thread start(InputStream in, String stream, Writer log, Clock clock, String name) {
-        return Thread.ofVirtual().name(name).start(() -> pump(in, stream, log, clock));
+        return Thread.ofPlatform().daemon().name(name).start(() -> pump(in, stream, log, clock));
     }
 
     static void pump(InputStream in, String stream, Writer log, Clock clock) {

@@ -30,9 +30,10 @@ final class ProcessExec {
             write(stderr, e.getMessage() + "\n");
             return 127;
         }
-        Thread in = Thread.ofVirtual().start(() -> copy(stdin, p.getOutputStream(), true));
-        Thread out = Thread.ofVirtual().start(() -> copy(p.getInputStream(), stdout, false));
-        Thread err = Thread.ofVirtual().start(() -> copy(p.getErrorStream(), stderr, false));
+        // Platform threads: blocking pipe I/O would pin virtual threads' carriers.
+        Thread in = Thread.ofPlatform().daemon().start(() -> copy(stdin, p.getOutputStream(), true));
+        Thread out = Thread.ofPlatform().daemon().start(() -> copy(p.getInputStream(), stdout, false));
+        Thread err = Thread.ofPlatform().daemon().start(() -> copy(p.getErrorStream(), stderr, false));
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 ProcessTree.stop(p.toHandle(), Duration.ZERO);

@@ -1,0 +1,97 @@
+package io.k8j.apiserver.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.ApiException;
+import io.k8j.apiserver.ApiServerConfig;
+import io.k8j.apiserver.pki.TlsContexts;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The API server's connection to kubelets' node servers: HTTPS with its own client certificate, to the
+ * node's InternalIP and daemonEndpoints.kubeletEndpoint port; the response streams through as it comes.
+ * pods/log uses it now; exec, attach and port-forward (upgrades) will add an upgrade path beside stream().
+ */
+public final class KubeletProxy {
+    private final HttpClient http;
+
+    private KubeletProxy(HttpClient http) {
+        this.http = http;
+    }
+
+    /** Null when the server has no kubelet client identity. */
+    public static KubeletProxy create(ApiServerConfig.KubeletClientCert cert) {
+        if (cert == null) {
+            return null;
+        }
+        return new KubeletProxy(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .sslContext(TlsContexts.client(cert.certPem(), cert.keyPem(), cert.caPem()))
+                .connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    void stream(ApiRequest req, ObjectNode node, String pathAndQuery) {
+        URI uri = URI.create("https://" + address(node) + pathAndQuery);
+        HttpResponse<InputStream> upstream;
+        try {
+            upstream = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw ApiException.internal("Get \"" + uri + "\": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.internal("interrupted");
+        }
+        HttpServerResponse resp = req.raw().response();
+        try (InputStream body = upstream.body()) {
+            resp.setStatusCode(upstream.statusCode()).setChunked(true);
+            resp.putHeader("Content-Type", upstream.headers().firstValue("Content-Type").orElse("text/plain"));
+            resp.closeHandler(v -> close(body));
+            byte[] buf = new byte[16 * 1024];
+            int n;
+            while ((n = body.read(buf)) >= 0 && !resp.closed()) {
+                if (n > 0) {
+                    // Waiting for each write keeps a slow client from piling the log up in memory.
+                    resp.write(Buffer.buffer(java.util.Arrays.copyOf(buf, n))).toCompletionStage().toCompletableFuture()
+                            .get(30, TimeUnit.SECONDS);
+                }
+            }
+        } catch (Exception e) {
+            // the client or the kubelet went away; end what is left of the response
+        }
+        if (!resp.ended() && !resp.closed()) {
+            resp.end();
+        }
+    }
+
+    private static String address(ObjectNode node) {
+        String ip = null;
+        for (JsonNode a : node.path("status").path("addresses")) {
+            if (a.path("type").asText().equals("InternalIP")) {
+                ip = a.path("address").asText();
+            }
+        }
+        int port = node.path("status").path("daemonEndpoints").path("kubeletEndpoint").path("Port").asInt(0);
+        if (ip == null || port == 0) {
+            throw ApiException.badRequest("node " + node.path("metadata").path("name").asText()
+                    + " has no InternalIP or kubelet port in its status");
+        }
+        return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + port;
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // closing only to stop reading
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.k8j.kubelet;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.k8j.kubelet.pod.ConfigSource;
+
+/** ConfigMaps and Secrets read from the API when a pod needs them (kube's "Get" change-detection strategy). */
+final class ApiConfigSource implements ConfigSource {
+    private final KubernetesClient client;
+
+    ApiConfigSource(KubernetesClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public ConfigMap configMap(String namespace, String name) {
+        return client.configMaps().inNamespace(namespace).withName(name).get();
+    }
+
+    @Override
+    public Secret secret(String namespace, String name) {
+        return client.secrets().inNamespace(namespace).withName(name).get();
+    }
+}

@@ -1,0 +1,92 @@
+package io.k8j.kubelet;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Registers the Node (labels, taints) and keeps its status current: capacity and allocatable, the
+ * Ready and pressure conditions with their heartbeat, addresses, the kubelet endpoint and nodeInfo.
+ */
+final class NodeStatusReporter {
+    private final KubernetesClient client;
+    private final KubeletConfig config;
+    private final String runtimeVersion;
+    private final Clock clock;
+    private String readySince;
+
+    NodeStatusReporter(KubernetesClient client, KubeletConfig config, String runtimeVersion, Clock clock) {
+        this.client = client;
+        this.config = config;
+        this.runtimeVersion = runtimeVersion;
+        this.clock = clock;
+    }
+
+    /** Creates the Node, or on a restart keeps the existing object (and its uid). Returns it. */
+    Node register() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("kubernetes.io/hostname", config.nodeName());
+        labels.put("kubernetes.io/os", "linux");
+        labels.put("kubernetes.io/arch", "amd64");
+        labels.put("beta.kubernetes.io/os", "linux");
+        labels.put("beta.kubernetes.io/arch", "amd64");
+        if (config.controlPlane()) {
+            labels.put("node-role.kubernetes.io/control-plane", "true");
+        }
+        Node node = new NodeBuilder().withNewMetadata().withName(config.nodeName()).withLabels(labels).endMetadata()
+                .withNewSpec().withTaints(config.taints()).endSpec().build();
+        try {
+            return client.nodes().resource(node).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            return client.nodes().withName(config.nodeName()).patch(PatchContext.of(PatchType.JSON_MERGE),
+                    Serialization.asJson(Map.of("metadata", Map.of("labels", labels))));
+        }
+    }
+
+    /** Writes the status with a fresh heartbeat. */
+    void report(int nodeServerPort) {
+        String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        if (readySince == null) {
+            readySince = now;
+        }
+        Map<String, Quantity> resources = new LinkedHashMap<>();
+        config.capacity().forEach((k, v) -> resources.put(k, new Quantity(v)));
+        List<Map<String, Object>> conditions = List.of(
+                condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", now),
+                condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", now),
+                condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available", now),
+                condition("Ready", "True", "KubeletReady", "kubelet is posting ready status", now));
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("capacity", resources);
+        status.put("allocatable", resources);
+        status.put("conditions", conditions);
+        status.put("addresses", List.of(Map.of("type", "InternalIP", "address", config.hostIp()),
+                Map.of("type", "Hostname", "address", config.nodeName())));
+        status.put("daemonEndpoints", Map.of("kubeletEndpoint", Map.of("Port", nodeServerPort)));
+        status.put("nodeInfo", Map.of("kubeletVersion", KubeletConfig.VERSION, "kubeProxyVersion", "",
+                "containerRuntimeVersion", runtimeVersion, "operatingSystem", "linux", "architecture", "amd64",
+                "osImage", System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                "kernelVersion", System.getProperty("os.version"), "machineID", "", "systemUUID", "", "bootID", ""));
+        client.nodes().withName(config.nodeName()).subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
+    }
+
+    private Map<String, Object> condition(String type, String status, String reason, String message, String now) {
+        return Map.of("type", type, "status", status, "reason", reason, "message", message,
+                "lastHeartbeatTime", now, "lastTransitionTime", readySince);
+    }
+}

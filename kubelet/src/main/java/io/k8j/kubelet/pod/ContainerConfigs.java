@@ -1,0 +1,42 @@
+package io.k8j.kubelet.pod;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.k8j.kubelet.runtime.ContainerConfig;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Translates a pod's container into the runtime's ContainerConfig, as the kubelet's generateContainerConfig. */
+final class ContainerConfigs {
+    static final String POD_UID = "io.kubernetes.pod.uid";
+    static final String POD_NAME = "io.kubernetes.pod.name";
+    static final String POD_NAMESPACE = "io.kubernetes.pod.namespace";
+    static final String CONTAINER_NAME = "io.kubernetes.container.name";
+
+    private final EnvResolver env;
+
+    ContainerConfigs(ConfigSource configs) {
+        this.env = new EnvResolver(configs);
+    }
+
+    ContainerConfig of(Pod pod, Container c, int attempt, String podIp, String hostIp, Map<String, Path> volumes) {
+        List<ContainerConfig.Mount> mounts = new ArrayList<>();
+        for (VolumeMount m : c.getVolumeMounts()) {
+            Path dir = volumes.get(m.getName());
+            if (dir == null) {
+                throw new IllegalStateException("volume " + m.getName() + " is not defined");
+            }
+            Path source = m.getSubPath() == null || m.getSubPath().isEmpty() ? dir : dir.resolve(m.getSubPath());
+            mounts.add(new ContainerConfig.Mount(m.getName(), m.getMountPath(), source, Boolean.TRUE.equals(m.getReadOnly())));
+        }
+        var meta = pod.getMetadata();
+        return new ContainerConfig(c.getName(), attempt, c.getImage(), c.getCommand(), c.getArgs(),
+                env.resolve(pod, c, podIp, hostIp), c.getWorkingDir(), mounts, Path.of(c.getName(), attempt + ".log"),
+                Map.of(POD_UID, meta.getUid(), POD_NAME, meta.getName(), POD_NAMESPACE, meta.getNamespace(),
+                        CONTAINER_NAME, c.getName()));
+    }
+}

@@ -1,0 +1,112 @@
+package io.k8j.kubelet.pod;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.k8j.kubelet.runtime.ContainerRuntime;
+import io.k8j.kubelet.runtime.ContainerStatus;
+import io.k8j.kubelet.runtime.SandboxStatus;
+import io.k8j.kubelet.status.PodStatusInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One container's step in a pod sync (the kubelet's computePodActions for it): start it, restart it per
+ * restartPolicy once its back-off has passed, or kill it when a liveness or startup probe failed.
+ * Returns when the pod should be synced again for this container (null: the regular resync).
+ */
+final class ContainerStep {
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerStep.class);
+    /** Exited attempts kept per container: the newest one backs lastState and `kubectl logs --previous`. */
+    private static final int KEEP_EXITED = 1;
+
+    private final ContainerRuntime runtime;
+    private final PodSync.PodContext ctx;
+    private final Pod pod;
+    private final Container spec;
+    private final SandboxStatus sandbox;
+    private final Map<String, Path> volumes;
+    private final Map<String, PodStatusInput.Waiting> waiting;
+
+    ContainerStep(ContainerRuntime runtime, PodSync.PodContext ctx, Pod pod, Container spec, SandboxStatus sandbox,
+                  Map<String, Path> volumes, Map<String, PodStatusInput.Waiting> waiting) {
+        this.runtime = runtime;
+        this.ctx = ctx;
+        this.pod = pod;
+        this.spec = spec;
+        this.sandbox = sandbox;
+        this.volumes = volumes;
+        this.waiting = waiting;
+    }
+
+    Duration run() {
+        List<ContainerStatus> attempts = runtime.listContainers(sandbox.id()).stream()
+                .filter(c -> c.name().equals(spec.getName()))
+                .sorted(Comparator.comparingInt(ContainerStatus::attempt).reversed()).toList();
+        ContainerStatus latest = attempts.isEmpty() ? null : attempts.get(0);
+        if (latest == null) {
+            return start(0);
+        }
+        switch (latest.state()) {
+            case CREATED -> runtime.startContainer(latest.id());
+            case RUNNING -> {
+                ctx.probes().track(pod, spec, latest, sandbox.ip());
+                String kill = ctx.probes().killReason(latest.id());
+                if (kill != null) {
+                    LOG.info("{}/{}: container {} {}, will be restarted", pod.getMetadata().getNamespace(),
+                            pod.getMetadata().getName(), spec.getName(), kill);
+                    runtime.stopContainer(latest.id(), Duration.ofSeconds(gracePeriod()));
+                    return Duration.ZERO;
+                }
+            }
+            case EXITED -> {
+                return restart(latest, attempts);
+            }
+            default -> {
+            }
+        }
+        return null;
+    }
+
+    private Duration restart(ContainerStatus exited, List<ContainerStatus> attempts) {
+        String policy = pod.getSpec().getRestartPolicy() == null ? "Always" : pod.getSpec().getRestartPolicy();
+        boolean restart = policy.equals("Always") || (policy.equals("OnFailure") && exited.exitCode() != 0);
+        if (!restart) {
+            return null;
+        }
+        String key = pod.getMetadata().getUid() + "/" + spec.getName();
+        Duration wait = ctx.backoff().remaining(key, exited.finishedAt());
+        if (!wait.isZero()) {
+            waiting.put(spec.getName(), new PodStatusInput.Waiting("CrashLoopBackOff", "back-off "
+                    + ctx.backoff().delay(key).toSeconds() + "s restarting failed container=" + spec.getName() + " pod="
+                    + pod.getMetadata().getName() + "_" + pod.getMetadata().getNamespace() + "(" + pod.getMetadata().getUid() + ")"));
+            return wait;
+        }
+        ctx.backoff().restarted(key);
+        attempts.stream().skip(KEEP_EXITED).forEach(old -> runtime.removeContainer(old.id()));
+        return start(exited.attempt() + 1);
+    }
+
+    private Duration start(int attempt) {
+        try {
+            runtime.pullImage(spec.getImage());
+            String id = runtime.createContainer(sandbox.id(),
+                    ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes));
+            runtime.startContainer(id);
+            return null;
+        } catch (RuntimeException e) {
+            waiting.put(spec.getName(), new PodStatusInput.Waiting("CreateContainerError", e.getMessage()));
+            return Duration.ofSeconds(10);
+        }
+    }
+
+    private long gracePeriod() {
+        Long g = pod.getSpec().getTerminationGracePeriodSeconds();
+        return g == null ? 30 : g;
+    }
+}

@@ -1,0 +1,124 @@
+package io.k8j.kubelet.pod;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.k8j.client.Reconciler;
+import io.k8j.kubelet.runtime.ContainerRuntime;
+import io.k8j.kubelet.runtime.ContainerState;
+import io.k8j.kubelet.runtime.ContainerStatus;
+import io.k8j.kubelet.runtime.SandboxConfig;
+import io.k8j.kubelet.runtime.SandboxStatus;
+import io.k8j.kubelet.status.PodStatusBuilder;
+import io.k8j.kubelet.status.PodStatusInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The pod worker's level-triggered sync of one "namespace/name": compare the pod with what the runtime
+ * runs, take one step towards it (sandbox, start, restart after back-off, kill on a failed liveness
+ * probe, terminate when deleted), then report pods/status. Returns when to look again.
+ */
+public final class PodSync implements Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(PodSync.class);
+    /** Re-sync period while a pod runs: catches anything no event announced. */
+    private static final Duration RESYNC = Duration.ofSeconds(10);
+
+    private final PodSource pods;
+    private final ContainerRuntime runtime;
+    private final PodContext ctx;
+    private final PodTermination termination;
+
+    public PodSync(PodSource pods, ContainerRuntime runtime, PodContext ctx) {
+        this.pods = pods;
+        this.runtime = runtime;
+        this.ctx = ctx;
+        this.termination = new PodTermination(runtime, ctx);
+    }
+
+    @Override
+    public Duration reconcile(String key) {
+        Pod pod = pods.get(key);
+        List<SandboxStatus> sandboxes = runtime.listPodSandboxes().stream()
+                .filter(s -> key.equals(s.config().namespace() + "/" + s.config().name())).toList();
+        for (SandboxStatus s : sandboxes) {
+            if (pod == null || !s.config().uid().equals(pod.getMetadata().getUid())) {
+                termination.remove(s, Duration.ZERO);
+            }
+        }
+        if (pod == null) {
+            ctx.statusWriter().forget(key);
+            return null;
+        }
+        if (pod.getMetadata().getDeletionTimestamp() != null) {
+            termination.terminate(key, pod, sandboxes);
+            return null;
+        }
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+            sandboxes.stream().filter(SandboxStatus::ready).forEach(s -> runtime.stopPodSandbox(s.id()));
+            return null;
+        }
+        SandboxStatus sandbox = sandboxes.stream().filter(s -> s.ready() && s.config().uid().equals(pod.getMetadata().getUid()))
+                .findFirst().orElseGet(() -> runSandbox(pod, sandboxes.size()));
+        Map<String, PodStatusInput.Waiting> waiting = new HashMap<>();
+        Duration next = RESYNC;
+        try {
+            Map<String, Path> volumes = ctx.volumes().prepare(pod);
+            for (Container c : pod.getSpec().getContainers()) {
+                Duration d = new ContainerStep(runtime, ctx, pod, c, sandbox, volumes, waiting).run();
+                next = d != null && d.compareTo(next) < 0 ? d : next;
+            }
+        } catch (RuntimeException e) {
+            // e.g. a missing ConfigMap: every container not yet created waits with the reason.
+            LOG.debug("{}: {}", key, e.getMessage());
+            pod.getSpec().getContainers().forEach(c -> waiting.putIfAbsent(c.getName(),
+                    new PodStatusInput.Waiting("CreateContainerConfigError", e.getMessage())));
+        }
+        writeStatus(key, pod, sandbox, waiting);
+        return next;
+    }
+
+    private SandboxStatus runSandbox(Pod pod, int attempt) {
+        var m = pod.getMetadata();
+        Path logs = ctx.logsDir().resolve(m.getNamespace() + "_" + m.getName() + "_" + m.getUid());
+        String id = runtime.runPodSandbox(new SandboxConfig(m.getName(), m.getNamespace(), m.getUid(), attempt,
+                m.getName(), m.getLabels() == null ? Map.of() : m.getLabels(), logs));
+        return runtime.podSandboxStatus(id).orElseThrow();
+    }
+
+    void writeStatus(String key, Pod pod, SandboxStatus sandbox, Map<String, PodStatusInput.Waiting> waiting) {
+        Map<String, List<ContainerStatus>> byName = sandbox == null ? Map.of() : runtime.listContainers(sandbox.id()).stream()
+                .sorted(Comparator.comparingInt(ContainerStatus::attempt).reversed())
+                .collect(Collectors.groupingBy(ContainerStatus::name));
+        Map<String, Boolean> ready = new HashMap<>();
+        Map<String, Boolean> started = new HashMap<>();
+        byName.values().stream().flatMap(List::stream).filter(c -> c.state() == ContainerState.RUNNING).forEach(c -> {
+            ready.put(c.id(), ctx.probes().ready(c.id()));
+            started.put(c.id(), ctx.probes().started(c.id()));
+        });
+        var status = new PodStatusBuilder(runtime.name()).build(new PodStatusInput(pod, sandbox, byName, waiting,
+                ready, started, ctx.hostIp(), ctx.clock().instant()));
+        ctx.statusWriter().write(key, pod, status);
+    }
+
+    /** What every pod's sync shares. */
+    public record PodContext(Clock clock, String hostIp, Path logsDir, PodVolumes volumes, ContainerConfigs configs,
+                             RestartBackoff backoff, ProbeResults probes, PodStatusWriter statusWriter,
+                             PodDeleter deleter) {
+        public static PodContext create(Clock clock, String hostIp, Path dataDir, ConfigSource configs,
+                                        RestartBackoff backoff, ProbeResults probes, PodStatusWriter statusWriter,
+                                        PodDeleter deleter) {
+            return new PodContext(clock, hostIp, dataDir.resolve("logs/pods"), new PodVolumes(dataDir.resolve("pods"), configs),
+                    new ContainerConfigs(configs), backoff, probes, statusWriter, deleter);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.k8j.kubelet.pod;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.k8j.kubelet.runtime.ContainerRuntime;
+import io.k8j.kubelet.runtime.ContainerStatus;
+import io.k8j.kubelet.runtime.SandboxStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Graceful termination (the kubelet's killPod): stop every container at once within what is left of the
+ * pod's grace period (SIGTERM, then SIGKILL), stop and remove the sandbox, report the final status,
+ * then delete the pod object for good.
+ */
+final class PodTermination {
+    private static final Duration MIN_GRACE = Duration.ofSeconds(2);
+    private final ContainerRuntime runtime;
+    private final PodSync.PodContext ctx;
+
+    PodTermination(ContainerRuntime runtime, PodSync.PodContext ctx) {
+        this.runtime = runtime;
+        this.ctx = ctx;
+    }
+
+    void terminate(String key, Pod pod, List<SandboxStatus> sandboxes) {
+        Duration grace = remainingGrace(pod);
+        for (SandboxStatus s : sandboxes) {
+            stopContainers(s, grace);
+        }
+        SandboxStatus last = sandboxes.stream().filter(s -> s.config().uid().equals(pod.getMetadata().getUid()))
+                .findFirst().orElse(null);
+        if (last != null) {
+            new PodSync(k -> pod, runtime, ctx).writeStatus(key, pod, last, Map.of());
+        }
+        sandboxes.forEach(s -> remove(s, Duration.ZERO));
+        ctx.deleter().delete(pod);
+        ctx.statusWriter().forget(key);
+    }
+
+    /** Stops and forgets a sandbox and everything the kubelet kept for it. */
+    void remove(SandboxStatus s, Duration grace) {
+        stopContainers(s, grace);
+        runtime.stopPodSandbox(s.id());
+        runtime.removePodSandbox(s.id());
+        ctx.backoff().forget(s.config().uid() + "/");
+        ctx.volumes().remove(s.config().uid());
+    }
+
+    private void stopContainers(SandboxStatus s, Duration grace) {
+        List<Thread> stopping = runtime.listContainers(s.id()).stream().filter(ContainerStatus::running)
+                .map(c -> Thread.ofVirtual().start(() -> runtime.stopContainer(c.id(), grace))).toList();
+        for (Thread t : stopping) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Duration remainingGrace(Pod pod) {
+        String at = pod.getMetadata().getDeletionTimestamp();
+        Duration left = Duration.between(ctx.clock().instant(), Instant.parse(at));
+        // As the kubelet's minimumGracePeriodInSeconds: a process always gets a moment for SIGTERM.
+        return left.compareTo(MIN_GRACE) < 0 ? MIN_GRACE : left;
+    }
+}

@@ -1,0 +1,142 @@
+package io.k8j.kubelet.probe;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.k8j.client.Keys;
+import io.k8j.kubelet.pod.ProbeResults;
+import io.k8j.kubelet.runtime.ContainerStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * One worker (a virtual thread) per running container and probe kind. Startup gates the other two; a
+ * verdict change re-syncs the pod, whose sync then kills (liveness, startup) or reports readiness.
+ */
+public final class ProbeManager implements ProbeResults, AutoCloseable {
+    private final Prober prober;
+    private final Consumer<String> resync;
+    private final Map<String, Workers> byContainer = new ConcurrentHashMap<>();
+
+    public ProbeManager(Prober prober, Consumer<String> resync) {
+        this.prober = prober;
+        this.resync = resync;
+    }
+
+    @Override
+    public void track(Pod pod, Container spec, ContainerStatus running, String podIp) {
+        byContainer.computeIfAbsent(running.id(), id -> new Workers(pod, spec, running, podIp));
+    }
+
+    @Override
+    public boolean ready(String containerId) {
+        Workers w = byContainer.get(containerId);
+        return w == null || (w.started() && (w.readiness == null || w.readiness.verdict()));
+    }
+
+    @Override
+    public boolean started(String containerId) {
+        Workers w = byContainer.get(containerId);
+        return w == null || w.started();
+    }
+
+    @Override
+    public String killReason(String containerId) {
+        Workers w = byContainer.get(containerId);
+        if (w == null) {
+            return null;
+        }
+        if (w.startup != null && !w.startup.verdict() && w.startupFailed) {
+            return "failed startup probe";
+        }
+        return w.liveness != null && !w.liveness.verdict() ? "failed liveness probe" : null;
+    }
+
+    @Override
+    public void forgetAllBut(Set<String> containerIds) {
+        byContainer.entrySet().removeIf(e -> {
+            if (!containerIds.contains(e.getKey())) {
+                e.getValue().thread.interrupt();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public void close() {
+        forgetAllBut(Set.of());
+    }
+
+    /** The probes of one container, run in turn on one virtual thread. */
+    private final class Workers {
+        final ProbeState startup;
+        final ProbeState liveness;
+        final ProbeState readiness;
+        volatile boolean startupFailed;
+        final Thread thread;
+
+        Workers(Pod pod, Container spec, ContainerStatus c, String ip) {
+            startup = state(spec.getStartupProbe(), false);
+            liveness = state(spec.getLivenessProbe(), true);
+            readiness = state(spec.getReadinessProbe(), false);
+            String key = Keys.of(pod);
+            thread = Thread.ofVirtual().name("probe-" + c.id()).start(() -> run(key, spec, c, ip));
+        }
+
+        boolean started() {
+            return startup == null || startup.verdict();
+        }
+
+        private void run(String key, Container spec, ContainerStatus c, String ip) {
+            Instant start = c.startedAt() == null ? Instant.now() : c.startedAt();
+            long tick = 0;
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long elapsed = Duration.between(start, Instant.now()).toSeconds();
+                    if (!started()) {
+                        step(key, spec.getStartupProbe(), startup, spec, c, ip, elapsed, tick, true);
+                    } else {
+                        step(key, spec.getLivenessProbe(), liveness, spec, c, ip, elapsed, tick, false);
+                        step(key, spec.getReadinessProbe(), readiness, spec, c, ip, elapsed, tick, false);
+                    }
+                    tick++;
+                    Thread.sleep(1000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Probes on a one-second tick, each at its own period once past its initial delay. */
+        private void step(String key, Probe probe, ProbeState state, Container spec, ContainerStatus c, String ip,
+                          long elapsed, long tick, boolean isStartup) {
+            if (probe == null || elapsed < nz(probe.getInitialDelaySeconds(), 0)
+                    || tick % Math.max(1, nz(probe.getPeriodSeconds(), 10)) != 0) {
+                return;
+            }
+            boolean ok = prober.probe(probe, spec, c.id(), ip);
+            if (state.record(ok) || (isStartup && !ok && failedOut(state, probe))) {
+                resync.accept(key);
+            }
+        }
+
+        private boolean failedOut(ProbeState state, Probe probe) {
+            startupFailed = !state.verdict() && state.failures() >= nz(probe.getFailureThreshold(), 3);
+            return startupFailed;
+        }
+    }
+
+    private static ProbeState state(Probe probe, boolean initial) {
+        return probe == null ? null : new ProbeState(initial, probe.getSuccessThreshold(), probe.getFailureThreshold());
+    }
+
+    private static int nz(Integer v, int fallback) {
+        return v == null ? fallback : v;
+    }
+}

@@ -1,0 +1,84 @@
+package io.k8j.kubelet.server;
+
+import io.k8j.kubelet.runtime.ContainerRuntime;
+import io.k8j.kubelet.runtime.ContainerStatus;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * GET /containerLogs/{ns}/{pod}/{container}?follow&tailLines&sinceSeconds&timestamps&previous: the
+ * container's CRI log as plain text, chunked; with follow it keeps sending new lines while the container
+ * runs and the client stays.
+ */
+final class ContainerLogs {
+    private final ContainerRuntime runtime;
+
+    ContainerLogs(ContainerRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    void serve(HttpServerRequest req, String ns, String pod, String container) {
+        HttpServerResponse resp = req.response();
+        boolean previous = flag(req, "previous");
+        List<ContainerStatus> attempts = runtime.listContainers(null).stream()
+                .filter(c -> ns.equals(c.labels().get("io.kubernetes.pod.namespace"))
+                        && pod.equals(c.labels().get("io.kubernetes.pod.name")) && container.equals(c.name()))
+                .sorted(Comparator.comparing(ContainerStatus::createdAt).reversed()).toList();
+        int index = previous ? 1 : 0;
+        if (attempts.size() <= index) {
+            String what = previous ? "previous terminated container \"" + container + "\"" : "container \"" + container + "\"";
+            resp.setStatusCode(400).putHeader("Content-Type", "text/plain").end(what + " in pod \"" + pod + "\" not found");
+            return;
+        }
+        ContainerStatus c = attempts.get(index);
+        LogReader reader = new LogReader(c.logPath(), flag(req, "timestamps"), intParam(req, "tailLines"),
+                intParam(req, "sinceSeconds"));
+        resp.setStatusCode(200).setChunked(true).putHeader("Content-Type", "text/plain");
+        boolean[] gone = {false};
+        resp.closeHandler(v -> gone[0] = true);
+        try {
+            write(resp, reader.initial());
+            while (flag(req, "follow") && !gone[0] && !previous) {
+                String more = reader.more();
+                if (!more.isEmpty()) {
+                    write(resp, more);
+                } else if (runtime.containerStatus(c.id()).map(s -> !s.running()).orElse(true)) {
+                    write(resp, reader.more()); // what it wrote before it exited
+                    break;
+                } else {
+                    Thread.sleep(200);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the client went away or the file did; the response ends either way
+        }
+        if (!resp.ended() && !resp.closed()) {
+            resp.end();
+        }
+    }
+
+    private static void write(HttpServerResponse resp, String text) throws Exception {
+        if (!text.isEmpty() && !resp.closed()) {
+            resp.write(Buffer.buffer(text.getBytes(StandardCharsets.UTF_8))).toCompletionStage().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean flag(HttpServerRequest req, String name) {
+        String v = req.getParam(name);
+        return v != null && (v.equals("true") || v.equals("1") || v.equalsIgnoreCase("True"));
+    }
+
+    private static Integer intParam(HttpServerRequest req, String name) {
+        String v = req.getParam(name);
+        return v == null || v.isEmpty() ? null : Integer.valueOf(v);
+    }
+}

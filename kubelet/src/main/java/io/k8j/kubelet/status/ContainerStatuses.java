@@ -1,0 +1,60 @@
+package io.k8j.kubelet.status;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.k8j.kubelet.runtime.ContainerStatus;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** One container's entry in pod.status.containerStatuses, from the runtime's view of its attempts. */
+final class ContainerStatuses {
+    private ContainerStatuses() {
+    }
+
+    static io.fabric8.kubernetes.api.model.ContainerStatus of(Container spec, List<ContainerStatus> attempts,
+                                                              PodStatusInput in, String runtimeName) {
+        ContainerStatus latest = attempts.isEmpty() ? null : attempts.get(0);
+        PodStatusInput.Waiting waiting = in.waiting().get(spec.getName());
+        ContainerStatusBuilder b = new ContainerStatusBuilder().withName(spec.getName()).withImage(spec.getImage())
+                .withImageID("").withRestartCount(latest == null ? 0 : latest.attempt()).withReady(false).withStarted(false);
+        if (latest != null) {
+            b.withImageID(latest.imageRef()).withContainerID(runtimeName + "://" + latest.id());
+        }
+        ContainerStatus previous = attempts.size() > 1 ? attempts.get(1) : null;
+        if (latest != null && latest.running()) {
+            b.withState(new ContainerStateBuilder().withNewRunning().withStartedAt(time(latest.startedAt())).endRunning().build());
+            b.withStarted(in.started().getOrDefault(latest.id(), true));
+            b.withReady(in.ready().getOrDefault(latest.id(), true));
+        } else if (latest != null && latest.state() == io.k8j.kubelet.runtime.ContainerState.EXITED && waiting == null) {
+            b.withState(terminated(latest, runtimeName));
+        } else {
+            // Waiting: before the first start, or in back-off after an exit (which then shows as lastState).
+            String reason = waiting != null ? waiting.reason() : "ContainerCreating";
+            b.withState(new ContainerStateBuilder().withNewWaiting().withReason(reason)
+                    .withMessage(waiting != null ? waiting.message() : null).endWaiting().build());
+            if (latest != null && latest.state() == io.k8j.kubelet.runtime.ContainerState.EXITED) {
+                previous = latest;
+            }
+        }
+        if (previous != null && previous.state() == io.k8j.kubelet.runtime.ContainerState.EXITED) {
+            b.withLastState(terminated(previous, runtimeName));
+        } else {
+            b.withLastState(new ContainerState());
+        }
+        return b.build();
+    }
+
+    private static ContainerState terminated(ContainerStatus c, String runtimeName) {
+        return new ContainerStateBuilder().withNewTerminated().withExitCode(c.exitCode()).withReason(c.reason())
+                .withMessage(c.message()).withStartedAt(time(c.startedAt())).withFinishedAt(time(c.finishedAt()))
+                .withContainerID(runtimeName + "://" + c.id()).endTerminated().build();
+    }
+
+    static String time(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

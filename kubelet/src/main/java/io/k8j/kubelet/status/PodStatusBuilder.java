@@ -1,0 +1,64 @@
+package io.k8j.kubelet.status;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.HostIP;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodIP;
+import io.fabric8.kubernetes.api.model.PodStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes pod.status as the kubelet's generateAPIPodStatus does: containerStatuses from the runtime,
+ * the phase from them and the restart policy (getPhase), the conditions, the pod and host IPs, and
+ * keeps what others own (PodScheduled, qosClass) and what must not move (startTime, transition times).
+ */
+public final class PodStatusBuilder {
+    private final String runtimeName;
+
+    public PodStatusBuilder(String runtimeName) {
+        this.runtimeName = runtimeName;
+    }
+
+    public PodStatus build(PodStatusInput in) {
+        PodStatus old = in.pod().getStatus() == null ? new PodStatus() : in.pod().getStatus();
+        List<ContainerStatus> statuses = new ArrayList<>();
+        for (Container c : in.pod().getSpec().getContainers()) {
+            statuses.add(ContainerStatuses.of(c, in.containers().getOrDefault(c.getName(), List.of()), in, runtimeName));
+        }
+        String phase = PodPhase.of(in.pod().getSpec().getRestartPolicy(), statuses);
+        boolean sandboxReady = in.sandbox() != null && in.sandbox().ready();
+        boolean containersReady = !statuses.isEmpty() && statuses.stream().allMatch(ContainerStatus::getReady);
+        List<PodCondition> conditions = new ArrayList<>();
+        Conditions conds = new Conditions(old.getConditions(), in.now());
+        conditions.add(conds.of("PodReadyToStartContainers", sandboxReady, null));
+        conditions.add(conds.of("Initialized", true, null));
+        String notReady = containersReady ? null : "ContainersNotReady";
+        conditions.add(conds.of("Ready", containersReady, notReady));
+        conditions.add(conds.of("ContainersReady", containersReady, notReady));
+        old.getConditions().stream().filter(c -> "PodScheduled".equals(c.getType())).findFirst()
+                .ifPresentOrElse(conditions::add, () -> conditions.add(conds.of("PodScheduled", true, null)));
+        io.fabric8.kubernetes.api.model.PodStatusBuilder b = new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase(phase)
+                .withConditions(conditions).withContainerStatuses(statuses).withQosClass(old.getQosClass())
+                .withHostIP(in.hostIp()).withHostIPs(new HostIP(in.hostIp()))
+                .withStartTime(old.getStartTime() != null ? old.getStartTime() : ContainerStatuses.time(in.now()));
+        if (in.sandbox() != null && in.sandbox().ip() != null) {
+            b.withPodIP(in.sandbox().ip()).withPodIPs(new PodIP(in.sandbox().ip()));
+        }
+        return b.build();
+    }
+
+    /** Conditions whose lastTransitionTime moves only when their status flips. */
+    private record Conditions(List<PodCondition> old, java.time.Instant now) {
+        PodCondition of(String type, boolean status, String reason) {
+            String value = status ? "True" : "False";
+            String since = old.stream().filter(c -> type.equals(c.getType()) && value.equals(c.getStatus()))
+                    .map(PodCondition::getLastTransitionTime).findFirst().orElse(ContainerStatuses.time(now));
+            return new PodConditionBuilder().withType(type).withStatus(value).withReason(reason)
+                    .withLastTransitionTime(since).withLastProbeTime(null).build();
+        }
+    }
+}
