@@ -1,0 +1,128 @@
+package io.k8j.e2e;
+
+import io.k8j.e2e.support.K8jServer;
+import io.k8j.e2e.support.Kubectl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kubelet that k8j server runs for its own node, on the process runtime, driven by real kubectl:
+ * pods run as host processes, logs come through the API server's pods/log proxy, liveness probes
+ * restart, deletion stops the processes, and a static pod shows up as a mirror pod.
+ */
+class KubeletE2ETest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static Path dataDir;
+    private static K8jServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        dataDir = Files.createTempDirectory("k8j-kubelet-e2e-");
+        Files.createDirectories(dataDir.resolve("manifests"));
+        Files.writeString(dataDir.resolve("manifests/static-web.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: static-web, namespace: kube-system}
+                spec:
+                  containers:
+                  - name: web
+                    image: busybox
+                    command: ["sh", "-c", "echo static; sleep 3600"]
+                """);
+        server = K8jServer.start(dataDir, List.of("--node-name", "e2e-node", "--kubelet-port", "0",
+                "--pod-loopback-block", "77"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        K8jServer.deleteTree(dataDir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {Kubectl.V133, Kubectl.V127})
+    void aPodRunsLogsStreamsAndDeletionStopsItsProcesses(String binary) throws Exception {
+        try (Kubectl kubectl = new Kubectl(binary, server.kubeconfig())) {
+            String ns = "k" + Path.of(binary).getFileName().toString().replaceAll("\\D", "");
+            kubectl.ok("create", "namespace", ns);
+            kubectl.ok("-n", ns, "run", "hello", "--image=busybox", "--restart=Never", "--command", "--",
+                    "sh", "-c", "echo $$ > pid; echo hello; i=0; while true; do i=$((i+1)); sleep 1; echo tick $i; done");
+            await(() -> kubectl.ok("-n", ns, "get", "pod", "hello", "-o", "jsonpath={.status.phase}").equals("Running"));
+            String wide = kubectl.ok("-n", ns, "get", "pods", "-o", "wide");
+            assertThat(wide).containsPattern("hello\\s+1/1\\s+Running\\s+0\\s+\\S+\\s+127\\.77\\.\\d+\\.\\d+\\s+e2e-node");
+            await(() -> kubectl.run("-n", ns, "logs", "hello").out().startsWith("hello\n"));
+            try (Kubectl.Background follow = kubectl.background("-n", ns, "logs", "-f", "hello", "--tail=1")) {
+                await(() -> follow.output().lines().filter(l -> l.startsWith("tick")).count() >= 2);
+                assertThat(follow.isAlive()).isTrue();
+            }
+            String uid = kubectl.ok("-n", ns, "get", "pod", "hello", "-o", "jsonpath={.metadata.uid}");
+            long pid = Long.parseLong(Files.readString(dataDir.resolve("pods").resolve(uid).resolve("hello/pid")).trim());
+            assertThat(ProcessHandle.of(pid)).isPresent();
+            long started = System.nanoTime();
+            kubectl.ok("-n", ns, "delete", "pod", "hello", "--grace-period=10");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(kubectl.run("-n", ns, "logs", "nosuch").err()).contains("pods \"nosuch\" not found");
+        }
+    }
+
+    @Test
+    void aFailingLivenessProbeRestartsTheContainer() {
+        try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"unlively"},"spec":{"containers":[{"name":"c",
+                     "image":"busybox","command":["sh","-c","sleep 3600"],
+                     "livenessProbe":{"exec":{"command":["false"]},"periodSeconds":1,"failureThreshold":1}}]}}
+                    """, "create", "-f", "-");
+            await(() -> restarts(kubectl) >= 1);
+            assertThat(kubectl.ok("get", "pod", "unlively")).containsPattern("unlively\\s+\\d/1\\s+\\S+\\s+[1-9]");
+            assertThat(kubectl.run("logs", "unlively", "-c", "nope").err()).contains("container nope is not valid for pod unlively");
+            kubectl.ok("delete", "pod", "unlively", "--grace-period=1");
+        }
+    }
+
+    @Test
+    void aStaticPodAppearsAsAMirrorPod() {
+        try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
+            await(() -> kubectl.ok("get", "pods", "-n", "kube-system").contains("static-web-e2e-node"));
+            await(() -> kubectl.ok("get", "pod", "-n", "kube-system", "static-web-e2e-node", "-o",
+                    "jsonpath={.status.phase}").equals("Running"));
+            assertThat(kubectl.ok("get", "pod", "-n", "kube-system", "static-web-e2e-node", "-o",
+                    "jsonpath={.metadata.annotations.kubernetes\\.io/config\\.mirror} {.metadata.ownerReferences[0].kind}"))
+                    .matches("[0-9a-f-]{36} Node");
+            await(() -> kubectl.run("logs", "-n", "kube-system", "static-web-e2e-node").out().equals("static\n"));
+        }
+    }
+
+    private static int restarts(Kubectl kubectl) {
+        String n = kubectl.ok("get", "pod", "unlively", "-o", "jsonpath={.status.containerStatuses[0].restartCount}");
+        return n.isEmpty() ? 0 : Integer.parseInt(n);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + WAIT);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
