@@ -205,8 +205,8 @@ if [ "$perf" = yes ]; then
   perf_cmd=(env ETCDCTL_API=3 etcdctl --endpoints="$etcd_url" check perf --load=s)
   commands+=("$(quoted "${perf_cmd[@]}")")
   if perf_out=$(timeout 120 "${perf_cmd[@]}" 2>&1); then
-    # Its progress bar redraws with carriage returns, on the same line as the first verdict.
-    perf_result=$(printf '%s\n' "$perf_out" | tr '\r' '\n' | grep -E '^(PASS|FAIL)' | paste -sd';' | sed 's/;/; /g')
+    # Its progress bar redraws with carriage returns, and the first verdict may follow it on its line.
+    perf_result=$(printf '%s\n' "$perf_out" | tr '\r' '\n' | grep -oE '(PASS|FAIL).*' | paste -sd';' | sed 's/;/; /g')
   else
     perf_result="did not finish within 120 s: $(printf '%s\n' "$perf_out" | tail -n 1)"
   fi
