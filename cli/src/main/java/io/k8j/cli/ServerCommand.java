@@ -1,5 +1,6 @@
 package io.k8j.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.k8j.apiserver.ApiServer;
 import io.k8j.apiserver.ApiServerConfig;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code k8j server}: the control plane on this machine, with k3s's flags and defaults. */
@@ -49,6 +49,13 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--disable-agent", description = "Do not run a kubelet for this machine's node.")
     boolean disableAgent;
 
+    @Option(names = "--disable-scheduler", description = "Do not run the scheduler (run `k8j scheduler` elsewhere).")
+    boolean disableScheduler;
+
+    @Option(names = "--disable-controller-manager",
+            description = "Do not run the controllers (run `k8j controller-manager` elsewhere).")
+    boolean disableControllerManager;
+
     @Mixin
     KubeletOptions kubelet;
 
@@ -73,26 +80,32 @@ final class ServerCommand implements Callable<Integer> {
         Kubeconfig.write(kubeconfigFile, "https://" + host + ":" + server.port(), pki.caCertPem(),
                 pki.adminCertPem(), pki.adminKeyPem(), "default");
         LOG.info("Wrote kubeconfig {}", kubeconfigFile);
+        ReadyCheck.await(kubeconfigFile);
         LOG.info("k8j is ready: API at https://{}:{} ({} ms)", host, server.port(), (System.nanoTime() - started) / 1_000_000);
-        // The controllers are API clients like any other; they start once the API serves.
-        CompletableFuture<ControllerManager> controllers = CompletableFuture.supplyAsync(() -> ControllerManager.start(
-                ComponentClients.config(pki, "https://" + host + ":" + server.port(), "system:kube-controller-manager",
-                        List.of())));
-        CompletableFuture<Scheduler> scheduler = CompletableFuture.supplyAsync(() -> Scheduler.start(
-                new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, "https://" + host + ":" + server.port(),
-                        "system:kube-scheduler", List.of())).build(), SchedulerOptions.defaults()));
-        CompletableFuture<Kubelet> node = disableAgent ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> startKubelet(pki, dir, "https://" + host + ":" + server.port(), hostname));
+        String url = "https://" + host + ":" + server.port();
+        Components components = new Components();
+        if (!disableControllerManager) {
+            components.start("controller manager", () -> ControllerManager.start(
+                    ComponentClients.config(pki, url, "system:kube-controller-manager", List.of())));
+        }
+        if (!disableScheduler) {
+            components.start("scheduler", () -> {
+                KubernetesClient client = new KubernetesClientBuilder()
+                        .withConfig(ComponentClients.config(pki, url, "system:kube-scheduler", List.of())).build();
+                Scheduler scheduler = Scheduler.start(client, SchedulerOptions.defaults());
+                return () -> {
+                    scheduler.close();
+                    client.close();
+                };
+            });
+        }
+        if (!disableAgent) {
+            components.start("kubelet", () -> startKubelet(pki, dir, url, hostname));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down");
-            node.thenAccept(k -> {
-                if (k != null) {
-                    k.close();
-                }
-            });
-            controllers.thenAccept(ControllerManager::close);
-            scheduler.thenAccept(Scheduler::close);
+            components.close();
             server.close();
             stopped.countDown();
         }, "k8j-shutdown"));
@@ -101,17 +114,12 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     /** This machine's node: schedulable (as k3s) unless --node-taint says otherwise, labelled control-plane. */
-    private Kubelet startKubelet(ClusterPki pki, Path dir, String url, String hostname) {
-        try {
-            String name = kubelet.nodeName();
-            IssuedCert serving = pki.issueServingCert("system:node:" + name, List.of("127.0.0.1", "localhost", hostname, name),
-                    Duration.ofDays(365));
-            return Kubelet.start(new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, url,
-                            "system:node:" + name, List.of("system:nodes"))).build(),
-                    kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem()), kubelet.runtime(dir));
-        } catch (Exception e) {
-            LOG.error("kubelet did not start: {}", e.toString());
-            throw new IllegalStateException(e);
-        }
+    private Kubelet startKubelet(ClusterPki pki, Path dir, String url, String hostname) throws Exception {
+        String name = kubelet.nodeName();
+        IssuedCert serving = pki.issueServingCert("system:node:" + name, List.of("127.0.0.1", "localhost", hostname, name),
+                Duration.ofDays(365));
+        return Kubelet.start(new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, url,
+                        "system:node:" + name, List.of("system:nodes"))).build(),
+                kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem()), kubelet.runtime(dir));
     }
 }

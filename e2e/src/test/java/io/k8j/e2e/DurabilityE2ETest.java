@@ -35,7 +35,7 @@ class DurabilityE2ETest {
     @BeforeAll
     static void start() throws Exception {
         dataDir = Files.createTempDirectory("k8j-durability-");
-        server = K8jServer.start(dataDir, List.of());
+        server = K8jServer.start(dataDir, List.of(K8jServer.CONTROL_PLANE_ONLY));
     }
 
     @AfterAll
@@ -85,7 +85,7 @@ class DurabilityE2ETest {
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(acknowledged).as("creates acknowledged before the kill").hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL / 2);
 
-        server = K8jServer.start(dataDir, List.of());
+        server = K8jServer.start(dataDir, List.of(K8jServer.CONTROL_PLANE_ONLY));
         ApiClient restarted = ApiClient.fromKubeconfig(server.kubeconfig());
         ApiClient.Response list = restarted.get(cms);
         assertThat(list.code()).as("%s", list).isEqualTo(200);

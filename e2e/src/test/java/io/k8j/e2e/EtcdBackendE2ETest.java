@@ -34,7 +34,7 @@ class EtcdBackendE2ETest {
 
     @BeforeAll
     static void start() {
-        server = K8jServer.start(null, List.of("--datastore-endpoint", ETCD.url()));
+        server = K8jServer.start(null, List.of(K8jServer.CONTROL_PLANE_ONLY, "--datastore-endpoint", ETCD.url()));
         kubectl = new Kubectl(Kubectl.V133, server.kubeconfig());
         api = ApiClient.fromKubeconfig(server.kubeconfig());
     }

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  */
 public final class K8jServer implements AutoCloseable {
     private static final long READY_TIMEOUT_SECONDS = 60;
+    public static final String CONTROL_PLANE_ONLY = "--disable-agent";
 
     private final Process process;
     private final Path dataDir;
@@ -34,9 +35,12 @@ public final class K8jServer implements AutoCloseable {
         this.ownsDataDir = ownsDataDir;
     }
 
-    /** Starts a server on embedded SQLite. */
+    /**
+     * Starts a control plane on embedded SQLite without its node agent: the API, scheduler and controllers
+     * under test, with nodes (if any) simulated by the test. Tests of the kubelet start one explicitly.
+     */
     public static K8jServer start() {
-        return start(null, List.of());
+        return start(null, List.of(CONTROL_PLANE_ONLY));
     }
 
     /**
