@@ -164,7 +164,7 @@ bench_api() {
   dir=$(mktemp -d "$work/server.XXXXXX")
   port=$(free_port)
   local server=("$java" --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.tmpdir=$dir" -jar "$server_jar" server
-    --data-dir "$dir" --https-listen-port "$port" --bind-address 127.0.0.1 "$@")
+    --data-dir "$dir" --https-listen-port "$port" --bind-address 127.0.0.1 --disable-agent "$@")
   echo "run.sh: $label: starting k8j server" >&2
   "${server[@]}" >/dev/null 2>"$dir/server.log" &
   pid=$!
