@@ -2,6 +2,7 @@ package io.k8j.e2e;
 
 import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
+import io.k8j.e2e.support.SimulatedNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,12 +44,7 @@ class SchedulerE2ETest {
     }
 
     static void addNode(String name, String cpu) {
-        kubectl.okWithInput("{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"name\":\"" + name
-                + "\",\"labels\":{\"kubernetes.io/hostname\":\"" + name + "\"}}}", "create", "-f", "-");
-        String resources = "{\"cpu\":\"" + cpu + "\",\"memory\":\"8Gi\",\"pods\":\"110\"}";
-        kubectl.ok("patch", "node", name, "--subresource=status", "--type=merge", "-p", "{\"status\":{\"capacity\":"
-                + resources + ",\"allocatable\":" + resources + ",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\","
-                + "\"reason\":\"KubeletReady\",\"message\":\"simulated\"}]}}");
+        SimulatedNodes.add(kubectl, name, cpu);
     }
 
     @Test
