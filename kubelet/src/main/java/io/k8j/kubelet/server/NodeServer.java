@@ -17,17 +17,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The kubelet's HTTPS server (port 10250 by default): callers must present a client certificate signed by
- * the cluster CA (the API server does). Serves GET /containerLogs/{ns}/{pod}/{container}; exec, attach and
- * port-forward are the next routes here (/exec, /attach, /portforward), each on the runtime's exec seam.
+ * the cluster CA (the API server does). Serves GET /containerLogs/{ns}/{pod}/{container} and the WebSocket
+ * /exec/{ns}/{pod}/{container}; attach and port-forward are the next routes here (/attach, /portforward).
  */
 public final class NodeServer implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    private NodeServer(Vertx vertx, HttpServer server) {
+    private final ContainerExec exec;
+
+    private NodeServer(Vertx vertx, HttpServer server, ContainerRuntime runtime) {
         this.vertx = vertx;
         this.server = server;
+        this.exec = new ContainerExec(runtime, executor);
     }
 
     public static NodeServer start(KubeletConfig config, ContainerRuntime runtime) {
@@ -37,14 +40,15 @@ public final class NodeServer implements AutoCloseable {
                 .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(config.servingCertPem()))
                         .setKeyValue(Buffer.buffer(config.servingKeyPem())))
                 .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(config.clientCaPem())))
-                .setClientAuth(ClientAuth.REQUIRED);
+                .setClientAuth(ClientAuth.REQUIRED)
+                .setWebSocketSubProtocols(ExecFrames.PROTOCOLS);
         ContainerLogs logs = new ContainerLogs(runtime);
         NodeServer[] self = new NodeServer[1];
         try {
             HttpServer server = vertx.createHttpServer(options)
                     .requestHandler(req -> self[0].route(req, logs))
                     .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            self[0] = new NodeServer(vertx, server);
+            self[0] = new NodeServer(vertx, server, runtime);
             return self[0];
         } catch (Exception e) {
             vertx.close();
@@ -57,6 +61,10 @@ public final class NodeServer implements AutoCloseable {
         if (req.method().name().equals("GET") && parts.length == 5 && parts[1].equals("containerLogs")) {
             req.pause();
             executor.submit(() -> logs.serve(req, parts[2], parts[3], parts[4]));
+            return;
+        }
+        if (parts.length == 5 && parts[1].equals("exec") && "websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
+            exec.upgrade(req, parts[2], parts[3], parts[4]);
             return;
         }
         req.response().setStatusCode(404).end("404 page not found\n");
