@@ -24,7 +24,7 @@ done
 # server JVM needs thousands before its hot paths are compiled), whether to run etcdctl check perf
 # (a minute), and the time limit in seconds of each benchmark process.
 case "$tier" in
-  smoke)  count=200;   concurrency=4;  rounds=10; warmup=200;  perf=no;  budget=60 ;;
+  smoke)  count=200;   concurrency=4;  rounds=5;  warmup=100;  perf=no;  budget=120 ;;
   small)  count=2000;  concurrency=16; rounds=20; warmup=2000; perf=yes; budget=300 ;;
   medium) count=10000; concurrency=32; rounds=10; warmup=5000; perf=yes; budget=900 ;;
   large)  count=50000; concurrency=64; rounds=5;  warmup=5000; perf=yes; budget=3600 ;;
