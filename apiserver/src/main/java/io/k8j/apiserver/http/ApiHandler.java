@@ -29,6 +29,7 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
     private final ResourceHandler resources;
     private final WatchResponder watches;
     private final ExecutorService executor;
+    private final ExecProxy exec;
 
     public ApiHandler(Registry registry, List<RequestFilter> filters, NonResourceHandler nonResource,
                       FieldValidation validation, WatchResponder watches, ExecutorService executor,
@@ -39,12 +40,17 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
         this.resources = new ResourceHandler(registry, validation, watches, clock, kubelets);
         this.watches = watches;
         this.executor = executor;
+        this.exec = new ExecProxy(registry, filters, kubelets, executor);
     }
 
     @Override
     public void handle(HttpServerRequest req) {
         if (isWatchUpgrade(req)) {
             upgradeWatch(req);
+            return;
+        }
+        if (ExecProxy.isUpgrade(req)) {
+            exec.upgrade(req);
             return;
         }
         String length = req.getHeader("Content-Length");

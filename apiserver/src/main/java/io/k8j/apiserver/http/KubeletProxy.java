@@ -5,8 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
 import io.k8j.apiserver.ApiServerConfig;
 import io.k8j.apiserver.pki.TlsContexts;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,18 +22,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The API server's connection to kubelets' node servers: HTTPS with its own client certificate, to the
  * node's InternalIP and daemonEndpoints.kubeletEndpoint port; the response streams through as it comes.
- * pods/log uses it now; exec, attach and port-forward (upgrades) will add an upgrade path beside stream().
+ * pods/log uses stream(); exec opens a WebSocket to the kubelet with webSocket() (Vert.x, same identity).
  */
 public final class KubeletProxy {
     private final HttpClient http;
+    private final ApiServerConfig.KubeletClientCert cert;
+    private volatile WebSocketClient webSockets;
 
-    private KubeletProxy(HttpClient http) {
+    private KubeletProxy(HttpClient http, ApiServerConfig.KubeletClientCert cert) {
         this.http = http;
+        this.cert = cert;
     }
 
     /** Null when the server has no kubelet client identity. */
@@ -36,7 +47,44 @@ public final class KubeletProxy {
         }
         return new KubeletProxy(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .sslContext(TlsContexts.client(cert.certPem(), cert.keyPem(), cert.caPem()))
-                .connectTimeout(Duration.ofSeconds(10)).build());
+                .connectTimeout(Duration.ofSeconds(10)).build(), cert);
+    }
+
+    /**
+     * Opens a WebSocket to the node's kubelet offering only {@code protocol} (the one agreed with the
+     * client). The socket comes back paused, so that nothing the kubelet sends is lost before a pump is set.
+     */
+    WebSocket webSocket(Vertx vertx, ObjectNode node, String pathAndQuery, String protocol) {
+        String address = address(node);
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI("wss://" + address + pathAndQuery)
+                .setSubProtocols(List.of(protocol)).setConnectTimeout(10_000);
+        try {
+            return client(vertx).connect(options).map(ws -> {
+                ws.pause();
+                return ws;
+            }).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.internal("interrupted");
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw ApiException.internal("error dialing backend: " + address + ": " + cause.getMessage());
+        }
+    }
+
+    private WebSocketClient client(Vertx vertx) {
+        if (webSockets == null) {
+            synchronized (this) {
+                if (webSockets == null) {
+                    webSockets = vertx.createWebSocketClient(new WebSocketClientOptions().setSsl(true)
+                            .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(cert.certPem()))
+                                    .setKeyValue(Buffer.buffer(cert.keyPem())))
+                            .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(cert.caPem())))
+                            .setMaxMessageSize(16 * 1024 * 1024));
+                }
+            }
+        }
+        return webSockets;
     }
 
     void stream(ApiRequest req, ObjectNode node, String pathAndQuery) {

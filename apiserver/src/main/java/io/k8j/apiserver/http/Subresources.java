@@ -12,7 +12,8 @@ import io.k8j.apiserver.registry.Registry;
  * The subresources served by the store itself: {@code status} (the same object, other fields
  * writable), {@code scale} (an autoscaling/v1 Scale view of spec.replicas), {@code binding} (a pod's
  * node assignment) and a namespace's {@code finalize}; a pod's {@code log} streams from its kubelet
- * ({@link PodLogs}); exec, attach and portforward are to follow it there.
+ * ({@link PodLogs}); exec comes here only without a WebSocket upgrade ({@link ExecProxy}); attach and
+ * portforward are to follow.
  */
 final class Subresources {
     private final Registry registry;
@@ -42,6 +43,12 @@ final class Subresources {
                     throw ApiException.notFound("the server could not find the requested resource");
                 }
                 logs.handle(req, info, store, ns);
+            }
+            case "exec" -> {
+                if (logs == null) {
+                    throw ApiException.notFound("the server could not find the requested resource");
+                }
+                ExecProxy.reject(registry, req, info); // WebSocket upgrades never get here: ApiHandler takes them
             }
             default -> throw ApiException.notFound("the server could not find the requested resource");
         }
