@@ -5,7 +5,6 @@ import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.http.ApiHandler;
-import io.k8j.apiserver.http.ExecProxy;
 import io.k8j.apiserver.http.HttpComponents;
 import io.k8j.apiserver.http.KubeletProxy;
 import io.k8j.apiserver.registry.Registry;
@@ -17,6 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
@@ -63,9 +63,10 @@ public final class ApiServer implements AutoCloseable {
                         .setKeyPath(config.servingKey().toString()))
                 .setTrustOptions(new PemTrustOptions().addCertPath(config.clientCa().toString()))
                 .setClientAuth(ClientAuth.REQUEST)
+                // Go's HTTP/2 server allows 250 streams per connection; clients multiplex on one connection.
+                .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(250))
                 .setMaxWebSocketFrameSize(4 * 1024 * 1024)
-                .setMaxWebSocketMessageSize(16 * 1024 * 1024)
-                .setWebSocketSubProtocols(ExecProxy.PROTOCOLS);
+                .setMaxWebSocketMessageSize(16 * 1024 * 1024);
         String address = config.bindAddress() + ":" + config.port();
         ApiHandler handler = HttpComponents.handler(vertx, registry, cache, executor, clock,
                 new Discovery(catalog), new OpenApi(catalog), new FieldValidator(), address,

@@ -3,6 +3,8 @@ package io.k8j.apiserver;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
 import io.k8j.api.Json;
+import io.k8j.apiserver.registry.GenericStore;
+import io.k8j.apiserver.registry.Meta;
 import io.k8j.apiserver.registry.Registry;
 import io.k8j.apiserver.registry.WriteOptions;
 
@@ -17,14 +19,14 @@ final class Bootstrap {
     private Bootstrap() {
     }
 
+    /** Creates what is missing; a restart on existing state (or a second server on one etcd) keeps what is there. */
     static void ensure(Registry registry) {
         for (String name : SYSTEM_NAMESPACES) {
             ObjectNode ns = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
             ns.putObject("metadata").put("name", name);
-            createIfMissing(() -> registry.namespaces().create(null, ns, SYSTEM));
+            createIfMissing(registry.namespaces(), null, ns);
         }
-        createIfMissing(() -> registry.find("", "v1", "services").orElseThrow()
-                .create("default", kubernetesService(), SYSTEM));
+        createIfMissing(registry.find("", "v1", "services").orElseThrow(), "default", kubernetesService());
     }
 
     /** The API server's own service, on the first address of the service range, as kube-apiserver keeps it. */
@@ -38,9 +40,18 @@ final class Bootstrap {
         return svc;
     }
 
-    private static void createIfMissing(Runnable create) {
+    /** Looks first: creating an existing service would fail on its cluster IP before its name. */
+    private static void createIfMissing(GenericStore store, String namespace, ObjectNode obj) {
         try {
-            create.run();
+            store.get(namespace, Meta.name(obj));
+            return;
+        } catch (ApiException e) {
+            if (e.code() != 404) {
+                throw e;
+            }
+        }
+        try {
+            store.create(namespace, obj, SYSTEM);
         } catch (ApiException e) {
             if (e.code() != 409) {
                 throw e;

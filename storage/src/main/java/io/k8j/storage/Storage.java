@@ -24,6 +24,15 @@ public interface Storage extends AutoCloseable {
     KeyValue get(String key);
 
     /**
+     * The value of {@code key} as this store last saw it, which may lag behind the latest writes; for
+     * checks that tolerate that (admission), where a consistent read would cost a round trip. Backends
+     * without a cache answer as {@link #get}.
+     */
+    default KeyValue getRecent(String key) {
+        return get(key);
+    }
+
+    /**
      * Keys starting with {@code prefix} in key order, as of the latest revision.
      *
      * @param startAfter exclusive key to continue after (for pagination), or {@code null}

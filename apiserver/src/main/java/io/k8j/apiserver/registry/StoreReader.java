@@ -40,6 +40,12 @@ public final class StoreReader {
         return StoredObjects.decode(kv);
     }
 
+    /** The object as the watch cache last saw it (may lag the latest writes), or null when absent there. */
+    public ObjectNode getRecent(String namespace, String name) {
+        KeyValue kv = storage.getRecent(type.key(namespace, name));
+        return kv == null ? null : StoredObjects.decode(kv);
+    }
+
     public ObjectList list(String namespace, ListOptions options) {
         checkFieldSelector(options);
         String prefix = type.keyPrefix(namespace);

@@ -99,6 +99,17 @@ public final class WatchCache implements Storage {
         }
     }
 
+    /** Straight from memory, without waiting for the cache to catch up with the backend. */
+    @Override
+    public KeyValue getRecent(String key) {
+        lock.readLock().lock();
+        try {
+            return store.get(key);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     @Override
     public ListResult list(String prefix, String startAfter, int limit) {
         if (!awaitFresh()) {
