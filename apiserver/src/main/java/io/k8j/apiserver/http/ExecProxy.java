@@ -2,11 +2,14 @@ package io.k8j.apiserver.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
+import io.k8j.api.Json;
 import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.Registry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketBase;
 
 import java.net.URLEncoder;
@@ -15,9 +18,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /**
- * pods/{name}/exec as kube-apiserver's ExecREST: check the pod and container, open a WebSocket to the
- * kubelet's /exec, then accept the client's upgrade with the same subprotocol (v5 or v4.channel.k8s.io) and
- * pump binary messages both ways. SPDY (kubectl 1.27-1.29) is not spoken yet: such requests get a 400.
+ * pods/{name}/exec as kube-apiserver's ExecREST: check the pod and container, accept the client's upgrade
+ * (v5 or v4.channel.k8s.io), open a WebSocket to the kubelet's /exec with the same subprotocol and pump
+ * binary messages both ways. SPDY (kubectl 1.27-1.29) is not spoken yet: such requests get a 400.
  */
 public final class ExecProxy {
     /** In order of preference; the API server's HttpServerOptions offer the same for Netty's handshake. */
@@ -58,13 +61,8 @@ public final class ExecProxy {
                         .flatMap(h -> java.util.Arrays.stream(h.split(","))).map(String::trim)
                         .filter(PROTOCOLS::contains).findFirst()
                         .orElseThrow(() -> ApiException.badRequest("exec needs one of the WebSocket subprotocols " + PROTOCOLS));
-                Target t = target(registry, req, info);
-                var upstream = kubelets.webSocket(loop.owner(), t.node(), t.pathAndQuery(), protocol);
-                loop.runOnContext(v -> raw.toWebSocket().onSuccess(client -> {
-                    pump(client, upstream);
-                    pump(upstream, client);
-                    upstream.resume();
-                }).onFailure(e -> upstream.close()));
+                String uri = kubeletUri(registry, req, info);
+                loop.runOnContext(v -> raw.toWebSocket().onSuccess(client -> connect(client, uri, protocol)));
             } catch (ApiException e) {
                 Responses.error(req, e);
             } catch (RuntimeException e) {
@@ -73,19 +71,32 @@ public final class ExecProxy {
         });
     }
 
+    /** On the client socket's event loop; what the client sends meanwhile waits, paused. */
+    private void connect(ServerWebSocket client, String uri, String protocol) {
+        client.pause();
+        kubelets.webSocket(Vertx.currentContext().owner(), uri, protocol).onSuccess(upstream -> {
+            pump(client, upstream);
+            pump(upstream, client);
+            client.resume();
+        }).onFailure(e -> {
+            // After the upgrade an error can only go as a Status on channel 3, as the kubelet sends its own.
+            byte[] status = Json.bytes(ApiException.internal("error dialing backend: " + e.getMessage()).status());
+            Buffer frame = Buffer.buffer().appendByte((byte) 3).appendBytes(status);
+            client.writeBinaryMessage(frame).onComplete(w -> client.close());
+        });
+    }
+
     /** exec without a WebSocket upgrade (SPDY from kubectl 1.27-1.29, or none): the pod's errors first. */
     static void reject(Registry registry, ApiRequest req, RequestInfo info) {
-        target(registry, req, info);
+        kubeletUri(registry, req, info);
         String upgrade = req.header("Upgrade");
         throw ApiException.badRequest(upgrade != null && upgrade.toUpperCase().startsWith("SPDY")
                 ? "SPDY is not supported yet by k8j: exec needs a WebSocket (v5.channel.k8s.io, kubectl 1.30+)"
                 : "Upgrade request required");
     }
 
-    private record Target(ObjectNode node, String pathAndQuery) {
-    }
-
-    private static Target target(Registry registry, ApiRequest req, RequestInfo info) {
+    /** wss://NODE:PORT/exec/NS/POD/CONTAINER?..., or kube's error for the pod, container or node. */
+    private static String kubeletUri(Registry registry, ApiRequest req, RequestInfo info) {
         GenericStore pods = registry.store(registry.catalog().find("", "v1", "pods").orElseThrow());
         String ns = info.namespace();
         String name = info.name();
@@ -110,7 +121,7 @@ public final class ExecProxy {
                 query.append(query.isEmpty() ? "?" : "&").append(p).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
             }
         }
-        return new Target(node, "/exec/" + ns + "/" + name + "/" + container + query);
+        return "wss://" + KubeletProxy.address(node) + "/exec/" + ns + "/" + name + "/" + container + query;
     }
 
     /** Whole binary messages (a channel byte each) from one side to the other, pausing on a full write queue. */

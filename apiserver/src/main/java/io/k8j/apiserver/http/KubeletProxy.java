@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
 import io.k8j.apiserver.ApiServerConfig;
 import io.k8j.apiserver.pki.TlsContexts;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -52,24 +53,12 @@ public final class KubeletProxy {
 
     /**
      * Opens a WebSocket to the node's kubelet offering only {@code protocol} (the one agreed with the
-     * client). The socket comes back paused, so that nothing the kubelet sends is lost before a pump is set.
+     * client). Call it on the event loop of the socket it will be pumped to, and set the handlers in the
+     * future's callback: then both sockets share one thread and nothing the kubelet sends comes before them.
      */
-    WebSocket webSocket(Vertx vertx, ObjectNode node, String pathAndQuery, String protocol) {
-        String address = address(node);
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI("wss://" + address + pathAndQuery)
-                .setSubProtocols(List.of(protocol)).setConnectTimeout(10_000);
-        try {
-            return client(vertx).connect(options).map(ws -> {
-                ws.pause();
-                return ws;
-            }).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.internal("interrupted");
-        } catch (Exception e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw ApiException.internal("error dialing backend: " + address + ": " + cause.getMessage());
-        }
+    Future<WebSocket> webSocket(Vertx vertx, String uri, String protocol) {
+        return client(vertx).connect(new WebSocketConnectOptions().setAbsoluteURI(uri)
+                .setSubProtocols(List.of(protocol)).setConnectTimeout(10_000));
     }
 
     private WebSocketClient client(Vertx vertx) {
@@ -120,7 +109,8 @@ public final class KubeletProxy {
         }
     }
 
-    private static String address(ObjectNode node) {
+    /** host:port of the node's kubelet; a 400 when the node does not say. */
+    static String address(ObjectNode node) {
         String ip = null;
         for (JsonNode a : node.path("status").path("addresses")) {
             if (a.path("type").asText().equals("InternalIP")) {
