@@ -5,6 +5,7 @@ import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.http.ApiHandler;
+import io.k8j.apiserver.http.ExecProxy;
 import io.k8j.apiserver.http.HttpComponents;
 import io.k8j.apiserver.http.KubeletProxy;
 import io.k8j.apiserver.registry.Registry;
@@ -66,7 +67,8 @@ public final class ApiServer implements AutoCloseable {
                 // Go's HTTP/2 server allows 250 streams per connection; clients multiplex on one connection.
                 .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(250))
                 .setMaxWebSocketFrameSize(4 * 1024 * 1024)
-                .setMaxWebSocketMessageSize(16 * 1024 * 1024);
+                .setMaxWebSocketMessageSize(16 * 1024 * 1024)
+                .setWebSocketSubProtocols(ExecProxy.PROTOCOLS);
         String address = config.bindAddress() + ":" + config.port();
         ApiHandler handler = HttpComponents.handler(vertx, registry, cache, executor, clock,
                 new Discovery(catalog), new OpenApi(catalog), new FieldValidator(), address,
