@@ -158,13 +158,18 @@ common=(--count "$count" --concurrency "$concurrency" --payload-bytes "$payload"
 
 # Starts `k8j server` with extra flags, runs the API benchmark against it labelled $1, then stops it.
 # The server CPU column counts the k8j server and, on etcd, etcd.
+# The API server alone, as kube-apiserver is measured: the controllers and scheduler are API clients like
+# any other, and in-process their informers (the garbage collector watches every ConfigMap) would share the
+# two CPUs with the server under test. docs/benchmarks.md has a run with them for comparison.
+control_plane_only=(--disable-agent --disable-controller-manager --disable-scheduler)
+
 bench_api() {
   local label=$1 cpu_pids=$2; shift 2
   local dir port pid
   dir=$(mktemp -d "$work/server.XXXXXX")
   port=$(free_port)
   local server=("$java" --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.tmpdir=$dir" -jar "$server_jar" server
-    --data-dir "$dir" --https-listen-port "$port" --bind-address 127.0.0.1 --disable-agent "$@")
+    --data-dir "$dir" --https-listen-port "$port" --bind-address 127.0.0.1 "${control_plane_only[@]}" "$@")
   echo "run.sh: $label: starting k8j server" >&2
   "${server[@]}" >/dev/null 2>"$dir/server.log" &
   pid=$!
