@@ -12,8 +12,8 @@ import java.util.Optional;
  * A container runtime in the shape of the CRI (k8s.io/cri-api runtime.v1 RuntimeService and ImageService),
  * so that a containerd implementation over gRPC maps method for method. Ids are opaque runtime strings.
  * Methods throw {@link RuntimeException} (e.g. {@link IllegalStateException} for an unknown id) on failure;
- * the kubelet retries level-triggered. Streaming exec, attach and port-forward (CRI returns a URL of the
- * runtime's streaming server for them) come with the node server's exec support.
+ * the kubelet retries level-triggered. Streaming exec is {@link #exec} with the node server's WebSocket as
+ * the streams (CRI returns a URL of the runtime's streaming server instead); attach and port-forward are to come.
  */
 public interface ContainerRuntime extends AutoCloseable {
     /** CRI Version: e.g. "process" or "simulated"; the node reports {@code name://version}. */

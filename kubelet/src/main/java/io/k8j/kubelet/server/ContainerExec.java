@@ -50,10 +50,10 @@ final class ContainerExec {
     }
 
     private static void onMessage(StdinStream in, byte[] message) {
-        int channel = ExecFrames.channel(message);
         if (in == null) {
             return;
         }
+        int channel = ExecFrames.channel(message);
         if (channel == ExecFrames.STDIN) {
             in.offer(ExecFrames.payload(message));
         } else if (channel == ExecFrames.CLOSE && message.length > 1 && message[1] == ExecFrames.STDIN) {
