@@ -1,7 +1,9 @@
 package io.k8j.e2e.support;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,12 +23,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SharedServer implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, Kubectl> kubectls = new ConcurrentHashMap<>();
+    private final Supplier<List<String>> args;
     private K8jServer server;
     private ApiClient api;
 
+    /** A control plane on embedded SQLite, as {@link K8jServer#start()}. */
+    public SharedServer() {
+        this(() -> List.of(K8jServer.CONTROL_PLANE_ONLY));
+    }
+
+    /** A server started with {@code args}, read when the class starts (after extensions registered before it). */
+    public SharedServer(Supplier<List<String>> args) {
+        this.args = args;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = K8jServer.start();
+        server = K8jServer.start(null, args.get());
         api = ApiClient.fromKubeconfig(server.kubeconfig());
     }
 
