@@ -107,6 +107,15 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
             return;
         }
         ApiRequest req = new ApiRequest(raw, new byte[0]);
+        try {
+            // The filters are cheap (authentication reads the TLS session), so they run here, before the upgrade.
+            for (RequestFilter f : filters) {
+                f.filter(req, info);
+            }
+        } catch (ApiException e) {
+            Responses.error(req, e);
+            return;
+        }
         String ns = store.type().namespaced() ? info.namespace() : null;
         raw.toWebSocket().onSuccess(ws -> executor.execute(() -> watchOverWebSocket(req, ws, store, ns)));
     }
