@@ -5,26 +5,21 @@ import io.k8j.client.LeaderElection;
 import io.k8j.controllers.ControllerManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code k8j controller-manager}: the control loops alone, against any API server, leader-elected. */
 @Command(name = "controller-manager", mixinStandardHelpOptions = true,
         description = "Run the k8j controllers against an API server.")
 final class ControllerManagerCommand implements Callable<Integer> {
-    @Option(names = "--kubeconfig", required = true, description = "Kubeconfig of the API server to control.")
-    Path kubeconfig;
-
     @Mixin
-    LeaderElectionFlags leaderElection;
+    StandaloneFlags flags;
 
     @Override
     public Integer call() throws Exception {
-        KubernetesClient client = StandaloneComponent.client(kubeconfig);
+        KubernetesClient client = StandaloneComponent.client(flags.kubeconfig);
         ControllerManager manager = ControllerManager.start(client, LeaderElection.defaultIdentity(),
-                leaderElection.timings());
+                flags.timings());
         StandaloneComponent.runUntilTerminated(() -> {
             manager.close();
             client.close();

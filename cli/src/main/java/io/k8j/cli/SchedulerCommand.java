@@ -5,24 +5,19 @@ import io.k8j.scheduler.Scheduler;
 import io.k8j.scheduler.SchedulerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code k8j scheduler}: the scheduler alone, against any API server, with kube-scheduler's leader election flags. */
 @Command(name = "scheduler", mixinStandardHelpOptions = true, description = "Run the k8j scheduler against an API server.")
 final class SchedulerCommand implements Callable<Integer> {
-    @Option(names = "--kubeconfig", required = true, description = "Kubeconfig of the API server to schedule for.")
-    Path kubeconfig;
-
     @Mixin
-    LeaderElectionFlags leaderElection;
+    StandaloneFlags flags;
 
     @Override
     public Integer call() throws Exception {
-        KubernetesClient client = StandaloneComponent.client(kubeconfig);
-        Scheduler scheduler = Scheduler.start(client, SchedulerOptions.defaults().withLease(leaderElection.timings()));
+        KubernetesClient client = StandaloneComponent.client(flags.kubeconfig);
+        Scheduler scheduler = Scheduler.start(client, SchedulerOptions.defaults().withLease(flags.timings()));
         StandaloneComponent.runUntilTerminated(() -> {
             scheduler.close();
             client.close();

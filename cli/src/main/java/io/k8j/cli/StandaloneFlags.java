@@ -4,10 +4,17 @@ import io.k8j.client.LeaseTimings;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** kube's --leader-elect-* flags, shared by the components that elect a leader. */
-final class LeaderElectionFlags {
+/**
+ * The flags of a component run on its own against an API server: its kubeconfig, and kube's
+ * --leader-elect-* flags, since such components elect a leader.
+ */
+final class StandaloneFlags {
+    @Option(names = "--kubeconfig", required = true, description = "Kubeconfig of the API server to work with.")
+    Path kubeconfig;
+
     @Option(names = "--leader-elect-lease-duration", defaultValue = "15s", converter = GoDuration.class,
             description = "How long a lease lasts without renewal (default: ${DEFAULT-VALUE}).")
     Duration leaseDuration;
