@@ -119,10 +119,6 @@ public class ApiException extends RuntimeException {
                 "the server does not allow this method on the requested resource", null);
     }
 
-    public static ApiException notAcceptable(String message) {
-        return new ApiException(406, "NotAcceptable", message, null);
-    }
-
     public static ApiException unsupportedMediaType(List<String> accepted) {
         return new ApiException(415, "UnsupportedMediaType",
                 "the body of the request was in an unknown format - accepted media types include: "
@@ -139,9 +135,5 @@ public class ApiException extends RuntimeException {
 
     public static ApiException internal(String message) {
         return new ApiException(500, "InternalError", "Internal error occurred: " + message, null);
-    }
-
-    public static ApiException timeout(String message) {
-        return new ApiException(504, "Timeout", message, null);
     }
 }

@@ -59,12 +59,4 @@ public final class Json {
             throw new UncheckedIOException(e);
         }
     }
-
-    public static <T> T convert(JsonNode node, Class<T> type) {
-        return MAPPER.convertValue(node, type);
-    }
-
-    public static ObjectNode tree(Object value) {
-        return MAPPER.valueToTree(value);
-    }
 }

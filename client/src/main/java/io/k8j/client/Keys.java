@@ -14,13 +14,4 @@ public final class Keys {
     public static String of(String namespace, String name) {
         return namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
     }
-
-    public static String namespace(String key) {
-        int slash = key.indexOf('/');
-        return slash < 0 ? null : key.substring(0, slash);
-    }
-
-    public static String name(String key) {
-        return key.substring(key.indexOf('/') + 1);
-    }
 }

@@ -63,16 +63,6 @@ public final class FieldSelector {
         return matches(fields::get);
     }
 
-    /** The value required by an equality term on {@code field}, or null. */
-    public String exactValue(String field) {
-        for (Term t : terms) {
-            if (!t.negated() && t.field().equals(field)) {
-                return t.value();
-            }
-        }
-        return null;
-    }
-
     public record Term(String field, String value, boolean negated) {
         static Term parse(String part) {
             int i = indexOfUnescaped(part, '=');
