@@ -3,10 +3,9 @@ package io.k8j.kubelet;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.k8j.client.ControllerLoop;
-import io.k8j.client.Keys;
+import io.k8j.client.EnqueueByKey;
 import io.k8j.client.WorkQueue;
 import io.k8j.kubelet.pod.PodDeleter;
 import io.k8j.kubelet.pod.PodStatusWriter;
@@ -47,7 +46,7 @@ public final class Kubelet implements AutoCloseable {
         this.probes = new ProbeManager(new Prober(runtime), queue::add);
         StaticPods statics = new StaticPods(config.dataDir().resolve("manifests"), config.nodeName(), client, queue::add);
         this.informer = client.pods().inAnyNamespace().withField("spec.nodeName", config.nodeName())
-                .inform(handler(), 0);
+                .inform(new EnqueueByKey<>(queue), 0);
         PodSync sync = new PodSync(key -> statics.contains(key) ? statics.get(key) : informer.getStore().getByKey(key),
                 runtime, PodSync.PodContext.create(clock, config.hostIp(), config.dataDir(), new ApiConfigSource(client),
                 new RestartBackoff(config.backoffInitial(), config.backoffMax(), clock), probes,
@@ -75,25 +74,6 @@ public final class Kubelet implements AutoCloseable {
 
     public static Kubelet start(KubernetesClient client, KubeletConfig config, ContainerRuntime runtime) {
         return new Kubelet(client, config, runtime, Clock.systemUTC());
-    }
-
-    private ResourceEventHandler<Pod> handler() {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Pod pod) {
-                queue.add(Keys.of(pod));
-            }
-
-            @Override
-            public void onUpdate(Pod old, Pod pod) {
-                queue.add(Keys.of(pod));
-            }
-
-            @Override
-            public void onDelete(Pod pod, boolean unknown) {
-                queue.add(Keys.of(pod));
-            }
-        };
     }
 
     private static Runnable guard(String what, Runnable r) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.k8j.client.ControllerLoop;
+import io.k8j.client.EnqueueByKey;
 import io.k8j.client.EventRecorder;
 import io.k8j.client.Expectations;
 import io.k8j.client.Keys;
@@ -38,22 +39,7 @@ public final class ReplicaSetController implements Controller {
     public void start() {
         replicaSets = client.apps().replicaSets().inAnyNamespace().runnableInformer(0);
         pods = client.pods().inAnyNamespace().runnableInformer(0);
-        replicaSets.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(ReplicaSet rs) {
-                queue.add(Keys.of(rs));
-            }
-
-            @Override
-            public void onUpdate(ReplicaSet old, ReplicaSet rs) {
-                queue.add(Keys.of(rs));
-            }
-
-            @Override
-            public void onDelete(ReplicaSet rs, boolean finalStateUnknown) {
-                queue.add(Keys.of(rs));
-            }
-        });
+        replicaSets.addEventHandler(new EnqueueByKey<>(queue));
         pods.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Pod pod) {
