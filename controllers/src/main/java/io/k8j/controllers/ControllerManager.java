@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.k8j.client.LeaderElection;
 import io.k8j.client.LeaseTimings;
+import io.k8j.client.SharedInformers;
 import io.k8j.controllers.deployment.DeploymentController;
 import io.k8j.controllers.gc.GarbageCollector;
 import io.k8j.controllers.namespace.NamespaceController;
@@ -27,6 +28,7 @@ public final class ControllerManager implements AutoCloseable {
 
     private final KubernetesClient client;
     private final boolean ownsClient;
+    private final SharedInformers informers;
     private final List<Controller> controllers;
     private CompletableFuture<?> election;
     private volatile boolean leading;
@@ -34,8 +36,9 @@ public final class ControllerManager implements AutoCloseable {
     private ControllerManager(KubernetesClient client, boolean ownsClient) {
         this.client = client;
         this.ownsClient = ownsClient;
-        this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client),
-                new DeploymentController(client), new GarbageCollector(client));
+        this.informers = new SharedInformers(client);
+        this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client, informers),
+                new DeploymentController(client, informers), new GarbageCollector(client));
     }
 
     /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */
@@ -70,6 +73,7 @@ public final class ControllerManager implements AutoCloseable {
             LOG.info("controller manager stopped leading");
             leading = false;
             controllers.reversed().forEach(Controller::close);
+            informers.close();
         }
     }
 

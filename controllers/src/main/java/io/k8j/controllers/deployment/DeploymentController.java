@@ -10,6 +10,7 @@ import io.k8j.client.EventRecorder;
 import io.k8j.client.Keys;
 import io.k8j.client.LabelSelectors;
 import io.k8j.client.OwnerRefWriter;
+import io.k8j.client.SharedInformers;
 import io.k8j.client.OwnerRefs;
 import io.k8j.client.WorkQueue;
 import io.k8j.controllers.Controller;
@@ -29,13 +30,16 @@ public final class DeploymentController implements Controller {
     private SharedIndexInformer<Deployment> deployments;
     private SharedIndexInformer<ReplicaSet> replicaSets;
 
-    public DeploymentController(KubernetesClient client) {
+    private final SharedInformers informers;
+
+    public DeploymentController(KubernetesClient client, SharedInformers informers) {
         this.client = client;
+        this.informers = informers;
     }
 
     public void start() {
-        deployments = client.apps().deployments().inAnyNamespace().runnableInformer(0);
-        replicaSets = client.apps().replicaSets().inAnyNamespace().runnableInformer(0);
+        deployments = informers.of(Deployment.class);
+        replicaSets = informers.of(ReplicaSet.class);
         deployments.addEventHandler(handler(d -> queue.add(Keys.of(d))));
         replicaSets.addEventHandler(handler(this::replicaSetChanged));
         ReplicaSetWriter writer = new ReplicaSetWriter(client, new EventRecorder(client, "deployment-controller", clock));
@@ -43,8 +47,7 @@ public final class DeploymentController implements Controller {
                 new OwnerRefWriter(client), clock);
         loop = new ControllerLoop("deployment-controller", queue, sync::reconcile, 2);
         // No step on a half-filled ReplicaSet cache: it would create a second new ReplicaSet.
-        deployments.start().toCompletableFuture().join();
-        replicaSets.start().toCompletableFuture().join();
+        informers.start(Deployment.class, ReplicaSet.class);
         loop.start();
     }
 
@@ -88,12 +91,6 @@ public final class DeploymentController implements Controller {
     public void close() {
         if (loop != null) {
             loop.close();
-        }
-        if (replicaSets != null) {
-            replicaSets.close();
-        }
-        if (deployments != null) {
-            deployments.close();
         }
     }
 }

@@ -12,6 +12,7 @@ import io.k8j.client.Expectations;
 import io.k8j.client.Keys;
 import io.k8j.client.LabelSelectors;
 import io.k8j.client.OwnerRefs;
+import io.k8j.client.SharedInformers;
 import io.k8j.client.WorkQueue;
 import io.k8j.controllers.Controller;
 
@@ -32,13 +33,16 @@ public final class ReplicaSetController implements Controller {
     private SharedIndexInformer<ReplicaSet> replicaSets;
     private SharedIndexInformer<Pod> pods;
 
-    public ReplicaSetController(KubernetesClient client) {
+    private final SharedInformers informers;
+
+    public ReplicaSetController(KubernetesClient client, SharedInformers informers) {
         this.client = client;
+        this.informers = informers;
     }
 
     public void start() {
-        replicaSets = client.apps().replicaSets().inAnyNamespace().runnableInformer(0);
-        pods = client.pods().inAnyNamespace().runnableInformer(0);
+        replicaSets = informers.of(ReplicaSet.class);
+        pods = informers.of(Pod.class);
         replicaSets.addEventHandler(new EnqueueByKey<>(queue));
         pods.addEventHandler(new ResourceEventHandler<>() {
             @Override
@@ -68,8 +72,7 @@ public final class ReplicaSetController implements Controller {
         ReplicaSetSync sync = new ReplicaSetSync(client, replicaSets.getIndexer(), pods.getIndexer(), expectations, events, clock);
         loop = new ControllerLoop("replicaset-controller", queue, sync::reconcile, 2);
         // Workers act on caches only once both are complete; a partial pod cache would mean extra pods.
-        replicaSets.start().toCompletableFuture().join();
-        pods.start().toCompletableFuture().join();
+        informers.start(ReplicaSet.class, Pod.class);
         loop.start();
     }
 
@@ -100,12 +103,6 @@ public final class ReplicaSetController implements Controller {
     public void close() {
         if (loop != null) {
             loop.close();
-        }
-        if (pods != null) {
-            pods.close();
-        }
-        if (replicaSets != null) {
-            replicaSets.close();
         }
     }
 }
