@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -57,6 +58,7 @@ public final class ResourceCatalog {
         c.add("apps", "v1", "ReplicaSet", "replicasets", true, List.of("rs"), all, scaled, ReplicaSet.class);
         c.add("apps", "v1", "StatefulSet", "statefulsets", true, List.of("sts"), all, scaled, StatefulSet.class);
         c.add("apps", "v1", "DaemonSet", "daemonsets", true, List.of("ds"), all, status, DaemonSet.class);
+        c.add("apps", "v1", "ControllerRevision", "controllerrevisions", true, List.of(), List.of(), Set.of(), ControllerRevision.class);
         c.add("batch", "v1", "Job", "jobs", true, List.of(), all, status, Job.class);
         c.add("batch", "v1", "CronJob", "cronjobs", true, List.of("cj"), all, status, CronJob.class);
         c.add("coordination.k8s.io", "v1", "Lease", "leases", true, List.of(), List.of(), Set.of(), Lease.class);

@@ -34,6 +34,7 @@ public final class TableConverter {
             Map.entry("replicasets.apps", WorkloadPrinters.replicaSets()),
             Map.entry("statefulsets.apps", WorkloadPrinters.statefulSets()),
             Map.entry("daemonsets.apps", WorkloadPrinters.daemonSets()),
+            Map.entry("controllerrevisions.apps", WorkloadPrinters.controllerRevisions()),
             Map.entry("jobs.batch", BatchPrinters.jobs()),
             Map.entry("cronjobs.batch", BatchPrinters.cronJobs()),
             Map.entry("leases.coordination.k8s.io", ClusterPrinters.leases()),

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static io.k8j.apiserver.table.Fields.at;
 import static io.k8j.apiserver.table.Fields.number;
 import static io.k8j.apiserver.table.Fields.text;
 
-/** Deployments, ReplicaSets, StatefulSets and DaemonSets, with kube's columns and cell types. */
+/** Deployments, ReplicaSets, StatefulSets, DaemonSets and their ControllerRevisions, with kube's columns and cell types. */
 final class WorkloadPrinters {
     private static final Column CONTAINERS = Column.wide("Containers", "Names of each container in the template.");
     private static final Column IMAGES = Column.wide("Images", "Images referenced by each container in the template.");
@@ -79,6 +80,26 @@ final class WorkloadPrinters {
             cells.add(LabelSelectors.formatOrNone(at(ds, "spec", "selector")));
             return cells;
         });
+    }
+
+    static RowPrinter controllerRevisions() {
+        return RowPrinter.of(List.of(Column.NAME,
+                Column.string("Controller", "Controller of the object"),
+                Column.integer("Revision", "Revision of the ControllerRevision"),
+                Column.AGE), (cr, now) -> List.of(text(cr, "metadata", "name"), controllerName(cr),
+                number(cr, "revision"), Fields.age(cr, now)));
+    }
+
+    /** kube's formatResourceName of the controller reference: "daemonset.apps/web", or "<none>". */
+    private static String controllerName(JsonNode obj) {
+        for (JsonNode ref : at(obj, "metadata", "ownerReferences")) {
+            if (ref.path("controller").asBoolean(false)) {
+                String apiVersion = text(ref, "apiVersion");
+                String group = apiVersion.contains("/") ? "." + apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+                return (text(ref, "kind") + group).toLowerCase(Locale.ROOT) + "/" + text(ref, "name");
+            }
+        }
+        return Fields.NONE;
     }
 
     /** spec.replicas, which defaulting sets to 1 when a client leaves it out. */

@@ -46,6 +46,18 @@ class ResourcePrintersTest {
                 "kubernetes.io/os=linux", "<unknown>", "a", "agent:1", "app=agent");
     }
 
+    @Test
+    void controllerRevisionNamesItsControllerWithKindAndGroup() {
+        var owned = json("{metadata:{name:'agent-7d9f',creationTimestamp:'" + ago("2m") + "',ownerReferences:["
+                + "{apiVersion:'apps/v1',kind:'DaemonSet',name:'agent',uid:'u1',controller:true}]},revision:2,data:{}}");
+        var orphan = json("{metadata:{name:'loose'},revision:1,data:{}}");
+
+        assertThat(WorkloadPrinters.controllerRevisions().cells(owned, NOW))
+                .containsExactly("agent-7d9f", "daemonset.apps/agent", 2L, "2m");
+        assertThat(WorkloadPrinters.controllerRevisions().cells(orphan, NOW))
+                .containsExactly("loose", "<none>", 1L, "<unknown>");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "{status:{conditions:[{type:'Complete',status:'True'}]}}                        | Complete",

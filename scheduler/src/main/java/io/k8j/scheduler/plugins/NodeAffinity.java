@@ -3,6 +3,7 @@ package io.k8j.scheduler.plugins;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PreferredSchedulingTerm;
+import io.k8j.client.NodeSelectors;
 import io.k8j.scheduler.framework.CycleState;
 import io.k8j.scheduler.framework.FilterPlugin;
 import io.k8j.scheduler.framework.NodeInfo;

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.k8j.client.Tolerations;
 import io.k8j.scheduler.framework.CycleState;
 import io.k8j.scheduler.framework.FilterPlugin;
 import io.k8j.scheduler.framework.NodeInfo;

@@ -3,6 +3,7 @@ package io.k8j.scheduler.plugins;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.k8j.client.Tolerations;
 import io.k8j.scheduler.framework.CycleState;
 import io.k8j.scheduler.framework.FilterPlugin;
 import io.k8j.scheduler.framework.NodeInfo;

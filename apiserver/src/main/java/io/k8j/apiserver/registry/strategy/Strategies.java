@@ -35,6 +35,7 @@ public final class Strategies {
             case "apps/replicasets" -> new ReplicaSetStrategy();
             case "apps/statefulsets" -> new StatefulSetStrategy();
             case "apps/daemonsets" -> new DaemonSetStrategy();
+            case "apps/controllerrevisions" -> new ControllerRevisionStrategy();
             case "batch/jobs" -> new JobStrategy();
             case "batch/cronjobs" -> new CronJobStrategy();
             case "coordination.k8s.io/leases" -> new LeaseStrategy();

@@ -52,6 +52,16 @@ class StrategiesTest {
     }
 
     @Test
+    void controllerRevisionDataIsMandatoryAndImmutable() {
+        ResourceStrategy s = strategy("apps", "v1", "controllerrevisions");
+        assertThat(fields(s.validate(yaml("{metadata: {name: r}, revision: -1}")))).containsExactly("data: FieldValueRequired", "revision: FieldValueInvalid");
+        ObjectNode old = yaml("{metadata: {name: r}, revision: 1, data: {spec: {a: 1}}}");
+        assertThat(fields(s.validateUpdate(yaml("{metadata: {name: r}, revision: 2, data: {spec: {a: 1}}}"), old))).isEmpty();
+        assertThat(fields(s.validateUpdate(yaml("{metadata: {name: r}, revision: 1, data: {spec: {a: 2}}}"), old)))
+                .containsExactly("data: FieldValueInvalid");
+    }
+
+    @Test
     void nodeUnschedulableIsSelectable() {
         ObjectNode node = yaml("{metadata: {name: n1}, spec: {unschedulable: true}, status: {capacity: {cpu: '4'}}}");
         ResourceStrategy s = strategy("", "v1", "nodes");

@@ -1,4 +1,4 @@
-package io.k8j.scheduler.plugins;
+package io.k8j.client;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
@@ -7,18 +7,18 @@ import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import java.util.List;
 import java.util.Map;
 
-/** Node selector term matching (kube's nodeaffinity.NodeSelector), pure. */
-final class NodeSelectors {
+/** Node selector term matching (kube's nodeaffinity.NodeSelector), pure; the scheduler and the DaemonSet controller decide by it. */
+public final class NodeSelectors {
     private NodeSelectors() {
     }
 
     /** Terms are ORed; an empty list matches nothing. */
-    static boolean matchesAny(List<NodeSelectorTerm> terms, Node node) {
+    public static boolean matchesAny(List<NodeSelectorTerm> terms, Node node) {
         return terms != null && terms.stream().anyMatch(t -> matches(t, node));
     }
 
     /** Requirements within a term are ANDed; a term with none matches nothing. */
-    static boolean matches(NodeSelectorTerm term, Node node) {
+    public static boolean matches(NodeSelectorTerm term, Node node) {
         List<NodeSelectorRequirement> exprs = orEmpty(term.getMatchExpressions());
         List<NodeSelectorRequirement> fields = orEmpty(term.getMatchFields());
         if (exprs.isEmpty() && fields.isEmpty()) {
@@ -29,7 +29,7 @@ final class NodeSelectors {
         return exprs.stream().allMatch(r -> matches(r, labels)) && fields.stream().allMatch(r -> matches(r, nodeFields));
     }
 
-    static boolean matches(NodeSelectorRequirement r, Map<String, String> labels) {
+    public static boolean matches(NodeSelectorRequirement r, Map<String, String> labels) {
         String value = labels.get(r.getKey());
         List<String> values = orEmpty(r.getValues());
         return switch (r.getOperator()) {

@@ -1,4 +1,4 @@
-package io.k8j.scheduler.plugins;
+package io.k8j.client;
 
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
@@ -6,12 +6,12 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** kube's toleration matching (v1helper.TolerationsTolerateTaint), shared by the taint-aware plugins. */
-final class Tolerations {
+/** kube's toleration matching (v1helper.TolerationsTolerateTaint), shared by the scheduler's taint-aware plugins and the DaemonSet controller. */
+public final class Tolerations {
     private Tolerations() {
     }
 
-    static boolean tolerates(Toleration t, Taint taint) {
+    public static boolean tolerates(Toleration t, Taint taint) {
         if (t.getEffect() != null && !t.getEffect().isEmpty() && !t.getEffect().equals(taint.getEffect())) {
             return false;
         }
@@ -29,16 +29,16 @@ final class Tolerations {
     }
 
     /** A node's taints; a node created without a spec has none. */
-    static List<Taint> taints(io.fabric8.kubernetes.api.model.Node node) {
+    public static List<Taint> taints(io.fabric8.kubernetes.api.model.Node node) {
         return node.getSpec() == null ? null : node.getSpec().getTaints();
     }
 
-    static boolean anyTolerates(List<Toleration> tolerations, Taint taint) {
+    public static boolean anyTolerates(List<Toleration> tolerations, Taint taint) {
         return tolerations != null && tolerations.stream().anyMatch(t -> tolerates(t, taint));
     }
 
     /** The first taint passing {@code relevant} that no toleration covers, or null. */
-    static Taint firstUntolerated(List<Taint> taints, List<Toleration> tolerations, Predicate<Taint> relevant) {
+    public static Taint firstUntolerated(List<Taint> taints, List<Toleration> tolerations, Predicate<Taint> relevant) {
         if (taints == null) {
             return null;
         }
@@ -50,7 +50,7 @@ final class Tolerations {
         return null;
     }
 
-    static String nullToEmpty(String s) {
+    public static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
 }
