@@ -6,10 +6,12 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.k8j.client.LeaderElection;
 import io.k8j.client.LeaseTimings;
 import io.k8j.client.SharedInformers;
+import io.k8j.controllers.daemonset.DaemonSetController;
 import io.k8j.controllers.deployment.DeploymentController;
 import io.k8j.controllers.gc.GarbageCollector;
 import io.k8j.controllers.namespace.NamespaceController;
 import io.k8j.controllers.replicaset.ReplicaSetController;
+import io.k8j.controllers.statefulset.StatefulSetController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,8 @@ public final class ControllerManager implements AutoCloseable {
         this.ownsClient = ownsClient;
         this.informers = new SharedInformers(client);
         this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client, informers),
-                new DeploymentController(client, informers), new GarbageCollector(client));
+                new DeploymentController(client, informers), new DaemonSetController(client, informers),
+                new StatefulSetController(client, informers), new GarbageCollector(client));
     }
 
     /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */

@@ -3,12 +3,12 @@ package io.k8j.controllers.deployment;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.k8j.client.ControllerLoop;
 import io.k8j.client.EventRecorder;
 import io.k8j.client.Keys;
 import io.k8j.client.LabelSelectors;
+import io.k8j.client.OnChange;
 import io.k8j.client.OwnerRefWriter;
 import io.k8j.client.SharedInformers;
 import io.k8j.client.OwnerRefs;
@@ -16,7 +16,6 @@ import io.k8j.client.WorkQueue;
 import io.k8j.controllers.Controller;
 
 import java.time.Clock;
-import java.util.function.Consumer;
 
 /**
  * Rolls Deployments out through ReplicaSets. ReplicaSet events enqueue the owning Deployment (or, for
@@ -40,8 +39,8 @@ public final class DeploymentController implements Controller {
     public void start() {
         deployments = informers.of(Deployment.class);
         replicaSets = informers.of(ReplicaSet.class);
-        deployments.addEventHandler(handler(d -> queue.add(Keys.of(d))));
-        replicaSets.addEventHandler(handler(this::replicaSetChanged));
+        deployments.addEventHandler(new OnChange<>(d -> queue.add(Keys.of(d))));
+        replicaSets.addEventHandler(new OnChange<>(this::replicaSetChanged));
         ReplicaSetWriter writer = new ReplicaSetWriter(client, new EventRecorder(client, "deployment-controller", clock));
         DeploymentSync sync = new DeploymentSync(deployments.getIndexer(), replicaSets.getIndexer(), writer,
                 new OwnerRefWriter(client), clock);
@@ -49,26 +48,6 @@ public final class DeploymentController implements Controller {
         // No step on a half-filled ReplicaSet cache: it would create a second new ReplicaSet.
         informers.start(Deployment.class, ReplicaSet.class);
         loop.start();
-    }
-
-    private static <T> ResourceEventHandler<T> handler(Consumer<T> changed) {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T obj) {
-                changed.accept(obj);
-            }
-
-            @Override
-            public void onUpdate(T old, T obj) {
-                changed.accept(old);
-                changed.accept(obj);
-            }
-
-            @Override
-            public void onDelete(T obj, boolean finalStateUnknown) {
-                changed.accept(obj);
-            }
-        };
     }
 
     private void replicaSetChanged(ReplicaSet rs) {

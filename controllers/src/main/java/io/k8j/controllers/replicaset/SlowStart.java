@@ -7,7 +7,7 @@ import java.util.function.IntPredicate;
  * slowStartBatch): when creation fails for every pod (quota, admission, a bad template) only one
  * request is wasted instead of hundreds.
  */
-final class SlowStart {
+public final class SlowStart {
     private SlowStart() {
     }
 
@@ -15,7 +15,7 @@ final class SlowStart {
      * Calls {@code createOne} up to {@code count} times, batch by batch; returns how many succeeded.
      * {@code createOne} returns false when a creation failed.
      */
-    static int run(int count, IntPredicate createOne) {
+    public static int run(int count, IntPredicate createOne) {
         int done = 0;
         int succeeded = 0;
         for (int batch = Math.min(count, 1); batch > 0; batch = Math.min(2 * batch, count - done)) {
