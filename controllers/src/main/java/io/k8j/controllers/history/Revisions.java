@@ -1,5 +1,6 @@
 package io.k8j.controllers.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
@@ -54,8 +55,9 @@ public final class Revisions {
         return JSON.convertValue(template, PodTemplateSpec.class);
     }
 
+    /** Compared as parsed JSON, so that 30 read back from the server equals the 30L of a model object. */
     public static boolean holds(ControllerRevision revision, PodTemplateSpec template) {
-        return JSON.convertValue(revision.getData(), Map.class).equals(JSON.convertValue(patchOf(template), Map.class));
+        return tree(revision.getData()).equals(tree(patchOf(template)));
     }
 
     public static long number(ControllerRevision revision) {
@@ -71,6 +73,10 @@ public final class Revisions {
         List<ControllerRevision> idle = history.stream().filter(r -> !live.contains(r.getMetadata().getName()))
                 .sorted(Comparator.comparingLong(Revisions::number)).toList();
         return idle.subList(0, Math.max(0, Math.min(idle.size(), history.size() - limit)));
+    }
+
+    private static JsonNode tree(Object value) {
+        return JSON.unmarshal(JSON.asJson(value), JsonNode.class);
     }
 
     @SuppressWarnings("unchecked")
