@@ -22,6 +22,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,6 +67,9 @@ public final class ResourceCatalog {
         c.add("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true, List.of(), List.of(), Set.of(), EndpointSlice.class);
         c.add("events.k8s.io", "v1", "Event", "events", true, List.of("ev"), List.of(), Set.of(),
                 io.fabric8.kubernetes.api.model.events.v1.Event.class);
+        c.add("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), List.of(), Set.of(), StorageClass.class);
+        c.add("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), Set.of(),
+                PriorityClass.class);
         return c;
     }
 

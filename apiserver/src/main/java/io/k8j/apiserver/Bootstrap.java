@@ -10,7 +10,10 @@ import io.k8j.apiserver.registry.WriteOptions;
 
 import java.util.List;
 
-/** The objects every cluster starts with: the system namespaces and the {@code kubernetes} service. */
+/**
+ * The objects every cluster starts with: the system namespaces, the {@code kubernetes} service, and
+ * (through {@link StorageBootstrap}) the system PriorityClasses and the local-path StorageClass.
+ */
 final class Bootstrap {
     static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
     static final String KUBERNETES_SERVICE_IP = "10.43.0.1";
@@ -27,6 +30,7 @@ final class Bootstrap {
             createIfMissing(registry.namespaces(), null, ns);
         }
         createIfMissing(registry.find("", "v1", "services").orElseThrow(), "default", kubernetesService());
+        StorageBootstrap.ensure(registry);
     }
 
     /** The API server's own service, on the first address of the service range, as kube-apiserver keeps it. */
@@ -41,7 +45,7 @@ final class Bootstrap {
     }
 
     /** Looks first: creating an existing service would fail on its cluster IP before its name. */
-    private static void createIfMissing(GenericStore store, String namespace, ObjectNode obj) {
+    static void createIfMissing(GenericStore store, String namespace, ObjectNode obj) {
         try {
             store.get(namespace, Meta.name(obj));
             return;

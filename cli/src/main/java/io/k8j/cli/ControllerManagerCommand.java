@@ -5,7 +5,9 @@ import io.k8j.client.LeaderElection;
 import io.k8j.controllers.ControllerManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code k8j controller-manager}: the control loops alone, against any API server, leader-elected. */
@@ -15,11 +17,14 @@ final class ControllerManagerCommand implements Callable<Integer> {
     @Mixin
     StandaloneFlags flags;
 
+    @Option(names = "--default-local-storage-path", description = "Where local-path volumes live on each node (default: DATA_DIR/storage).")
+    Path localStoragePath;
+
     @Override
     public Integer call() throws Exception {
         KubernetesClient client = StandaloneComponent.client(flags.kubeconfig);
         ControllerManager manager = ControllerManager.start(client, LeaderElection.defaultIdentity(),
-                flags.timings());
+                flags.timings(), localStoragePath != null ? localStoragePath : DataDirs.resolve(null).resolve("storage"));
         StandaloneComponent.runUntilTerminated(() -> {
             manager.close();
             client.close();

@@ -46,6 +46,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--datastore-endpoint", description = "etcd endpoints (http[s]://host:2379,...); empty for embedded SQLite.")
     String datastoreEndpoint;
 
+    @Option(names = "--default-local-storage-path", description = "Where local-path volumes live on each node (default: DATA_DIR/storage).")
+    Path localStoragePath;
+
     @Option(names = "--disable-agent", description = "Do not run a kubelet for this machine's node.")
     boolean disableAgent;
 
@@ -86,7 +89,8 @@ final class ServerCommand implements Callable<Integer> {
         Components components = new Components();
         if (!disableControllerManager) {
             components.start("controller manager", () -> ControllerManager.start(
-                    ComponentClients.config(pki, url, "system:kube-controller-manager", List.of())));
+                    ComponentClients.config(pki, url, "system:kube-controller-manager", List.of()),
+                    localStoragePath != null ? localStoragePath : dir.resolve("storage")));
         }
         if (!disableScheduler) {
             components.start("scheduler", () -> {

@@ -12,9 +12,12 @@ import io.k8j.controllers.gc.GarbageCollector;
 import io.k8j.controllers.namespace.NamespaceController;
 import io.k8j.controllers.replicaset.ReplicaSetController;
 import io.k8j.controllers.statefulset.StatefulSetController;
+import io.k8j.controllers.volume.LocalPathProvisioner;
+import io.k8j.controllers.volume.PersistentVolumeController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,23 +38,26 @@ public final class ControllerManager implements AutoCloseable {
     private CompletableFuture<?> election;
     private volatile boolean leading;
 
-    private ControllerManager(KubernetesClient client, boolean ownsClient) {
+    /** @param localStorage where the local-path provisioner puts volumes on every node (k3s: DATA_DIR/storage) */
+    private ControllerManager(KubernetesClient client, boolean ownsClient, Path localStorage) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.informers = new SharedInformers(client);
         this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client, informers),
                 new DeploymentController(client, informers), new DaemonSetController(client, informers),
-                new StatefulSetController(client, informers), new GarbageCollector(client));
+                new StatefulSetController(client, informers), new GarbageCollector(client),
+                new PersistentVolumeController(client, informers), new LocalPathProvisioner(client, informers, localStorage));
     }
 
     /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */
-    public static ControllerManager start(Config config) {
-        ControllerManager manager = new ControllerManager(new KubernetesClientBuilder().withConfig(config).build(), true);
+    public static ControllerManager start(Config config, Path localStorage) {
+        ControllerManager manager = new ControllerManager(new KubernetesClientBuilder().withConfig(config).build(), true,
+                localStorage);
         return manager.elect(LeaderElection.defaultIdentity(), LeaseTimings.defaults());
     }
 
-    public static ControllerManager start(KubernetesClient client, String identity, LeaseTimings timings) {
-        return new ControllerManager(client, false).elect(identity, timings);
+    public static ControllerManager start(KubernetesClient client, String identity, LeaseTimings timings, Path localStorage) {
+        return new ControllerManager(client, false, localStorage).elect(identity, timings);
     }
 
     private ControllerManager elect(String identity, LeaseTimings timings) {

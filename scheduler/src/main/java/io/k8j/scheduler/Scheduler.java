@@ -27,6 +27,7 @@ public final class Scheduler implements AutoCloseable {
     private final SchedulingQueue queue;
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<Node> nodes;
+    private final VolumeListers volumes;
     private final SchedulingLoop loop;
     private final CompletableFuture<?> election;
     private volatile Thread worker;
@@ -37,7 +38,8 @@ public final class Scheduler implements AutoCloseable {
         ClusterEvents handlers = new ClusterEvents(cache, queue);
         nodes = client.nodes().inform(handlers.nodes());
         pods = client.pods().inAnyNamespace().inform(handlers.pods());
-        Framework framework = DefaultPlugins.framework(client);
+        volumes = new VolumeListers(client, queue);
+        Framework framework = DefaultPlugins.framework(client, volumes);
         loop = new SchedulingLoop(queue, cache, framework, new ScheduleAlgorithm(framework, new Random()),
                 new EventRecorder(client, ClusterEvents.SCHEDULER_NAME, options.clock()),
                 new PodConditionWriter(client, options.clock()), this::stillPending);
@@ -82,5 +84,6 @@ public final class Scheduler implements AutoCloseable {
         queue.close();
         pods.close();
         nodes.close();
+        volumes.close();
     }
 }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The default profile over small clusters, without an API server (the binder is never called). */
 class ScheduleAlgorithmTest {
-    private final Framework framework = DefaultPlugins.registry().build(null, DefaultPlugins.ENABLED, DefaultPlugins.WEIGHTS);
+    private final Framework framework = DefaultPlugins.registry(null, new java.util.concurrent.atomic.AtomicReference<>()).build(null, DefaultPlugins.ENABLED, DefaultPlugins.WEIGHTS);
     private final ScheduleAlgorithm algorithm = new ScheduleAlgorithm(framework, new Random(1));
 
     private ScheduleAlgorithm.Result schedule(Pod pod, NodeInfo... nodes) {

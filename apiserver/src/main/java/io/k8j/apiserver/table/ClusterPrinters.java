@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import static io.k8j.apiserver.table.Fields.at;
 import static io.k8j.apiserver.table.Fields.text;
 
-/** Nodes, Namespaces and Leases. */
+/** Nodes, Namespaces, Leases and PriorityClasses. */
 final class ClusterPrinters {
     private static final String ROLE_LABEL_PREFIX = "node-role.kubernetes.io/";
     private static final String LEGACY_ROLE_LABEL = "kubernetes.io/role";
@@ -46,6 +46,14 @@ final class ClusterPrinters {
         return RowPrinter.of(List.of(Column.NAME, Column.string("Holder", "The identity of the current holder."),
                 Column.AGE), (lease, now) -> List.of(text(lease, "metadata", "name"),
                 text(lease, "spec", "holderIdentity"), Fields.age(lease, now)));
+    }
+
+    static RowPrinter priorityClasses() {
+        return RowPrinter.of(List.of(Column.NAME,
+                Column.integer("Value", "value represents the integer value of this priority class."),
+                new Column("Global-Default", "boolean", "", "globalDefault specifies whether this PriorityClass should be considered as the default priority for pods that do not have any priority class.", 0),
+                Column.AGE), (pc, now) -> List.of(text(pc, "metadata", "name"), at(pc, "value").asLong(0),
+                String.valueOf(at(pc, "globalDefault").asBoolean(false)), Fields.age(pc, now)));
     }
 
     /** "Ready", "NotReady" or "Unknown" from the Ready condition, plus ",SchedulingDisabled" when cordoned. */

@@ -10,10 +10,12 @@ import static io.k8j.apiserver.table.Fields.at;
 import static io.k8j.apiserver.table.Fields.present;
 import static io.k8j.apiserver.table.Fields.text;
 
-/** PersistentVolumes and PersistentVolumeClaims. */
+/** PersistentVolumes, PersistentVolumeClaims and StorageClasses. */
 final class StoragePrinters {
     /** The beta annotation still wins over spec.storageClassName, as in kube's helpers. */
     private static final String CLASS_ANNOTATION = "volume.beta.kubernetes.io/storage-class";
+    private static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
+    private static final String BETA_DEFAULT_CLASS_ANNOTATION = "storageclass.beta.kubernetes.io/is-default-class";
     private static final Column VOLUME_MODE = Column.wide("VolumeMode", "Block or Filesystem.");
 
     private StoragePrinters() {
@@ -56,6 +58,25 @@ final class StoragePrinters {
                     bound ? accessModes(at(pvc, "status", "accessModes")) : "", storageClass(pvc),
                     unsetIfMissing(at(pvc, "spec", "volumeAttributesClassName")), Fields.age(pvc, now),
                     unsetIfMissing(at(pvc, "spec", "volumeMode")));
+        });
+    }
+
+    /** The default class's name reads "NAME (default)", as kube's printer marks it. */
+    static RowPrinter storageClasses() {
+        return RowPrinter.of(List.of(Column.NAME,
+                Column.string("Provisioner", "Provisioner indicates the type of the provisioner."),
+                Column.string("ReclaimPolicy", "Dynamically provisioned PersistentVolumes of this storage class are created with this reclaimPolicy."),
+                Column.string("VolumeBindingMode", "VolumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound."),
+                Column.string("AllowVolumeExpansion", "AllowVolumeExpansion shows whether the storage class allow volume expand."),
+                Column.AGE), (sc, now) -> {
+            String name = text(sc, "metadata", "name");
+            boolean isDefault = text(sc, "metadata", "annotations", DEFAULT_CLASS_ANNOTATION).equals("true")
+                    || text(sc, "metadata", "annotations", BETA_DEFAULT_CLASS_ANNOTATION).equals("true");
+            String reclaim = text(sc, "reclaimPolicy");
+            String binding = text(sc, "volumeBindingMode");
+            return List.of(isDefault ? name + " (default)" : name, text(sc, "provisioner"),
+                    reclaim.isEmpty() ? "Delete" : reclaim, binding.isEmpty() ? "Immediate" : binding,
+                    String.valueOf(at(sc, "allowVolumeExpansion").asBoolean(false)), Fields.age(sc, now));
         });
     }
 

@@ -39,7 +39,9 @@ public final class TableConverter {
             Map.entry("cronjobs.batch", BatchPrinters.cronJobs()),
             Map.entry("leases.coordination.k8s.io", ClusterPrinters.leases()),
             Map.entry("endpointslices.discovery.k8s.io", NetworkPrinters.endpointSlices()),
-            Map.entry("events.events.k8s.io", EventPrinter.eventsApi()));
+            Map.entry("events.events.k8s.io", EventPrinter.eventsApi()),
+            Map.entry("storageclasses.storage.k8s.io", StoragePrinters.storageClasses()),
+            Map.entry("priorityclasses.scheduling.k8s.io", ClusterPrinters.priorityClasses()));
 
     private final RowPrinter printer;
 

@@ -1,13 +1,23 @@
 package io.k8j.kubelet.pod;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 
-/** Where the kubelet reads the ConfigMaps and Secrets a pod refers to (the API, or a test's map). */
+/** Where the kubelet reads the objects a pod refers to (the API, or a test's map). Each returns null when absent. */
 public interface ConfigSource {
-    /** Null when absent. */
     ConfigMap configMap(String namespace, String name);
 
-    /** Null when absent. */
     Secret secret(String namespace, String name);
+
+    /** A persistentVolumeClaim volume's claim; none unless the source serves claims. */
+    default PersistentVolumeClaim claim(String namespace, String name) {
+        return null;
+    }
+
+    /** The volume a claim is bound to; none unless the source serves volumes. */
+    default PersistentVolume volume(String name) {
+        return null;
+    }
 }

@@ -72,7 +72,7 @@ public final class PodSync implements Reconciler {
         Map<String, PodStatusInput.Waiting> waiting = new HashMap<>();
         Duration next = RESYNC;
         try {
-            Map<String, Path> volumes = ctx.volumes().prepare(pod);
+            Map<String, Path> volumes = ctx.volumes().prepare(pod, sandbox.ip(), ctx.hostIp());
             for (Container c : pod.getSpec().getContainers()) {
                 Duration d = new ContainerStep(runtime, ctx, pod, c, sandbox, volumes, waiting).run();
                 next = d != null && d.compareTo(next) < 0 ? d : next;

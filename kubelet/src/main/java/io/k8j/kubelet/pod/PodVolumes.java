@@ -2,9 +2,12 @@ package io.k8j.kubelet.pod;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +20,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Materializes a pod's volumes under DATA_DIR/pods/&lt;uid&gt;/volumes/&lt;name&gt;: emptyDir as a directory,
- * configMap and secret as one file per key (or per item), rewritten on every sync so updates show.
- * Other volume types are not yet supported and fail the pod's containers with a clear message.
+ * Materializes a pod's volumes. emptyDir, configMap, secret, downwardAPI and projected volumes are
+ * directories under DATA_DIR/pods/&lt;uid&gt;/volumes/&lt;name&gt;, their files rewritten on every sync so updates
+ * show; hostPath and persistentVolumeClaim volumes are host directories used in place (a claim through
+ * its bound volume's hostPath or local path, created if missing). Projected serviceAccountToken sources
+ * are skipped: k8j issues no bound service account tokens yet.
  */
 final class PodVolumes {
     private final Path podsDir;
@@ -31,28 +36,18 @@ final class PodVolumes {
     }
 
     /** Returns the host directory of each volume by name. */
-    Map<String, Path> prepare(Pod pod) {
+    Map<String, Path> prepare(Pod pod, String podIp, String hostIp) {
         Map<String, Path> dirs = new LinkedHashMap<>();
-        String ns = pod.getMetadata().getNamespace();
         for (Volume v : pod.getSpec().getVolumes()) {
             Path dir = podsDir.resolve(pod.getMetadata().getUid()).resolve("volumes").resolve(v.getName());
             try {
-                Files.createDirectories(dir);
-                if (v.getConfigMap() != null) {
-                    ConfigMap cm = configs.configMap(ns, v.getConfigMap().getName());
-                    if (cm == null && !Boolean.TRUE.equals(v.getConfigMap().getOptional())) {
-                        throw new IllegalStateException("configmap \"" + v.getConfigMap().getName() + "\" not found");
-                    }
-                    Map<String, String> data = cm == null || cm.getData() == null ? Map.of() : cm.getData();
-                    write(dir, data, v.getConfigMap().getItems(), false);
-                } else if (v.getSecret() != null) {
-                    Secret s = configs.secret(ns, v.getSecret().getSecretName());
-                    if (s == null && !Boolean.TRUE.equals(v.getSecret().getOptional())) {
-                        throw new IllegalStateException("secret \"" + v.getSecret().getSecretName() + "\" not found");
-                    }
-                    write(dir, s == null || s.getData() == null ? Map.of() : s.getData(), v.getSecret().getItems(), true);
-                } else if (v.getEmptyDir() == null) {
-                    throw new IllegalStateException("volume " + v.getName() + ": only emptyDir, configMap and secret are supported");
+                if (v.getHostPath() != null) {
+                    dir = HostPaths.prepare(v.getHostPath().getPath(), v.getHostPath().getType());
+                } else if (v.getPersistentVolumeClaim() != null) {
+                    dir = claimDirectory(pod.getMetadata().getNamespace(), v.getPersistentVolumeClaim().getClaimName());
+                } else {
+                    Files.createDirectories(dir);
+                    writeFiles(pod, v, dir, podIp, hostIp);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -60,6 +55,67 @@ final class PodVolumes {
             dirs.put(v.getName(), dir);
         }
         return dirs;
+    }
+
+    private void writeFiles(Pod pod, Volume v, Path dir, String podIp, String hostIp) throws IOException {
+        String ns = pod.getMetadata().getNamespace();
+        if (v.getConfigMap() != null) {
+            configMap(ns, v.getConfigMap().getName(), v.getConfigMap().getOptional(), v.getConfigMap().getItems(), dir);
+        } else if (v.getSecret() != null) {
+            secret(ns, v.getSecret().getSecretName(), v.getSecret().getOptional(), v.getSecret().getItems(), dir);
+        } else if (v.getDownwardAPI() != null) {
+            write(dir, DownwardApiFiles.of(pod, v.getDownwardAPI().getItems(), podIp, hostIp), null, false);
+        } else if (v.getProjected() != null) {
+            for (VolumeProjection p : v.getProjected().getSources()) {
+                if (p.getConfigMap() != null) {
+                    configMap(ns, p.getConfigMap().getName(), p.getConfigMap().getOptional(), p.getConfigMap().getItems(), dir);
+                } else if (p.getSecret() != null) {
+                    secret(ns, p.getSecret().getName(), p.getSecret().getOptional(), p.getSecret().getItems(), dir);
+                } else if (p.getDownwardAPI() != null) {
+                    write(dir, DownwardApiFiles.of(pod, p.getDownwardAPI().getItems(), podIp, hostIp), null, false);
+                }
+            }
+        } else if (v.getEmptyDir() == null) {
+            throw new IllegalStateException("volume " + v.getName()
+                    + ": only emptyDir, configMap, secret, downwardAPI, projected, hostPath and persistentVolumeClaim are supported");
+        }
+    }
+
+    private void configMap(String ns, String name, Boolean optional, List<KeyToPath> items, Path dir) throws IOException {
+        ConfigMap cm = configs.configMap(ns, name);
+        if (cm == null && !Boolean.TRUE.equals(optional)) {
+            throw new IllegalStateException("configmap \"" + name + "\" not found");
+        }
+        write(dir, cm == null || cm.getData() == null ? Map.of() : cm.getData(), items, false);
+    }
+
+    private void secret(String ns, String name, Boolean optional, List<KeyToPath> items, Path dir) throws IOException {
+        Secret s = configs.secret(ns, name);
+        if (s == null && !Boolean.TRUE.equals(optional)) {
+            throw new IllegalStateException("secret \"" + name + "\" not found");
+        }
+        write(dir, s == null || s.getData() == null ? Map.of() : s.getData(), items, true);
+    }
+
+    /** The claim's bound volume's directory on this host; a claim not yet bound keeps the pod waiting. */
+    private Path claimDirectory(String ns, String claimName) throws IOException {
+        PersistentVolumeClaim claim = configs.claim(ns, claimName);
+        if (claim == null) {
+            throw new IllegalStateException("persistentvolumeclaim \"" + claimName + "\" not found");
+        }
+        String volumeName = claim.getSpec().getVolumeName();
+        PersistentVolume pv = volumeName == null || volumeName.isEmpty() ? null : configs.volume(volumeName);
+        if (pv == null) {
+            throw new IllegalStateException("persistentvolumeclaim \"" + claimName + "\" is not bound");
+        }
+        if (pv.getSpec().getHostPath() != null) {
+            String type = pv.getSpec().getHostPath().getType();
+            return HostPaths.prepare(pv.getSpec().getHostPath().getPath(), type == null || type.isEmpty() ? "DirectoryOrCreate" : type);
+        }
+        if (pv.getSpec().getLocal() != null) {
+            return HostPaths.prepare(pv.getSpec().getLocal().getPath(), "DirectoryOrCreate");
+        }
+        throw new IllegalStateException("persistentvolume \"" + volumeName + "\": only hostPath and local volumes can be mounted");
     }
 
     private static void write(Path dir, Map<String, String> data, List<KeyToPath> items, boolean base64) throws IOException {
@@ -84,6 +140,6 @@ final class PodVolumes {
     }
 
     void remove(String uid) {
-        io.k8j.kubelet.pod.Dirs.deleteTree(podsDir.resolve(uid));
+        Dirs.deleteTree(podsDir.resolve(uid));
     }
 }

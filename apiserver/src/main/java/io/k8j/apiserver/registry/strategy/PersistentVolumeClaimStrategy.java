@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * v1 PersistentVolumeClaims: phase Pending until bound; the spec is fixed after creation except that the
+ * v1 PersistentVolumeClaims: the default StorageClass when none is named; phase Pending until bound; the spec is fixed after creation except that the
  * binder may fill in volumeName once and a bound claim may ask for more (never less) storage.
  */
 final class PersistentVolumeClaimStrategy implements ResourceStrategy {
@@ -20,6 +20,7 @@ final class PersistentVolumeClaimStrategy implements ResourceStrategy {
     @Override
     public void prepareForCreate(ObjectNode pvc, StrategyContext ctx) {
         Tree.defaultText(Tree.obj(pvc, "spec"), "volumeMode", "Filesystem");
+        DefaultStorageClass.admit(pvc, ctx);
         pvc.putObject("status").put("phase", "Pending");
     }
 

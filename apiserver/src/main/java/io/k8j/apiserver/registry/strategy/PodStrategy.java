@@ -17,7 +17,7 @@ final class PodStrategy implements ResourceStrategy {
     @Override
     public void prepareForCreate(ObjectNode pod, StrategyContext ctx) {
         applyDefaults(pod);
-        PodAdmission.admit(pod);
+        PodAdmission.admit(pod, ctx);
         ObjectNode status = pod.putObject("status");
         status.put("phase", "Pending");
         status.put("qosClass", QosClass.of(pod.get("spec")));

@@ -41,6 +41,8 @@ public final class Strategies {
             case "coordination.k8s.io/leases" -> new LeaseStrategy();
             case "discovery.k8s.io/endpointslices" -> new EndpointSliceStrategy();
             case "events.k8s.io/events" -> new EventsGroupEventStrategy();
+            case "storage.k8s.io/storageclasses" -> new StorageClassStrategy();
+            case "scheduling.k8s.io/priorityclasses" -> new PriorityClassStrategy();
             default -> PLAIN;
         };
     }

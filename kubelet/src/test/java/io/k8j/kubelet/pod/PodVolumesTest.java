@@ -1,0 +1,141 @@
+package io.k8j.kubelet.pod;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PodVolumesTest {
+    @TempDir
+    Path tmp;
+
+    private final ConfigSource source = new ConfigSource() {
+        @Override
+        public ConfigMap configMap(String namespace, String name) {
+            return name.equals("cfg") ? new ConfigMapBuilder().withData(Map.of("a.conf", "A")).build() : null;
+        }
+
+        @Override
+        public Secret secret(String namespace, String name) {
+            return name.equals("sec") ? new SecretBuilder().withData(Map.of("token",
+                    Base64.getEncoder().encodeToString("T".getBytes()))).build() : null;
+        }
+
+        @Override
+        public PersistentVolumeClaim claim(String namespace, String name) {
+            var b = new PersistentVolumeClaimBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec().endSpec();
+            return switch (name) {
+                case "bound" -> b.editSpec().withVolumeName("pv-1").endSpec().build();
+                case "pending" -> b.build();
+                default -> null;
+            };
+        }
+
+        @Override
+        public PersistentVolume volume(String name) {
+            return new PersistentVolumeBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
+                    .withNewHostPath().withPath(tmp.resolve("storage").resolve(name).toString()).withType("DirectoryOrCreate")
+                    .endHostPath().endSpec().build();
+        }
+    };
+
+    private Map<String, Path> prepare(Volume... volumes) {
+        Pod pod = new PodBuilder().withNewMetadata().withName("web").withNamespace("ns").withUid("u1")
+                .withLabels(Map.of("app", "web", "tier", "front")).withAnnotations(Map.of("note", "say \"hi\""))
+                .endMetadata().withNewSpec().withNodeName("n1").withVolumes(volumes).endSpec().build();
+        return new PodVolumes(tmp.resolve("pods"), source).prepare(pod, "127.0.0.9", "127.0.0.1");
+    }
+
+    @Test
+    void downwardApiWritesLabelsAnnotationsAndFields() throws IOException {
+        Path dir = prepare(new VolumeBuilder().withName("info").withNewDownwardAPI()
+                .addNewItem().withPath("labels").withNewFieldRef().withFieldPath("metadata.labels").endFieldRef().endItem()
+                .addNewItem().withPath("annotations").withNewFieldRef().withFieldPath("metadata.annotations").endFieldRef().endItem()
+                .addNewItem().withPath("sub/name").withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endItem()
+                .addNewItem().withPath("ip").withNewFieldRef().withFieldPath("status.podIP").endFieldRef().endItem()
+                .endDownwardAPI().build()).get("info");
+
+        assertThat(Files.readString(dir.resolve("labels"))).isEqualTo("app=\"web\"\ntier=\"front\"");
+        assertThat(Files.readString(dir.resolve("annotations"))).isEqualTo("note=\"say \\\"hi\\\"\"");
+        assertThat(Files.readString(dir.resolve("sub/name"))).isEqualTo("web");
+        assertThat(Files.readString(dir.resolve("ip"))).isEqualTo("127.0.0.9");
+    }
+
+    @Test
+    void projectedCombinesConfigMapSecretAndDownwardApiAndSkipsTokens() throws IOException {
+        Path dir = prepare(new VolumeBuilder().withName("all").withNewProjected()
+                .addNewSource().withNewConfigMap().withName("cfg").endConfigMap().endSource()
+                .addNewSource().withNewSecret().withName("sec").endSecret().endSource()
+                .addNewSource().withNewDownwardAPI().addNewItem().withPath("ns").withNewFieldRef()
+                .withFieldPath("metadata.namespace").endFieldRef().endItem().endDownwardAPI().endSource()
+                .addNewSource().withNewServiceAccountToken().withPath("token-sa").endServiceAccountToken().endSource()
+                .endProjected().build()).get("all");
+
+        assertThat(Files.readString(dir.resolve("a.conf"))).isEqualTo("A");
+        assertThat(Files.readString(dir.resolve("token"))).isEqualTo("T");
+        assertThat(Files.readString(dir.resolve("ns"))).isEqualTo("ns");
+        assertThat(dir.resolve("token-sa")).doesNotExist();
+    }
+
+    @Test
+    void aBoundClaimIsItsVolumesHostDirectoryCreatedOnFirstUse() {
+        Path dir = prepare(new VolumeBuilder().withName("data").withNewPersistentVolumeClaim().withClaimName("bound")
+                .endPersistentVolumeClaim().build()).get("data");
+
+        assertThat(dir).isEqualTo(tmp.resolve("storage/pv-1")).isDirectory();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "pending | persistentvolumeclaim \"pending\" is not bound",
+            "nosuch  | persistentvolumeclaim \"nosuch\" not found",
+    })
+    void anUnusableClaimKeepsThePodWaiting(String claim, String message) {
+        assertThatThrownBy(() -> prepare(new VolumeBuilder().withName("data").withNewPersistentVolumeClaim()
+                .withClaimName(claim).endPersistentVolumeClaim().build())).hasMessage(message);
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource(delimiter = '|', value = {
+            "DirectoryOrCreate | missing  | ok",
+            "Directory         | missing  | hostPath type check failed",
+            "Directory         | dir      | ok",
+            "File              | dir      | hostPath type check failed",
+            "FileOrCreate      | missing  | ok",
+            "''                | missing  | ok",
+    })
+    void hostPathTypes(String type, String existing, String outcome) throws IOException {
+        Path path = tmp.resolve("host").resolve("x");
+        if (existing.equals("dir")) {
+            Files.createDirectories(path);
+        }
+        Volume v = new VolumeBuilder().withName("h").withNewHostPath().withPath(path.toString())
+                .withType(type.equals("''") ? "" : type).endHostPath().build();
+        if (outcome.equals("ok")) {
+            assertThat(prepare(v).get("h")).isEqualTo(path);
+        } else {
+            assertThatThrownBy(() -> prepare(v)).hasMessageContaining(outcome);
+        }
+    }
+}
