@@ -12,6 +12,7 @@ import io.netty.handler.codec.spdy.SpdyFrameCodec;
 import io.netty.handler.codec.spdy.SpdyGoAwayFrame;
 import io.netty.handler.codec.spdy.SpdyPingFrame;
 import io.netty.handler.codec.spdy.SpdyRstStreamFrame;
+import io.netty.handler.codec.spdy.SpdySynReplyFrame;
 import io.netty.handler.codec.spdy.SpdySynStreamFrame;
 import io.netty.handler.codec.spdy.SpdyVersion;
 import io.netty.util.ReferenceCountUtil;
@@ -77,7 +78,7 @@ final class SpdySession {
             syn.headers().forEach(e -> headers.put(e.getKey().toString().toLowerCase(Locale.ROOT), e.getValue().toString()));
             SpdyStream stream = new SpdyStream(this, syn.streamId(), headers);
             streams.put(syn.streamId(), stream);
-            send(new DefaultSpdySynReplyFrame(syn.streamId()));
+            send(reply(syn));
             if (syn.isLast()) {
                 stream.remoteFinished();
             }
@@ -101,6 +102,19 @@ final class SpdySession {
             close();
         }
         // SETTINGS and WINDOW_UPDATE change nothing here (see the class comment).
+    }
+
+    /**
+     * The SYN_REPLY, echoing the stream's headers: Netty leaves out an empty header block altogether, and Go's
+     * framer (spdystream) fails the whole connection on a SYN_REPLY without one.
+     */
+    private static SpdySynReplyFrame reply(SpdySynStreamFrame syn) {
+        SpdySynReplyFrame reply = new DefaultSpdySynReplyFrame(syn.streamId());
+        reply.headers().add(syn.headers());
+        if (reply.headers().isEmpty()) {
+            reply.headers().add("streamtype", "");
+        }
+        return reply;
     }
 
     /** Encodes and writes one frame; the returned future completes when the transport has taken it. */
