@@ -121,7 +121,10 @@ final class ProcessContainer {
         OutputStream out = io.stdout() == null ? OutputStream.nullOutputStream() : io.stdout();
         OutputStream err = io.tty() ? out : io.stderr() == null ? OutputStream.nullOutputStream() : io.stderr();
         OutputStream in = stdin;
-        Thread feeder = io.stdin() != null && in != null ? Thread.ofPlatform().daemon().start(() -> feed(io, in)) : null;
+        // With stdinOnce the first session's end closes the container's stdin for good.
+        Thread feeder = io.stdin() != null && in != null
+                ? Thread.ofPlatform().daemon().start(() -> ProcessExec.copy(io.stdin(), in, config.stdio().stdinOnce()))
+                : null;
         Thread resizer = io.tty() && io.resizes() != null ? ScriptPty.resizer(p.toHandle(), io.resizes()) : null;
         try (AutoCloseable o = stdout.listen(out); AutoCloseable e = stderr.listen(err)) {
             exit.get();
@@ -135,27 +138,6 @@ final class ProcessContainer {
             }
             if (resizer != null) {
                 resizer.interrupt();
-            }
-        }
-    }
-
-    /** The client's stdin into the container's; with stdinOnce the first session's end closes it for good. */
-    private void feed(StreamIo io, OutputStream in) {
-        byte[] buf = new byte[8192];
-        try {
-            int n;
-            while ((n = io.stdin().read(buf)) >= 0) {
-                in.write(buf, 0, n);
-                in.flush();
-            }
-        } catch (IOException e) {
-            // the client left or the process closed its stdin
-        }
-        if (config.stdio().stdinOnce()) {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // already closed by the process
             }
         }
     }

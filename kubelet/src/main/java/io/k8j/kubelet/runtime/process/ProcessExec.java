@@ -59,10 +59,16 @@ final class ProcessExec {
         }
     }
 
+    /** Flushes after every chunk: a process's stdin is buffered, and an interactive shell waits for each key. */
     static void copy(InputStream from, OutputStream to, boolean closeTo) {
         try {
             if (from != null) {
-                from.transferTo(to);
+                byte[] buf = new byte[8192];
+                int n;
+                while ((n = from.read(buf)) >= 0) {
+                    to.write(buf, 0, n);
+                    to.flush();
+                }
             }
             if (closeTo) {
                 to.close();

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * A pseudo-terminal without a native library: util-linux's {@code script -qfec CMD /dev/null} runs the
  * command on a new pty and copies between it and its own pipes (stdin in, the terminal's output to stdout,
  * stderr merged as a terminal shows it; -e passes on the exit code). Resizes are applied from outside with
- * {@code stty -F /dev/pts/N rows R cols C} on the pty the command holds, which delivers SIGWINCH to it.
+ * {@code stty -F /dev/pts/N rows R cols C} on script's pty, which delivers SIGWINCH to the command.
  */
 final class ScriptPty {
     private static final long FIND_PTY_MS = 3000;
@@ -48,27 +48,38 @@ final class ScriptPty {
         });
     }
 
-    /** The terminal the command got: the stdin of one of script's descendants, once it has started. */
+    /**
+     * The terminal script made: its master (/dev/ptmx) fd's fdinfo names the slave ("tty-index: N"), so the
+     * command's processes need not be searched. Script opens it first thing; until then, retry briefly.
+     */
     private static Optional<Path> ptyOf(ProcessHandle script) throws InterruptedException {
+        Path fds = Path.of("/proc", String.valueOf(script.pid()), "fd");
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIND_PTY_MS);
         while (System.nanoTime() < deadline && script.isAlive()) {
-            try (Stream<ProcessHandle> children = script.descendants()) {
-                Optional<Path> pty = children.map(p -> stdinOf(p.pid())).flatMap(Optional::stream).findFirst();
-                if (pty.isPresent()) {
-                    return pty;
+            try (Stream<Path> all = Files.list(fds)) {
+                for (Path fd : (Iterable<Path>) all::iterator) {
+                    if (isPtmx(fd)) {
+                        Path info = fds.resolveSibling("fdinfo").resolve(fd.getFileName());
+                        for (String line : Files.readAllLines(info)) {
+                            if (line.startsWith("tty-index:")) {
+                                return Optional.of(Path.of("/dev/pts", line.substring("tty-index:".length()).trim()));
+                            }
+                        }
+                    }
                 }
+            } catch (IOException e) {
+                // the process is going away or /proc says nothing; try again until the deadline
             }
             Thread.sleep(20);
         }
         return Optional.empty();
     }
 
-    private static Optional<Path> stdinOf(long pid) {
+    private static boolean isPtmx(Path fd) {
         try {
-            Path target = Files.readSymbolicLink(Path.of("/proc", String.valueOf(pid), "fd", "0"));
-            return target.startsWith("/dev/pts/") ? Optional.of(target) : Optional.empty();
+            return Files.readSymbolicLink(fd).toString().equals("/dev/ptmx");
         } catch (IOException | UnsupportedOperationException e) {
-            return Optional.empty();
+            return false;
         }
     }
 
