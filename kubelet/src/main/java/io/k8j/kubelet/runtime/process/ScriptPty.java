@@ -19,8 +19,6 @@ import java.util.stream.Stream;
  * {@code stty -F /dev/pts/N rows R cols C} on script's pty, which delivers SIGWINCH to the command.
  */
 final class ScriptPty {
-    private static final long FIND_PTY_MS = 3000;
-
     private ScriptPty() {
     }
 
@@ -50,12 +48,12 @@ final class ScriptPty {
 
     /**
      * The terminal script made: its master (/dev/ptmx) fd's fdinfo names the slave ("tty-index: N"), so the
-     * command's processes need not be searched. Script opens it first thing; until then, retry briefly.
+     * command's processes need not be searched. Script opens it first thing; until then (a busy machine may
+     * take seconds to start it), retry for as long as script lives.
      */
     private static Optional<Path> ptyOf(ProcessHandle script) throws InterruptedException {
         Path fds = Path.of("/proc", String.valueOf(script.pid()), "fd");
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIND_PTY_MS);
-        while (System.nanoTime() < deadline && script.isAlive()) {
+        while (script.isAlive()) {
             try (Stream<Path> all = Files.list(fds)) {
                 for (Path fd : (Iterable<Path>) all::iterator) {
                     if (isPtmx(fd)) {
@@ -68,7 +66,7 @@ final class ScriptPty {
                     }
                 }
             } catch (IOException e) {
-                // the process is going away or /proc says nothing; try again until the deadline
+                // the process is going away or /proc says nothing yet
             }
             Thread.sleep(20);
         }
