@@ -5,7 +5,7 @@ import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.http.ApiHandler;
-import io.k8j.apiserver.http.ExecProxy;
+import io.k8j.apiserver.http.StreamProxy;
 import io.k8j.apiserver.http.HttpComponents;
 import io.k8j.apiserver.http.KubeletProxy;
 import io.k8j.apiserver.registry.Registry;
@@ -68,7 +68,7 @@ public final class ApiServer implements AutoCloseable {
                 .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(250))
                 .setMaxWebSocketFrameSize(4 * 1024 * 1024)
                 .setMaxWebSocketMessageSize(16 * 1024 * 1024)
-                .setWebSocketSubProtocols(ExecProxy.PROTOCOLS);
+                .setWebSocketSubProtocols(StreamProxy.PROTOCOLS);
         String address = config.bindAddress() + ":" + config.port();
         ApiHandler handler = HttpComponents.handler(vertx, registry, cache, executor, clock,
                 new Discovery(catalog), new OpenApi(catalog), new FieldValidator(), address,

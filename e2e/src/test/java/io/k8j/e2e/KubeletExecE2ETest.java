@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * kubectl exec through the API server's pods/exec proxy to the kubelet's /exec on the process runtime:
- * WebSocket v5 from kubectl 1.33, v4 from the Python client; SPDY (kubectl 1.27) gets a clear 400.
+ * WebSocket v5 from kubectl 1.33, v4 from the Python client (SPDY from kubectl 1.27: PortForwardAttachE2ETest).
  */
 class KubeletExecE2ETest {
     private static final String NS = "exec";
@@ -70,11 +70,6 @@ class KubeletExecE2ETest {
         assertThat(kubectl.run("-n", NS, "exec", "box", "-c", "nope", "--", "true").err())
                 .contains("container nope is not valid for pod box");
         assertThat(kubectl.run("-n", NS, "exec", "nosuch", "--", "true").err()).contains("pods \"nosuch\" not found");
-        try (Kubectl old = new Kubectl(Kubectl.V127, server.kubeconfig())) {
-            Kubectl.Result r = old.run("-n", NS, "exec", "box", "--", "echo", "hi");
-            assertThat(r.code()).isNotZero();
-            assertThat(r.err()).contains("SPDY is not supported yet");
-        }
     }
 
     @Test

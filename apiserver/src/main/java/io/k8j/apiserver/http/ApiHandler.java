@@ -29,7 +29,7 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
     private final ResourceHandler resources;
     private final WatchResponder watches;
     private final ExecutorService executor;
-    private final ExecProxy exec;
+    private final StreamProxy streams;
 
     public ApiHandler(Registry registry, List<RequestFilter> filters, NonResourceHandler nonResource,
                       FieldValidation validation, WatchResponder watches, ExecutorService executor,
@@ -40,7 +40,7 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
         this.resources = new ResourceHandler(registry, validation, watches, clock, kubelets);
         this.watches = watches;
         this.executor = executor;
-        this.exec = new ExecProxy(registry, filters, kubelets, executor);
+        this.streams = new StreamProxy(registry, filters, kubelets, executor);
     }
 
     @Override
@@ -49,8 +49,8 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
             upgradeWatch(req);
             return;
         }
-        if (ExecProxy.isUpgrade(req)) {
-            exec.upgrade(req);
+        if (StreamProxy.isUpgrade(req)) {
+            streams.upgrade(req);
             return;
         }
         String length = req.getHeader("Content-Length");

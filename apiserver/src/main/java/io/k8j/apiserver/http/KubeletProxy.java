@@ -8,7 +8,12 @@ import io.k8j.apiserver.pki.TlsContexts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -29,12 +34,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The API server's connection to kubelets' node servers: HTTPS with its own client certificate, to the
  * node's InternalIP and daemonEndpoints.kubeletEndpoint port; the response streams through as it comes.
- * pods/log uses stream(); exec opens a WebSocket to the kubelet with webSocket() (Vert.x, same identity).
+ * pods/log uses stream(); exec, attach and portforward open a WebSocket to the kubelet with webSocket() or an
+ * SPDY upgrade with spdy() (Vert.x, same identity).
  */
 public final class KubeletProxy {
     private final HttpClient http;
     private final ApiServerConfig.KubeletClientCert cert;
     private volatile WebSocketClient webSockets;
+    private volatile io.vertx.core.http.HttpClient upgrades;
 
     private KubeletProxy(HttpClient http, ApiServerConfig.KubeletClientCert cert) {
         this.http = http;
@@ -61,14 +68,46 @@ public final class KubeletProxy {
                 .setSubProtocols(List.of(protocol)).setConnectTimeout(10_000));
     }
 
+    /**
+     * Sends the kubelet an SPDY/3.1 upgrade (as a GET: Vert.x's client only hands over the connection of a GET
+     * upgrade; the kubelet takes either) with the client's protocol offers; the response is the 101 with
+     * its netSocket(), or the kubelet's refusal.
+     */
+    Future<HttpClientResponse> spdy(Vertx vertx, String address, String pathAndQuery,
+                                                      List<String> protocols) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET).setAbsoluteURI("https://" + address + pathAndQuery)
+                .putHeader("Connection", "Upgrade").putHeader("Upgrade", "SPDY/3.1").setConnectTimeout(10_000);
+        protocols.forEach(p -> options.addHeader("X-Stream-Protocol-Version", p));
+        return upgradeClient(vertx).request(options).compose(HttpClientRequest::connect);
+    }
+
+    private io.vertx.core.http.HttpClient upgradeClient(Vertx vertx) {
+        if (upgrades == null) {
+            synchronized (this) {
+                if (upgrades == null) {
+                    upgrades = vertx.createHttpClient(new HttpClientOptions().setSsl(true)
+                            .setKeyCertOptions(keyCert()).setTrustOptions(trust()));
+                }
+            }
+        }
+        return upgrades;
+    }
+
+    private PemKeyCertOptions keyCert() {
+        return new PemKeyCertOptions().setCertValue(Buffer.buffer(cert.certPem())).setKeyValue(Buffer.buffer(cert.keyPem()));
+    }
+
+    private PemTrustOptions trust() {
+        return new PemTrustOptions().addCertValue(Buffer.buffer(cert.caPem()));
+    }
+
     private WebSocketClient client(Vertx vertx) {
         if (webSockets == null) {
             synchronized (this) {
                 if (webSockets == null) {
                     webSockets = vertx.createWebSocketClient(new WebSocketClientOptions().setSsl(true)
-                            .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(cert.certPem()))
-                                    .setKeyValue(Buffer.buffer(cert.keyPem())))
-                            .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(cert.caPem())))
+                            .setKeyCertOptions(keyCert()).setTrustOptions(trust())
                             .setMaxMessageSize(16 * 1024 * 1024));
                 }
             }

@@ -12,8 +12,8 @@ import io.k8j.apiserver.registry.Registry;
  * The subresources served by the store itself: {@code status} (the same object, other fields
  * writable), {@code scale} (an autoscaling/v1 Scale view of spec.replicas), {@code binding} (a pod's
  * node assignment) and a namespace's {@code finalize}; a pod's {@code log} streams from its kubelet
- * ({@link PodLogs}); exec comes here only without a WebSocket upgrade ({@link ExecProxy}); attach and
- * portforward are to follow.
+ * ({@link PodLogs}); exec, attach and portforward come here only without an upgrade ({@link StreamProxy}
+ * takes those), and get kube's answers for the pod or a 400.
  */
 final class Subresources {
     private final Registry registry;
@@ -44,11 +44,12 @@ final class Subresources {
                 }
                 logs.handle(req, info, store, ns);
             }
-            case "exec" -> {
+            case "exec", "attach", "portforward" -> {
                 if (logs == null) {
                     throw ApiException.notFound("the server could not find the requested resource");
                 }
-                ExecProxy.reject(registry, req, info); // WebSocket upgrades never get here: ApiHandler takes them
+                PodStreamTarget.of(registry, req, info); // the pod's errors first, as kube's *Location
+                throw ApiException.badRequest("Upgrade request required");
             }
             default -> throw ApiException.notFound("the server could not find the requested resource");
         }

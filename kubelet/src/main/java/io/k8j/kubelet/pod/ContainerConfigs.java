@@ -37,6 +37,8 @@ final class ContainerConfigs {
         return new ContainerConfig(c.getName(), attempt, c.getImage(), c.getCommand(), c.getArgs(),
                 env.resolve(pod, c, podIp, hostIp), c.getWorkingDir(), mounts, Path.of(c.getName(), attempt + ".log"),
                 Map.of(POD_UID, meta.getUid(), POD_NAME, meta.getName(), POD_NAMESPACE, meta.getNamespace(),
-                        CONTAINER_NAME, c.getName()));
+                        CONTAINER_NAME, c.getName()),
+                new ContainerConfig.Stdio(Boolean.TRUE.equals(c.getStdin()), Boolean.TRUE.equals(c.getStdinOnce()),
+                        Boolean.TRUE.equals(c.getTty())));
     }
 }

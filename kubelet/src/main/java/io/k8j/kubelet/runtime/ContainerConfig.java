@@ -8,11 +8,18 @@ import java.util.Map;
  * CRI ContainerConfig, trimmed: {@code command} and {@code args} as the pod spec gives them (the runtime
  * joins them, or with a real image combines them with its entrypoint), the resolved environment, mounts
  * of host directories, the log path (relative to the sandbox's log directory) and the labels that tie
- * it to its pod (io.kubernetes.pod.uid, io.kubernetes.container.name, ...).
+ * it to its pod (io.kubernetes.pod.uid, io.kubernetes.container.name, ...). {@code stdin} keeps the
+ * container's stdin open for attach (closed after the first attach ends with {@code stdinOnce}); {@code tty}
+ * runs it under a pseudo-terminal.
  */
 public record ContainerConfig(String name, int attempt, String image, List<String> command, List<String> args,
                               Map<String, String> env, String workingDir, List<Mount> mounts, Path logPath,
-                              Map<String, String> labels) {
+                              Map<String, String> labels, Stdio stdio) {
+    /** The pod spec's stdin, stdinOnce and tty. */
+    public record Stdio(boolean stdin, boolean stdinOnce, boolean tty) {
+        public static final Stdio NONE = new Stdio(false, false, false);
+    }
+
     /** A host directory made visible at {@code containerPath}. */
     public record Mount(String name, String containerPath, Path hostPath, boolean readOnly) {
     }

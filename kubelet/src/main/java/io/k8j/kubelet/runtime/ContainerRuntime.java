@@ -1,6 +1,7 @@
 package io.k8j.kubelet.runtime;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ import java.util.Optional;
  * A container runtime in the shape of the CRI (k8s.io/cri-api runtime.v1 RuntimeService and ImageService),
  * so that a containerd implementation over gRPC maps method for method. Ids are opaque runtime strings.
  * Methods throw {@link RuntimeException} (e.g. {@link IllegalStateException} for an unknown id) on failure;
- * the kubelet retries level-triggered. Streaming exec is {@link #exec} with the node server's WebSocket as
- * the streams (CRI returns a URL of the runtime's streaming server instead); attach and port-forward are to come.
+ * the kubelet retries level-triggered. Streaming exec, attach and port-forward take the node server's streams
+ * directly (the CRI returns a URL of the runtime's streaming server instead, which the kubelet proxies).
  */
 public interface ContainerRuntime extends AutoCloseable {
     /** CRI Version: e.g. "process" or "simulated"; the node reports {@code name://version}. */
@@ -57,17 +58,28 @@ public interface ContainerRuntime extends AutoCloseable {
     Optional<String> imageStatus(String image);
 
     /**
-     * Runs {@code command} inside a running container with the given streams (stdin may be null) and
-     * returns its exit code; gives up (killing the command) after {@code timeout}.
+     * Exec: runs {@code command} inside a running container with the given streams and returns its exit
+     * code; gives up (killing the command) after {@code timeout}.
      */
-    int exec(String containerId, List<String> command, InputStream stdin, OutputStream stdout,
-             OutputStream stderr, Duration timeout);
+    int exec(String containerId, List<String> command, StreamIo io, Duration timeout);
+
+    /**
+     * Attach: connects the streams to the running container's own stdin and output (from now on) and
+     * returns when the container exits or the calling thread is interrupted (the client left).
+     */
+    void attach(String containerId, StreamIo io) throws InterruptedException;
+
+    /**
+     * PortForward: connects {@code fromClient}/{@code toClient} to TCP {@code port} of the sandbox's network
+     * and returns when both directions have ended; throws when the port cannot be reached.
+     */
+    void portForward(String sandboxId, int port, InputStream fromClient, OutputStream toClient) throws IOException;
 
     /** ExecSync: exec with captured output, what exec probes use. */
     default ExecResult execSync(String containerId, List<String> command, Duration timeout) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = exec(containerId, command, null, out, err, timeout);
+        int code = exec(containerId, command, StreamIo.pipes(null, out, err), timeout);
         return new ExecResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -1,98 +1,74 @@
 package io.k8j.kubelet.server;
 
-import io.k8j.kubelet.runtime.ContainerRuntime;
-import io.k8j.kubelet.runtime.ContainerStatus;
+import io.k8j.kubelet.runtime.StreamIo;
+import io.k8j.kubelet.runtime.TerminalSize;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * GET /exec/{ns}/{pod}/{container}?command=..&stdin&stdout&stderr&tty upgraded to a WebSocket speaking
- * v5/v4.channel.k8s.io: the command runs through the runtime's exec, its output goes out on channels 1/2,
- * channel 0 feeds its stdin, and a channel-3 Status ends the session. tty=true gets no pseudo-terminal
- * yet: stderr is merged into stdout (as a terminal would show it) and resize messages are ignored.
+ * /exec and /attach/{ns}/{pod}/{container}?command=..&stdin&stdout&stderr&tty upgraded to a WebSocket speaking
+ * v5/v4.channel.k8s.io: output goes out on channels 1/2, channel 0 feeds stdin, channel 4 resizes the tty,
+ * and a channel-3 Status ends the session. An attach ends when the client leaves, an exec when its command does.
  */
 final class ContainerExec {
-    /** The session lasts as long as the command does; a client leaving does not stop it (as runc exec). */
-    private static final Duration NO_TIMEOUT = Duration.ofMillis(Long.MAX_VALUE);
-
-    private final ContainerRuntime runtime;
+    private final RemoteCommand commands;
     private final ExecutorService executor;
 
-    ContainerExec(ContainerRuntime runtime, ExecutorService executor) {
-        this.runtime = runtime;
+    ContainerExec(RemoteCommand commands, ExecutorService executor) {
+        this.commands = commands;
         this.executor = executor;
     }
 
     /** On the event loop: the upgrade has to happen before anything reads the request. */
-    void upgrade(HttpServerRequest req, String ns, String pod, String container) {
-        List<String> command = req.params().getAll("command");
-        boolean stdin = flag(req, "stdin");
-        boolean stdout = flag(req, "stdout");
-        boolean stderr = flag(req, "stderr");
-        boolean tty = flag(req, "tty");
+    void upgrade(HttpServerRequest req, String[] path) {
+        RemoteCommand.Options options = RemoteCommand.Options.of(req, path);
         req.toWebSocket().onSuccess(ws -> {
-            StdinStream in = stdin ? new StdinStream() : null;
-            ws.binaryMessageHandler(b -> onMessage(in, b.getBytes()));
+            StdinStream in = options.stdin() ? new StdinStream() : null;
+            BlockingQueue<TerminalSize> resizes = options.tty() ? new LinkedBlockingQueue<>() : null;
+            ws.binaryMessageHandler(b -> onMessage(in, resizes, b.getBytes()));
+            Future<?> session = executor.submit(() -> run(ws, options, in, resizes));
             ws.closeHandler(v -> {
                 if (in != null) {
                     in.end();
                 }
+                if (options.attach()) {
+                    session.cancel(true); // interrupts the attach: the container goes on without this client
+                }
             });
-            executor.submit(() -> run(ws, ns, pod, container, command, in, stdout, stderr, tty));
         });
     }
 
-    private static void onMessage(StdinStream in, byte[] message) {
-        if (in == null) {
-            return;
-        }
+    private static void onMessage(StdinStream in, BlockingQueue<TerminalSize> resizes, byte[] message) {
         int channel = ExecFrames.channel(message);
-        if (channel == ExecFrames.STDIN) {
+        if (channel == ExecFrames.STDIN && in != null) {
             in.offer(ExecFrames.payload(message));
-        } else if (channel == ExecFrames.CLOSE && message.length > 1 && message[1] == ExecFrames.STDIN) {
+        } else if (channel == ExecFrames.CLOSE && message.length > 1 && message[1] == ExecFrames.STDIN && in != null) {
             in.end();
+        } else if (channel == ExecFrames.RESIZE && resizes != null) {
+            TerminalSize size = ExecStatus.terminalSize(ExecFrames.payload(message));
+            if (size != null) {
+                resizes.add(size);
+            }
         }
-        // RESIZE: without a pseudo-terminal there is nothing to resize.
     }
 
-    private void run(ServerWebSocket ws, String ns, String pod, String container, List<String> command,
-                     StdinStream in, boolean stdout, boolean stderr, boolean tty) {
-        byte[] end;
+    private void run(ServerWebSocket ws, RemoteCommand.Options options, StdinStream in,
+                     BlockingQueue<TerminalSize> resizes) {
+        OutputStream out = options.stdout() ? new ChannelOutput(ws, ExecFrames.STDOUT) : null;
+        OutputStream err = options.stderr() ? new ChannelOutput(ws, ExecFrames.STDERR) : null;
+        byte[] end = commands.run(options, new StreamIo(in, out, err, options.tty(), resizes));
         try {
-            Optional<ContainerStatus> c = runtime.listContainers(null).stream()
-                    .filter(s -> s.running() && ns.equals(s.labels().get("io.kubernetes.pod.namespace"))
-                            && pod.equals(s.labels().get("io.kubernetes.pod.name")) && container.equals(s.name()))
-                    .findFirst();
-            if (c.isEmpty()) {
-                end = ExecFrames.failure("container not found (\"" + container + "\")");
-            } else if (command.isEmpty()) {
-                end = ExecFrames.failure("you must specify at least one command for the container");
-            } else {
-                OutputStream out = stdout ? new ChannelOutput(ws, ExecFrames.STDOUT) : OutputStream.nullOutputStream();
-                OutputStream err = tty ? out
-                        : stderr ? new ChannelOutput(ws, ExecFrames.STDERR) : OutputStream.nullOutputStream();
-                end = ExecFrames.status(runtime.exec(c.get().id(), command, in, out, err, NO_TIMEOUT));
-            }
-        } catch (RuntimeException e) {
-            end = ExecFrames.failure(String.valueOf(e.getMessage()));
-        }
-        try {
-            ChannelOutput.send(ws, end);
+            ChannelOutput.send(ws, ExecFrames.status(end));
         } catch (IOException e) {
             // the client left before the end; nothing to tell it
         }
         ws.close();
-    }
-
-    private static boolean flag(HttpServerRequest req, String name) {
-        String v = req.getParam(name);
-        return v != null && (v.equalsIgnoreCase("true") || v.equals("1"));
     }
 }

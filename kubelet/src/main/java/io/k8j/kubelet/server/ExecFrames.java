@@ -1,11 +1,6 @@
 package io.k8j.kubelet.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The remotecommand stream protocol over WebSocket (k8s.io/apimachinery/pkg/util/remotecommand,
@@ -14,8 +9,6 @@ import java.util.List;
 final class ExecFrames {
     static final String V5 = "v5.channel.k8s.io";
     static final String V4 = "v4.channel.k8s.io";
-    /** What the node server speaks, in order of preference; v5 only adds the close signal. */
-    static final List<String> PROTOCOLS = List.of(V5, V4);
 
     static final int STDIN = 0;
     static final int STDOUT = 1;
@@ -24,8 +17,6 @@ final class ExecFrames {
     static final int RESIZE = 4;
     /** v5: the next byte names a channel the client will not write to any more (kubectl: 0 = stdin). */
     static final int CLOSE = 255;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ExecFrames() {
     }
@@ -45,30 +36,8 @@ final class ExecFrames {
         return message.length == 0 ? message : Arrays.copyOfRange(message, 1, message.length);
     }
 
-    /** The channel-3 metav1.Status ending a session: Success, NonZeroExitCode with the code, or a plain failure. */
-    static byte[] status(int exitCode) {
-        ObjectNode s = JSON.createObjectNode();
-        s.putObject("metadata");
-        if (exitCode == 0) {
-            s.put("status", "Success");
-        } else {
-            s.put("status", "Failure").put("message", "command terminated with non-zero exit code: error executing "
-                    + "command [exit status " + exitCode + "]").put("reason", "NonZeroExitCode");
-            s.putObject("details").putArray("causes").addObject().put("reason", "ExitCode").put("message",
-                    String.valueOf(exitCode));
-        }
-        return withChannel(s);
-    }
-
-    static byte[] failure(String message) {
-        ObjectNode s = JSON.createObjectNode();
-        s.putObject("metadata");
-        s.put("status", "Failure").put("message", message);
-        return withChannel(s);
-    }
-
-    private static byte[] withChannel(ObjectNode status) {
-        byte[] json = status.toString().getBytes(StandardCharsets.UTF_8);
+    /** The Status ending a session as the channel-3 message. */
+    static byte[] status(byte[] json) {
         return frame(ERROR, json, 0, json.length);
     }
 }

@@ -17,20 +17,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The kubelet's HTTPS server (port 10250 by default): callers must present a client certificate signed by
- * the cluster CA (the API server does). Serves GET /containerLogs/{ns}/{pod}/{container} and the WebSocket
- * /exec/{ns}/{pod}/{container}; attach and port-forward are the next routes here (/attach, /portforward).
+ * the cluster CA (the API server does). Serves GET /containerLogs/{ns}/{pod}/{container} and the streaming
+ * upgrades /exec, /attach and /portForward ({@link StreamingServer}).
  */
 public final class NodeServer implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    private final ContainerExec exec;
+    private final StreamingServer streaming;
 
     private NodeServer(Vertx vertx, HttpServer server, ContainerRuntime runtime) {
         this.vertx = vertx;
         this.server = server;
-        this.exec = new ContainerExec(runtime, executor);
+        this.streaming = new StreamingServer(runtime, executor);
     }
 
     public static NodeServer start(KubeletConfig config, ContainerRuntime runtime) {
@@ -41,7 +41,7 @@ public final class NodeServer implements AutoCloseable {
                         .setKeyValue(Buffer.buffer(config.servingKeyPem())))
                 .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(config.clientCaPem())))
                 .setClientAuth(ClientAuth.REQUIRED)
-                .setWebSocketSubProtocols(ExecFrames.PROTOCOLS);
+                .setWebSocketSubProtocols(StreamingServer.WEBSOCKET_PROTOCOLS);
         ContainerLogs logs = new ContainerLogs(runtime);
         NodeServer[] self = new NodeServer[1];
         try {
@@ -63,8 +63,7 @@ public final class NodeServer implements AutoCloseable {
             executor.submit(() -> logs.serve(req, parts[2], parts[3], parts[4]));
             return;
         }
-        if (parts.length == 5 && parts[1].equals("exec") && "websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
-            exec.upgrade(req, parts[2], parts[3], parts[4]);
+        if (streaming.route(req, parts)) {
             return;
         }
         req.response().setStatusCode(404).end("404 page not found\n");

@@ -18,11 +18,18 @@ class ExecFramesTest {
 
     @Test
     void theEndIsAStatusOnChannelThreeAsKubectlReadsIt() {
-        assertThat(text(ExecFrames.status(0))).isEqualTo("\u0003{\"metadata\":{},\"status\":\"Success\"}");
-        assertThat(text(ExecFrames.status(3))).startsWith("\u0003{\"metadata\":{},\"status\":\"Failure\",\"message\":\"command terminated with non-zero exit code")
+        assertThat(text(ExecFrames.status(ExecStatus.exitCode(0)))).isEqualTo("\u0003{\"metadata\":{},\"status\":\"Success\"}");
+        assertThat(text(ExecFrames.status(ExecStatus.exitCode(3)))).startsWith("\u0003{\"metadata\":{},\"status\":\"Failure\",\"message\":\"command terminated with non-zero exit code")
                 .endsWith("\"reason\":\"NonZeroExitCode\",\"details\":{\"causes\":[{\"reason\":\"ExitCode\",\"message\":\"3\"}]}}");
-        assertThat(text(ExecFrames.failure("container not found (\"c\")")))
+        assertThat(text(ExecFrames.status(ExecStatus.failure("container not found (\"c\")"))))
                 .isEqualTo("\u0003{\"metadata\":{},\"status\":\"Failure\",\"message\":\"container not found (\\\"c\\\")\"}");
+    }
+
+    @Test
+    void aResizeMessageIsATerminalSize() {
+        assertThat(ExecStatus.terminalSize("{\"Width\":80,\"Height\":24}\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new io.k8j.kubelet.runtime.TerminalSize(80, 24));
+        assertThat(ExecStatus.terminalSize("nope".getBytes(StandardCharsets.UTF_8))).isNull();
     }
 
     @Test

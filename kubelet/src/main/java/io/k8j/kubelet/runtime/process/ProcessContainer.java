@@ -4,7 +4,10 @@ import io.k8j.kubelet.runtime.ContainerConfig;
 import io.k8j.kubelet.runtime.ContainerState;
 import io.k8j.kubelet.runtime.ContainerStatus;
 
+import io.k8j.kubelet.runtime.StreamIo;
+
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
-/** One container of the process runtime: a host process started from its argv, and what became of it. */
+/**
+ * One container of the process runtime: a host process started from its argv (under {@link ScriptPty} with
+ * tty), and what became of it. Its output goes to the log and to attached clients; with stdin its stdin
+ * stays open for them.
+ */
 final class ProcessContainer {
     final String id;
     final String sandboxId;
@@ -33,6 +41,10 @@ final class ProcessContainer {
     private volatile int exitCode;
     private volatile String reason;
     private volatile String message;
+    private volatile OutputStream stdin;
+    private final OutputTee stdout = new OutputTee();
+    private final OutputTee stderr = new OutputTee();
+    private final CompletableFuture<Void> exit = new CompletableFuture<>();
 
     ProcessContainer(String id, String sandboxId, ContainerConfig config, Path workDir, Path logPath,
                      Map<String, String> env, Clock clock) {
@@ -50,7 +62,7 @@ final class ProcessContainer {
         if (state != ContainerState.CREATED) {
             throw new IllegalStateException("container " + id + " is " + state + ", not CREATED");
         }
-        List<String> argv = ProcessRuntime.argv(config);
+        List<String> argv = config.stdio().tty() ? ScriptPty.wrap(ProcessRuntime.argv(config)) : ProcessRuntime.argv(config);
         try {
             Files.createDirectories(logPath.getParent());
             Writer log = Files.newBufferedWriter(logPath, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -59,12 +71,16 @@ final class ProcessContainer {
             pb.environment().clear();
             pb.environment().putAll(env);
             Process p = pb.start();
-            p.getOutputStream().close(); // no stdin: kubectl attach comes with the streaming seam
+            if (config.stdio().stdin()) {
+                stdin = p.getOutputStream();
+            } else {
+                p.getOutputStream().close();
+            }
             startedAt = clock.instant();
             process = p;
             state = ContainerState.RUNNING;
-            Thread out = LogPump.start(p.getInputStream(), "stdout", log, clock, "log-" + config.name() + "-out");
-            Thread err = LogPump.start(p.getErrorStream(), "stderr", log, clock, "log-" + config.name() + "-err");
+            Thread out = LogPump.start(p.getInputStream(), "stdout", log, clock, stdout, "log-" + config.name() + "-out");
+            Thread err = LogPump.start(p.getErrorStream(), "stderr", log, clock, stderr, "log-" + config.name() + "-err");
             p.onExit().thenRun(() -> exited(p.exitValue(), out, err, log));
         } catch (IOException e) {
             // containerd reports a failed start as an exited container with reason StartError and code 128.
@@ -90,6 +106,40 @@ final class ProcessContainer {
         message = detail;
         finishedAt = clock.instant();
         state = ContainerState.EXITED;
+        exit.complete(null);
+    }
+
+    /**
+     * Attach: the client hears the output from now on and, if the container keeps stdin, feeds it; returns
+     * once the container has exited (its output drained) or the thread is interrupted.
+     */
+    void attach(StreamIo io) throws InterruptedException {
+        Process p = process;
+        if (p == null || state != ContainerState.RUNNING) {
+            throw new IllegalStateException("container " + config.name() + " is not running");
+        }
+        OutputStream out = io.stdout() == null ? OutputStream.nullOutputStream() : io.stdout();
+        OutputStream err = io.tty() ? out : io.stderr() == null ? OutputStream.nullOutputStream() : io.stderr();
+        OutputStream in = stdin;
+        // With stdinOnce the first session's end closes the container's stdin for good.
+        Thread feeder = io.stdin() != null && in != null
+                ? Thread.ofPlatform().daemon().start(() -> ProcessExec.copy(io.stdin(), in, config.stdio().stdinOnce()))
+                : null;
+        Thread resizer = io.tty() && io.resizes() != null ? ScriptPty.resizer(p.toHandle(), io.resizes()) : null;
+        try (AutoCloseable o = stdout.listen(out); AutoCloseable e = stderr.listen(err)) {
+            exit.get();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            // removing a listener does not fail; the exit future does not either
+        } finally {
+            if (feeder != null) {
+                feeder.interrupt();
+            }
+            if (resizer != null) {
+                resizer.interrupt();
+            }
+        }
     }
 
     /** The running process, or null. */

@@ -1,6 +1,7 @@
 package io.k8j.kubelet.runtime.process;
 
 import io.k8j.kubelet.runtime.ExecTimeoutException;
+import io.k8j.kubelet.runtime.StreamIo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Exec in a process container: another host process with the container's environment and directory. */
+/**
+ * Exec in a process container: another host process with the container's environment and directory; with a
+ * tty it runs under {@link ScriptPty}, whose output is the terminal's (stdout and stderr together).
+ */
 final class ProcessExec {
     private ProcessExec() {
     }
 
-    static int run(List<String> command, Path dir, Map<String, String> env, InputStream stdin, OutputStream stdout,
-                   OutputStream stderr, Duration timeout) {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    static int run(List<String> command, Path dir, Map<String, String> env, StreamIo io, Duration timeout) {
+        ProcessBuilder pb = new ProcessBuilder(io.tty() ? ScriptPty.wrap(command) : command).directory(dir.toFile());
+        OutputStream stdout = io.stdout() == null ? OutputStream.nullOutputStream() : io.stdout();
+        OutputStream stderr = io.tty() ? stdout : io.stderr() == null ? OutputStream.nullOutputStream() : io.stderr();
         pb.environment().clear();
         pb.environment().putAll(env);
         Process p;
@@ -31,9 +36,10 @@ final class ProcessExec {
             return 127;
         }
         // Platform threads: blocking pipe I/O would pin virtual threads' carriers.
-        Thread in = Thread.ofPlatform().daemon().start(() -> copy(stdin, p.getOutputStream(), true));
+        Thread in = Thread.ofPlatform().daemon().start(() -> copy(io.stdin(), p.getOutputStream(), true));
         Thread out = Thread.ofPlatform().daemon().start(() -> copy(p.getInputStream(), stdout, false));
         Thread err = Thread.ofPlatform().daemon().start(() -> copy(p.getErrorStream(), stderr, false));
+        Thread resizer = io.tty() && io.resizes() != null ? ScriptPty.resizer(p.toHandle(), io.resizes()) : null;
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 ProcessTree.stop(p.toHandle(), Duration.ZERO);
@@ -42,6 +48,9 @@ final class ProcessExec {
             out.join(Duration.ofSeconds(1));
             err.join(Duration.ofSeconds(1));
             in.interrupt();
+            if (resizer != null) {
+                resizer.interrupt();
+            }
             return p.exitValue();
         } catch (InterruptedException e) {
             ProcessTree.stop(p.toHandle(), Duration.ZERO);
@@ -50,10 +59,16 @@ final class ProcessExec {
         }
     }
 
-    private static void copy(InputStream from, OutputStream to, boolean closeTo) {
+    /** Flushes after every chunk: a process's stdin is buffered, and an interactive shell waits for each key. */
+    static void copy(InputStream from, OutputStream to, boolean closeTo) {
         try {
             if (from != null) {
-                from.transferTo(to);
+                byte[] buf = new byte[8192];
+                int n;
+                while ((n = from.read(buf)) >= 0) {
+                    to.write(buf, 0, n);
+                    to.flush();
+                }
             }
             if (closeTo) {
                 to.close();

@@ -5,8 +5,11 @@ import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.ContainerStatus;
 import io.k8j.kubelet.runtime.SandboxConfig;
 import io.k8j.kubelet.runtime.SandboxStatus;
+import io.k8j.kubelet.runtime.StreamIo;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,14 +167,28 @@ public final class ProcessRuntime implements ContainerRuntime {
     }
 
     @Override
-    public int exec(String containerId, List<String> command, java.io.InputStream stdin, java.io.OutputStream stdout,
-                    java.io.OutputStream stderr, Duration timeout) {
+    public int exec(String containerId, List<String> command, StreamIo io, Duration timeout) {
         ProcessContainer c = container(containerId);
         if (c.handle() == null) {
             throw new IllegalStateException("container " + containerId + " is not running");
         }
         return ProcessExec.run(command, c.workDir.resolve(ProcessContainer.relative(c.config.workingDir())), c.env(),
-                stdin, stdout, stderr, timeout);
+                io, timeout);
+    }
+
+    @Override
+    public void attach(String containerId, StreamIo io) throws InterruptedException {
+        container(containerId).attach(io);
+    }
+
+    /** The pod's loopback address is its network: the port is reached there, as a pod-local client would. */
+    @Override
+    public void portForward(String sandboxId, int port, InputStream fromClient, OutputStream toClient) throws IOException {
+        ProcessSandbox sandbox = sandboxes.get(sandboxId);
+        if (sandbox == null || !sandbox.status().ready()) {
+            throw new IllegalStateException("sandbox " + sandboxId + " is not ready");
+        }
+        PortForwarder.forward(sandbox.ip, port, fromClient, toClient);
     }
 
     @Override

@@ -7,6 +7,9 @@ import io.k8j.kubelet.runtime.ContainerStatus;
 import io.k8j.kubelet.runtime.SandboxConfig;
 import io.k8j.kubelet.runtime.SandboxStatus;
 
+import io.k8j.kubelet.runtime.StreamIo;
+
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -139,13 +142,28 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
 
     @Override
-    public int exec(String containerId, List<String> command, InputStream stdin, OutputStream stdout,
-                    OutputStream stderr, Duration timeout) {
+    public int exec(String containerId, List<String> command, StreamIo io, Duration timeout) {
+        running(containerId);
+        return 0;
+    }
+
+    /** Nothing runs, so nothing is written: the session lasts until the client leaves. */
+    @Override
+    public void attach(String containerId, StreamIo io) throws InterruptedException {
+        running(containerId);
+        new java.util.concurrent.CountDownLatch(1).await();
+    }
+
+    @Override
+    public void portForward(String sandboxId, int port, InputStream fromClient, OutputStream toClient) throws IOException {
+        throw new IOException("the simulated runtime runs no processes: nothing listens on port " + port);
+    }
+
+    private void running(String containerId) {
         ContainerStatus c = containers.get(containerId);
         if (c == null || !c.running()) {
             throw new IllegalStateException("container " + containerId + " is not running");
         }
-        return 0;
     }
 
     @Override

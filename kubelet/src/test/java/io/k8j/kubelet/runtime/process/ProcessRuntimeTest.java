@@ -39,7 +39,7 @@ class ProcessRuntimeTest {
 
     private static ContainerConfig container(String script) {
         return new ContainerConfig("c", 0, "busybox", List.of("sh", "-c"), List.of(script), Map.of("GREETING", "hello"),
-                null, List.of(), Path.of("c/0.log"), Map.of());
+                null, List.of(), Path.of("c/0.log"), Map.of(), ContainerConfig.Stdio.NONE);
     }
 
     @Test
@@ -88,7 +88,7 @@ class ProcessRuntimeTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> runtime.containerStatus(ok).orElseThrow().state() == ContainerState.EXITED);
         assertThat(runtime.containerStatus(ok).orElseThrow().exitCode()).isEqualTo(3);
         ContainerConfig missing = new ContainerConfig("m", 0, "x", List.of("/no/such/binary"), List.of(), Map.of(), null,
-                List.of(), Path.of("m/0.log"), Map.of());
+                List.of(), Path.of("m/0.log"), Map.of(), ContainerConfig.Stdio.NONE);
         String bad = runtime.createContainer(sandbox, missing);
         runtime.startContainer(bad);
         ContainerStatus status = runtime.containerStatus(bad).orElseThrow();

@@ -27,7 +27,7 @@ class SimulatedRuntimeTest {
 
     private static ContainerConfig container() {
         return new ContainerConfig("c", 0, "busybox", List.of(), List.of(), Map.of(), null, List.of(),
-                Path.of("c/0.log"), Map.of("io.kubernetes.container.name", "c"));
+                Path.of("c/0.log"), Map.of("io.kubernetes.container.name", "c"), ContainerConfig.Stdio.NONE);
     }
 
     @Test

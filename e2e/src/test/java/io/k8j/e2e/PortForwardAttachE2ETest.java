@@ -1,0 +1,150 @@
+package io.k8j.e2e;
+
+import io.k8j.e2e.support.K8jServer;
+import io.k8j.e2e.support.Kubectl;
+import io.k8j.e2e.support.SharedServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The streaming transports on the process runtime with the clients that use them: SPDY/3.1 exec (kubectl
+ * 1.27, 1.29), port-forward over SPDY (1.27) and SPDY inside a WebSocket (1.33) to busybox httpd in a pod,
+ * WebSocket v4 port-forward (the Python client), attach (kubectl run -i), and exec -it under tmux.
+ */
+class PortForwardAttachE2ETest {
+    private static final String V129 = "/usr/lib/google-cloud-sdk/bin/kubectl.1.29";
+
+    @RegisterExtension
+    static final SharedServer K8J = new SharedServer(() -> List.of("--node-name", "stream-node", "--kubelet-port", "0",
+            "--pod-loopback-block", "79"));
+
+    @BeforeAll
+    static void startWebServer() {
+        Kubectl kubectl = K8J.kubectl(Kubectl.V133);
+        kubectl.ok("run", "web", "--image=busybox", "--restart=Never", "--command", "--", "sh", "-c",
+                "mkdir -p www && echo hello-from-httpd > www/index.html && exec busybox httpd -f -p $POD_IP:8080 -h www");
+        kubectl.ok("wait", "--for=jsonpath={.status.phase}=Running", "pod/web", "--timeout=60s");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Kubectl.V127, V129})
+    void spdyExecReturnsTheOutputAndTheExitCode(String binary) {
+        Kubectl kubectl = K8J.kubectl(binary);
+        assertThat(kubectl.ok("exec", "web", "--", "echo", "hi")).isEqualTo("hi\n");
+        Kubectl.Result r = kubectl.run("exec", "web", "--", "sh", "-c", "echo err >&2; exit 3");
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        assertThat(r.err()).contains("err\n").contains("command terminated with exit code 3");
+        assertThat(kubectl.okWithInput("data\n", "exec", "-i", "web", "--", "cat")).isEqualTo("data\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Kubectl.V127, Kubectl.V133})
+    void portForwardReachesTheHttpServerInThePod(String binary) throws Exception {
+        int local = K8jServer.freePort();
+        try (Kubectl.Background pf = K8J.kubectl(binary).background("port-forward", "pod/web", local + ":8080")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> pf.output().contains("Forwarding from"));
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            for (int i = 0; i < 2; i++) { // one stream pair per connection, on the same session
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local + "/index.html"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.body()).isEqualTo("hello-from-httpd\n");
+            }
+        }
+    }
+
+    @Test
+    void thePythonClientPortForwardsOverWebSocket() throws Exception {
+        Path script = Path.of("src/test/python/pod_portforward.py").toAbsolutePath();
+        Path log = Files.createTempFile("python-portforward", ".log");
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("KUBECONFIG", K8J.kubectl(Kubectl.V133).kubeconfig().toString());
+        pb.environment().put("NAMESPACE", "default");
+        pb.environment().put("POD", "web");
+        pb.environment().put("PORT", "8080");
+        Process p = pb.start();
+        boolean finished = p.waitFor(60, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        assertThat(finished).as(output).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output).contains("python portforward: ok");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Kubectl.V127, Kubectl.V133})
+    void runDashIAttachesToTheContainersStdinAndOutput(String binary) {
+        String name = "reader-" + Path.of(binary).getFileName().toString().replace("kubectl.1.", "1");
+        String out = K8J.kubectl(binary).okWithInput("hello\n", "run", "-i", name, "--image=busybox", "--restart=Never",
+                "--command", "--", "sh", "-c", "read line; echo got $line");
+        assertThat(out).contains("got hello");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Kubectl.V127, Kubectl.V133})
+    void execDashItRunsAShellOnATerminal(String binary) throws Exception {
+        try (Tmux tmux = new Tmux()) {
+            tmux.start(binary + " --kubeconfig " + K8J.kubectl(binary).kubeconfig() + " exec -it web -- sh; echo EXITED-$?; sleep 60");
+            await().atMost(Duration.ofSeconds(30)).until(() -> tmux.screen().contains("#"));
+            tmux.type("echo sum-$((40+2)); stty size");
+            await().atMost(Duration.ofSeconds(15)).until(() -> tmux.screen().contains("sum-42"));
+            // the client's terminal size reached the pty (the pane's rows: 30 less tmux's status line)
+            await().atMost(Duration.ofSeconds(15)).until(() -> tmux.screen().lines().anyMatch(l -> l.matches("\\d+ 100\\s*")));
+            tmux.type("exit 5");
+            await().atMost(Duration.ofSeconds(15)).until(() -> tmux.screen().contains("EXITED-5"));
+        }
+    }
+
+    /** A tmux server of our own (private socket) with one 100x30 window, killed on close. */
+    private static final class Tmux implements AutoCloseable {
+        private final String socket = "k8j-e2e-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+        void start(String command) throws IOException, InterruptedException {
+            run("new-session", "-d", "-s", "t", "-x", "100", "-y", "30", command);
+        }
+
+        void type(String keys) throws IOException, InterruptedException {
+            run("send-keys", "-t", "t", keys, "Enter");
+        }
+
+        String screen() throws IOException, InterruptedException {
+            return run("capture-pane", "-p", "-t", "t");
+        }
+
+        private String run(String... args) throws IOException, InterruptedException {
+            List<String> cmd = new java.util.ArrayList<>(List.of("tmux", "-L", socket));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            return out;
+        }
+
+        @Override
+        public void close() throws Exception {
+            run("kill-server");
+        }
+    }
+}
