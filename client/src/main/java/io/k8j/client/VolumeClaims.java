@@ -1,6 +1,5 @@
 package io.k8j.client;
 
-import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
@@ -85,19 +84,7 @@ public final class VolumeClaims {
         }
         List<NodeSelectorTerm> terms = pv.getSpec().getNodeAffinity().getRequired().getNodeSelectorTerms();
         return terms != null && terms.stream().anyMatch(t -> t.getMatchExpressions() != null
-                && t.getMatchExpressions().stream().allMatch(r -> matches(r, nodeLabels)));
-    }
-
-    private static boolean matches(NodeSelectorRequirement r, Map<String, String> labels) {
-        String value = labels.get(r.getKey());
-        List<String> values = r.getValues() == null ? List.of() : r.getValues();
-        return switch (r.getOperator()) {
-            case "In" -> value != null && values.contains(value);
-            case "NotIn" -> value == null || !values.contains(value);
-            case "Exists" -> value != null;
-            case "DoesNotExist" -> value == null;
-            default -> false;
-        };
+                && t.getMatchExpressions().stream().allMatch(r -> NodeSelectors.matches(r, nodeLabels)));
     }
 
     public static BigDecimal request(PersistentVolumeClaim claim) {
