@@ -7,12 +7,19 @@ import io.k8j.client.LeaderElection;
 import io.k8j.client.LeaseTimings;
 import io.k8j.client.SharedInformers;
 import io.k8j.controllers.deployment.DeploymentController;
+import io.k8j.controllers.endpoints.EndpointsController;
+import io.k8j.controllers.endpointslice.EndpointSliceController;
 import io.k8j.controllers.gc.GarbageCollector;
 import io.k8j.controllers.namespace.NamespaceController;
+import io.k8j.controllers.nodelifecycle.NodeLifecycleController;
+import io.k8j.controllers.nodelifecycle.NodeMonitorTimings;
+import io.k8j.controllers.nodelifecycle.TaintEvictionController;
 import io.k8j.controllers.replicaset.ReplicaSetController;
+import io.k8j.controllers.serviceaccount.ServiceAccountController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -33,22 +40,27 @@ public final class ControllerManager implements AutoCloseable {
     private CompletableFuture<?> election;
     private volatile boolean leading;
 
-    private ControllerManager(KubernetesClient client, boolean ownsClient) {
+    private ControllerManager(KubernetesClient client, boolean ownsClient, NodeMonitorTimings nodeMonitor) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.informers = new SharedInformers(client);
+        Clock clock = Clock.systemUTC();
         this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client, informers),
-                new DeploymentController(client, informers), new GarbageCollector(client));
+                new DeploymentController(client, informers), new GarbageCollector(client),
+                new NodeLifecycleController(client, informers, nodeMonitor, clock),
+                new TaintEvictionController(client, informers, clock), new EndpointsController(client, informers),
+                new EndpointSliceController(client, informers, clock), new ServiceAccountController(client, informers));
     }
 
     /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */
-    public static ControllerManager start(Config config) {
-        ControllerManager manager = new ControllerManager(new KubernetesClientBuilder().withConfig(config).build(), true);
+    public static ControllerManager start(Config config, NodeMonitorTimings nodeMonitor) {
+        ControllerManager manager = new ControllerManager(new KubernetesClientBuilder().withConfig(config).build(), true, nodeMonitor);
         return manager.elect(LeaderElection.defaultIdentity(), LeaseTimings.defaults());
     }
 
-    public static ControllerManager start(KubernetesClient client, String identity, LeaseTimings timings) {
-        return new ControllerManager(client, false).elect(identity, timings);
+    public static ControllerManager start(KubernetesClient client, String identity, LeaseTimings timings,
+                                          NodeMonitorTimings nodeMonitor) {
+        return new ControllerManager(client, false, nodeMonitor).elect(identity, timings);
     }
 
     private ControllerManager elect(String identity, LeaseTimings timings) {

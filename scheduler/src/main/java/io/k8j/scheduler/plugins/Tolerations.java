@@ -12,20 +12,7 @@ final class Tolerations {
     }
 
     static boolean tolerates(Toleration t, Taint taint) {
-        if (t.getEffect() != null && !t.getEffect().isEmpty() && !t.getEffect().equals(taint.getEffect())) {
-            return false;
-        }
-        String key = t.getKey() == null ? "" : t.getKey();
-        if (!key.isEmpty() && !key.equals(taint.getKey())) {
-            return false;
-        }
-        String op = t.getOperator() == null || t.getOperator().isEmpty() ? "Equal" : t.getOperator();
-        return switch (op) {
-            case "Exists" -> true;
-            // An empty key with Equal is invalid in the API; it tolerates nothing here.
-            case "Equal" -> !key.isEmpty() && nullToEmpty(t.getValue()).equals(nullToEmpty(taint.getValue()));
-            default -> false;
-        };
+        return io.k8j.client.Tolerations.tolerates(t, taint);
     }
 
     /** A node's taints; a node created without a spec has none. */
