@@ -15,11 +15,14 @@ final class ControllerManagerCommand implements Callable<Integer> {
     @Mixin
     StandaloneFlags flags;
 
+    @Mixin
+    NodeMonitorFlags nodeMonitor;
+
     @Override
     public Integer call() throws Exception {
         KubernetesClient client = StandaloneComponent.client(flags.kubeconfig);
         ControllerManager manager = ControllerManager.start(client, LeaderElection.defaultIdentity(),
-                flags.timings());
+                flags.timings(), nodeMonitor.timings());
         StandaloneComponent.runUntilTerminated(() -> {
             manager.close();
             client.close();

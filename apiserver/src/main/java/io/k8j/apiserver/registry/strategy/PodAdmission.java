@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,16 +16,15 @@ final class PodAdmission {
     /** The two classes every cluster has; others would come from PriorityClass objects k8j does not serve yet. */
     private static final Map<String, Integer> PRIORITY_CLASSES = Map.of(
             "", 0, "system-cluster-critical", 2000000000, "system-node-critical", 2000001000);
-    private static final List<String> NODE_TAINTS = List.of("node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable");
-    private static final int DEFAULT_TOLERATION_SECONDS = 300;
 
     private PodAdmission() {
     }
 
-    static void admit(ObjectNode pod) {
+    static void admit(ObjectNode pod, DefaultTolerationSeconds tolerationSeconds) {
         ObjectNode spec = Tree.obj(pod, "spec");
         priority(spec, "pods \"" + Tree.text(Tree.objOrNull(pod, "metadata"), "name") + "\" is forbidden: ");
-        tolerations(spec);
+        tolerate(spec, "node.kubernetes.io/not-ready", tolerationSeconds.notReady());
+        tolerate(spec, "node.kubernetes.io/unreachable", tolerationSeconds.unreachable());
         Tree.defaultText(spec, "serviceAccountName", "default");
         spec.put("serviceAccount", Tree.text(spec, "serviceAccountName"));
     }
@@ -46,17 +44,15 @@ final class PodAdmission {
         Tree.defaultText(spec, "preemptionPolicy", "PreemptLowerPriority");
     }
 
-    /** Adds a 300 s NoExecute toleration for each node-health taint the pod does not already tolerate. */
-    private static void tolerations(ObjectNode spec) {
-        for (String taint : NODE_TAINTS) {
-            boolean tolerated = Tree.objects(spec, "tolerations").stream().anyMatch(t ->
-                    (Tree.text(t, "key").equals(taint) || Tree.text(t, "key").isEmpty())
-                            && (Tree.text(t, "effect").equals("NoExecute") || Tree.text(t, "effect").isEmpty()));
-            if (!tolerated) {
-                ArrayNode list = spec.get("tolerations") instanceof ArrayNode a ? a : spec.putArray("tolerations");
-                list.addObject().put("key", taint).put("operator", "Exists").put("effect", "NoExecute")
-                        .put("tolerationSeconds", DEFAULT_TOLERATION_SECONDS);
-            }
+    /** Adds a NoExecute toleration of {@code seconds} for a node-health taint the pod does not already tolerate. */
+    private static void tolerate(ObjectNode spec, String taint, long seconds) {
+        boolean tolerated = Tree.objects(spec, "tolerations").stream().anyMatch(t ->
+                (Tree.text(t, "key").equals(taint) || Tree.text(t, "key").isEmpty())
+                        && (Tree.text(t, "effect").equals("NoExecute") || Tree.text(t, "effect").isEmpty()));
+        if (!tolerated) {
+            ArrayNode list = spec.get("tolerations") instanceof ArrayNode a ? a : spec.putArray("tolerations");
+            list.addObject().put("key", taint).put("operator", "Exists").put("effect", "NoExecute")
+                    .put("tolerationSeconds", seconds);
         }
     }
 }
