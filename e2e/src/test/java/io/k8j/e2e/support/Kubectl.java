@@ -95,6 +95,10 @@ public final class Kubectl implements AutoCloseable {
         return cmd;
     }
 
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
     public String binary() {
         return binary;
     }
