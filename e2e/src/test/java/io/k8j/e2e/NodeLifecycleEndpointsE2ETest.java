@@ -153,8 +153,9 @@ class NodeLifecycleEndpointsE2ETest {
                 .map(s -> s.substring(0, s.indexOf('='))).filter(ip -> !ip.isEmpty()).toList();
     }
 
+    /** The Endpoints' ready IPs, sorted; none while the controller has not written them yet. */
     private static List<String> readyAddresses() {
-        String out = kubectl.ok("-n", "svc", "get", "endpoints", "httpd", "-o", "jsonpath={.subsets[*].addresses[*].ip}");
+        String out = kubectl.run("-n", "svc", "get", "endpoints", "httpd", "-o", "jsonpath={.subsets[*].addresses[*].ip}").out();
         return Arrays.stream(out.trim().split(" ")).filter(s -> !s.isEmpty()).sorted().toList();
     }
 }
