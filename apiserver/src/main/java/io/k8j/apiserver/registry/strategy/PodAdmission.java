@@ -51,8 +51,13 @@ final class PodAdmission {
                         && (Tree.text(t, "effect").equals("NoExecute") || Tree.text(t, "effect").isEmpty()));
         if (!tolerated) {
             ArrayNode list = spec.get("tolerations") instanceof ArrayNode a ? a : spec.putArray("tolerations");
-            list.addObject().put("key", taint).put("operator", "Exists").put("effect", "NoExecute")
-                    .put("tolerationSeconds", seconds);
+            ObjectNode toleration = list.addObject().put("key", taint).put("operator", "Exists").put("effect", "NoExecute");
+            // An int node when it fits, as parsing JSON gives, so that trees compare equal to parsed ones.
+            if (seconds == (int) seconds) {
+                toleration.put("tolerationSeconds", (int) seconds);
+            } else {
+                toleration.put("tolerationSeconds", seconds);
+            }
         }
     }
 }

@@ -158,9 +158,10 @@ class PodStrategyTest {
         ObjectNode pod = kubectlRun();
         new PodStrategy(new DefaultTolerationSeconds(7, 11)).prepareForCreate(pod, Fixtures.Context.empty());
         assertThat(pod.at("/spec/tolerations")).isEqualTo(yaml("""
+                a:
                 - {effect: NoExecute, key: node.kubernetes.io/not-ready, operator: Exists, tolerationSeconds: 7}
                 - {effect: NoExecute, key: node.kubernetes.io/unreachable, operator: Exists, tolerationSeconds: 11}
-                """));
+                """).get("a"));
     }
 
     private List<FieldError> update(java.util.function.Consumer<ObjectNode> edit) {
