@@ -3,6 +3,7 @@ package io.k8j.e2e;
 import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.SimulatedNodes;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,21 +57,21 @@ class NodeLifecycleEndpointsE2ETest {
                   "template":{"metadata":{"labels":{"app":"web"}},
                    "spec":{"nodeSelector":{"pool":"sim"},"containers":[{"name":"web","image":"busybox"}]}}}}
                 """, "apply", "-f", "-");
-        await().atMost(WAIT).until(() -> !livePods().isEmpty() && livePods().size() == 3
+        eventually(WAIT).until(() -> !livePods().isEmpty() && livePods().size() == 3
                 && livePods().stream().noneMatch(p -> p.node.isEmpty()));
         assertThat(kubectl.ok("-n", "evict", "get", "pod", livePods().get(0).name, "-o",
                 "jsonpath={.spec.tolerations[?(@.key==\"node.kubernetes.io/unreachable\")].tolerationSeconds}")).isEqualTo("2");
         String victim = livePods().get(0).node;
 
         SimulatedNodes.stopHeartbeat(kubectl, victim);
-        await().atMost(WAIT).until(() -> readyStatus(victim).equals("Unknown"));
+        eventually(WAIT).until(() -> readyStatus(victim).equals("Unknown"));
         assertThat(kubectl.ok("get", "node", victim)).containsPattern(victim + "\\s+NotReady");
         assertThat(kubectl.ok("get", "node", victim, "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].reason}"))
                 .isEqualTo("NodeStatusUnknown");
-        await().atMost(WAIT).until(() -> kubectl.ok("get", "node", victim, "-o",
+        eventually(WAIT).until(() -> kubectl.ok("get", "node", victim, "-o",
                 "jsonpath={range .spec.taints[*]}{.key}:{.effect} {end}").trim()
                 .equals("node.kubernetes.io/unreachable:NoSchedule node.kubernetes.io/unreachable:NoExecute"));
-        await().atMost(WAIT).until(() -> livePods().size() == 3 && livePods().stream()
+        eventually(WAIT).until(() -> livePods().size() == 3 && livePods().stream()
                 .allMatch(p -> !p.node.isEmpty() && !p.node.equals(victim)));
         assertThat(kubectl.ok("-n", "evict", "get", "events", "--field-selector", "reason=TaintManagerEviction", "-o", "name"))
                 .isNotEmpty();
@@ -94,16 +95,16 @@ class NodeLifecycleEndpointsE2ETest {
                      "readinessProbe":{"exec":{"command":["cat","ready"]},"periodSeconds":1,"failureThreshold":1}}]}}}}
                 """, "apply", "-f", "-");
         kubectl.ok("-n", "svc", "create", "service", "clusterip", "httpd", "--tcp=80:http"); // selects app=httpd
-        await().atMost(WAIT).until(() -> podIps("true").size() == 2);
+        eventually(WAIT).until(() -> podIps("true").size() == 2);
         List<String> ips = podIps("true");
-        await().atMost(WAIT).until(() -> readyAddresses().equals(ips.stream().sorted().toList()));
+        eventually(WAIT).until(() -> readyAddresses().equals(ips.stream().sorted().toList()));
         assertThat(kubectl.ok("-n", "svc", "get", "endpoints", "httpd"))
                 .contains(ips.get(0) + ":8080").contains(ips.get(1) + ":8080");
 
         String first = kubectl.ok("-n", "svc", "get", "pods", "-l", "app=httpd", "-o", "jsonpath={.items[0].metadata.name}");
         String firstIp = kubectl.ok("-n", "svc", "get", "pod", first, "-o", "jsonpath={.status.podIP}");
         kubectl.ok("-n", "svc", "exec", first, "--", "rm", "ready");
-        await().atMost(WAIT).until(() -> kubectl.ok("-n", "svc", "get", "endpoints", "httpd", "-o",
+        eventually(WAIT).until(() -> kubectl.ok("-n", "svc", "get", "endpoints", "httpd", "-o",
                 "jsonpath={.subsets[*].notReadyAddresses[*].ip}").equals(firstIp));
         assertThat(readyAddresses()).containsExactly(ips.stream().filter(ip -> !ip.equals(firstIp)).findFirst().orElseThrow());
 
@@ -122,12 +123,17 @@ class NodeLifecycleEndpointsE2ETest {
     @Test
     void aNewNamespaceGetsItsDefaultServiceAccountAndPodsUseIt() {
         kubectl.ok("create", "namespace", "fresh");
-        await().atMost(Duration.ofSeconds(10)).until(() -> kubectl.run("-n", "fresh", "get", "sa", "default").code() == 0);
+        eventually(Duration.ofSeconds(10)).until(() -> kubectl.run("-n", "fresh", "get", "sa", "default").code() == 0);
         kubectl.ok("-n", "fresh", "delete", "sa", "default");
-        await().atMost(Duration.ofSeconds(10)).until(() -> kubectl.run("-n", "fresh", "get", "sa", "default").code() == 0);
+        eventually(Duration.ofSeconds(10)).until(() -> kubectl.run("-n", "fresh", "get", "sa", "default").code() == 0);
         kubectl.ok("-n", "fresh", "run", "p", "--image=busybox", "--restart=Never",
                 "--overrides={\"spec\":{\"nodeSelector\":{\"none\":\"none\"}}}");
         assertThat(kubectl.ok("-n", "fresh", "get", "pod", "p", "-o", "jsonpath={.spec.serviceAccountName}")).isEqualTo("default");
+    }
+
+    /** Polls twice a second: each poll runs kubectl, and the machine is shared. */
+    private static ConditionFactory eventually(Duration atMost) {
+        return await().atMost(atMost).pollInterval(Duration.ofMillis(500));
     }
 
     private record LivePod(String name, String node) {
