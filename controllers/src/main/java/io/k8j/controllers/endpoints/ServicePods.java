@@ -30,6 +30,7 @@ public final class ServicePods {
         return svc.getSpec().getPorts() == null ? List.of() : svc.getSpec().getPorts();
     }
 
+    /** A service's selector is a plain map: each of its pairs must be among the pod's labels. */
     public static boolean selects(Service svc, Pod pod) {
         return hasSelector(svc) && Objects.equals(svc.getMetadata().getNamespace(), pod.getMetadata().getNamespace())
                 && pod.getMetadata().getLabels() != null
@@ -38,7 +39,7 @@ public final class ServicePods {
 
     /**
      * kube's ShouldPodBeInEndpoints: the pod has an IP, is not being deleted (unless terminating pods are
-     * wanted) and will not run again.
+     * wanted) and has not finished for good (a terminal phase its restartPolicy will not restart).
      */
     public static boolean belongs(Pod pod, boolean includeTerminating) {
         if (podIp(pod) == null || !includeTerminating && pod.getMetadata().getDeletionTimestamp() != null) {
