@@ -51,7 +51,7 @@ public final class ApiServer implements AutoCloseable {
         WatchCache cache = new WatchCache(storage);
         ResourceCatalog catalog = ResourceCatalog.builtIn();
         ServiceAllocator allocator = new ServiceAllocator();
-        Registry registry = new Registry(catalog, cache, type -> Strategies.forResource(type, allocator),
+        Registry registry = new Registry(catalog, cache, type -> Strategies.forResource(type, allocator, config.tolerationSeconds()),
                 new ManagedFieldsRecorder(), clock);
         Bootstrap.ensure(registry);
 
@@ -76,6 +76,8 @@ public final class ApiServer implements AutoCloseable {
         HttpServer server = vertx.createHttpServer(options).requestHandler(handler)
                 .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         LOG.info("API server listening on https://{}:{}", config.bindAddress(), server.actualPort());
+        Bootstrap.ensureKubernetesEndpoints(registry,
+                config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress(), server.actualPort());
         return new ApiServer(vertx, server, cache, executor);
     }
 

@@ -11,7 +11,8 @@ import io.k8j.apiserver.registry.WriteOptions;
 import java.util.List;
 
 /**
- * The objects every cluster starts with: the system namespaces, the {@code kubernetes} service, and
+ * The objects every cluster starts with: the system namespaces, the {@code kubernetes} service, its
+ * Endpoints and EndpointSlice pointing at this API server (kube-apiserver's endpoint reconciler), and
  * (through {@link StorageBootstrap}) the system PriorityClasses and the local-path StorageClass.
  */
 final class Bootstrap {
@@ -42,6 +43,41 @@ final class Bootstrap {
         spec.putArray("ports").addObject().put("name", "https").put("protocol", "TCP").put("port", 443)
                 .put("targetPort", 6443);
         return svc;
+    }
+
+    /**
+     * Points the {@code kubernetes} service at this server's address and port, created or replaced at every
+     * start (the port may have changed). The service has no selector, so no controller touches these.
+     */
+    static void ensureKubernetesEndpoints(Registry registry, String ip, int port) {
+        ObjectNode ep = Json.object().put("apiVersion", "v1").put("kind", "Endpoints");
+        ep.putObject("metadata").put("name", "kubernetes").put("namespace", "default")
+                .putObject("labels").put("endpointslice.kubernetes.io/skip-mirror", "true");
+        ObjectNode subset = ep.putArray("subsets").addObject();
+        subset.putArray("addresses").addObject().put("ip", ip);
+        subset.putArray("ports").addObject().put("name", "https").put("port", port).put("protocol", "TCP");
+        createOrReplace(registry.find("", "v1", "endpoints").orElseThrow(), ep);
+
+        ObjectNode slice = Json.object().put("apiVersion", "discovery.k8s.io/v1").put("kind", "EndpointSlice")
+                .put("addressType", "IPv4");
+        slice.putObject("metadata").put("name", "kubernetes").put("namespace", "default")
+                .putObject("labels").put("kubernetes.io/service-name", "kubernetes");
+        ObjectNode endpoint = slice.putArray("endpoints").addObject();
+        endpoint.putArray("addresses").add(ip);
+        endpoint.putObject("conditions").put("ready", true);
+        slice.putArray("ports").addObject().put("name", "https").put("port", port).put("protocol", "TCP");
+        createOrReplace(registry.find("discovery.k8s.io", "v1", "endpointslices").orElseThrow(), slice);
+    }
+
+    private static void createOrReplace(GenericStore store, ObjectNode obj) {
+        try {
+            store.update("default", Meta.name(obj), obj, SYSTEM, null);
+        } catch (ApiException e) {
+            if (e.code() != 404) {
+                throw e;
+            }
+            createIfMissing(store, "default", obj);
+        }
     }
 
     /** Looks first: creating an existing service would fail on its cluster IP before its name. */

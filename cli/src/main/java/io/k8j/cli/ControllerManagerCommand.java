@@ -3,6 +3,7 @@ package io.k8j.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.k8j.client.LeaderElection;
 import io.k8j.controllers.ControllerManager;
+import io.k8j.controllers.ControllerManagerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,11 +21,16 @@ final class ControllerManagerCommand implements Callable<Integer> {
     @Option(names = "--default-local-storage-path", description = "Where local-path volumes live on each node (default: DATA_DIR/storage).")
     Path localStoragePath;
 
+    @Mixin
+    NodeMonitorFlags nodeMonitor;
+
     @Override
     public Integer call() throws Exception {
         KubernetesClient client = StandaloneComponent.client(flags.kubeconfig);
         ControllerManager manager = ControllerManager.start(client, LeaderElection.defaultIdentity(),
-                flags.timings(), localStoragePath != null ? localStoragePath : DataDirs.resolve(null).resolve("storage"));
+                flags.timings(), new ControllerManagerOptions(
+                        localStoragePath != null ? localStoragePath : DataDirs.resolve(null).resolve("storage"),
+                        nodeMonitor.timings()));
         StandaloneComponent.runUntilTerminated(() -> {
             manager.close();
             client.close();

@@ -5,9 +5,11 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.k8j.apiserver.ApiServer;
 import io.k8j.apiserver.ApiServerConfig;
 import io.k8j.apiserver.pki.ClusterPki;
+import io.k8j.apiserver.registry.strategy.DefaultTolerationSeconds;
 import io.k8j.apiserver.pki.IssuedCert;
 import io.k8j.apiserver.pki.Kubeconfig;
 import io.k8j.controllers.ControllerManager;
+import io.k8j.controllers.ControllerManagerOptions;
 import io.k8j.kubelet.Kubelet;
 import io.k8j.scheduler.Scheduler;
 import io.k8j.scheduler.SchedulerOptions;
@@ -59,6 +61,17 @@ final class ServerCommand implements Callable<Integer> {
             description = "Do not run the controllers (run `k8j controller-manager` elsewhere).")
     boolean disableControllerManager;
 
+    @Option(names = "--default-not-ready-toleration-seconds", defaultValue = "300",
+            description = "tolerationSeconds of the not-ready:NoExecute toleration new pods get (default: ${DEFAULT-VALUE}).")
+    long notReadyTolerationSeconds;
+
+    @Option(names = "--default-unreachable-toleration-seconds", defaultValue = "300",
+            description = "tolerationSeconds of the unreachable:NoExecute toleration new pods get (default: ${DEFAULT-VALUE}).")
+    long unreachableTolerationSeconds;
+
+    @Mixin
+    NodeMonitorFlags nodeMonitor;
+
     @Mixin
     KubeletOptions kubelet;
 
@@ -77,7 +90,8 @@ final class ServerCommand implements Callable<Integer> {
         IssuedCert toKubelets = pki.issueClientCert("kube-apiserver-kubelet-client", List.of("system:masters"), Duration.ofDays(365));
         ApiServer server = ApiServer.start(new ApiServerConfig(bindAddress, port, pki.servingCertFile(),
                 pki.servingKeyFile(), pki.caCertFile(), storage, new ApiServerConfig.KubeletClientCert(
-                        toKubelets.certPem(), toKubelets.keyPem(), pki.caCertPem())));
+                        toKubelets.certPem(), toKubelets.keyPem(), pki.caCertPem()))
+                .withTolerationSeconds(new DefaultTolerationSeconds(notReadyTolerationSeconds, unreachableTolerationSeconds)));
         String host = bindAddress.equals("0.0.0.0") ? "127.0.0.1" : bindAddress;
         Path kubeconfigFile = kubeconfig != null ? kubeconfig : dir.resolve("kubeconfig");
         Kubeconfig.write(kubeconfigFile, "https://" + host + ":" + server.port(), pki.caCertPem(),
@@ -90,7 +104,8 @@ final class ServerCommand implements Callable<Integer> {
         if (!disableControllerManager) {
             components.start("controller manager", () -> ControllerManager.start(
                     ComponentClients.config(pki, url, "system:kube-controller-manager", List.of()),
-                    localStoragePath != null ? localStoragePath : dir.resolve("storage")));
+                    new ControllerManagerOptions(localStoragePath != null ? localStoragePath : dir.resolve("storage"),
+                            nodeMonitor.timings())));
         }
         if (!disableScheduler) {
             components.start("scheduler", () -> {

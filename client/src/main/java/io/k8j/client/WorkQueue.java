@@ -25,6 +25,8 @@ public final class WorkQueue {
     private final Map<String, Long> due = new HashMap<>();
     private final Set<String> processing = new HashSet<>();
     private final Set<String> dirty = new HashSet<>();
+    /** Delayed adds of keys being processed: the earliest due time, scheduled when processing is done. */
+    private final Map<String, Long> dueAfterProcessing = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private boolean shutDown;
 
@@ -45,11 +47,20 @@ public final class WorkQueue {
         if (shutDown) {
             return;
         }
+        long when = nanoTime.getAsLong() + delay.toNanos();
         if (processing.contains(key)) {
-            dirty.add(key);
+            // A delay (a requeue, a backoff) must hold after processing too, not turn into an immediate retry.
+            if (delay.isPositive()) {
+                dueAfterProcessing.merge(key, when, Math::min);
+            } else {
+                dirty.add(key);
+            }
             return;
         }
-        long when = nanoTime.getAsLong() + delay.toNanos();
+        schedule(key, when);
+    }
+
+    private void schedule(String key, long when) {
         Long current = due.get(key);
         if (current != null && current <= when) {
             return;
@@ -95,11 +106,14 @@ public final class WorkQueue {
         return null;
     }
 
-    /** Marks {@code key} processed; a key added while it was processed is queued now. */
+    /** Marks {@code key} processed; a key added while it was processed is queued now, or when its delay ends. */
     public synchronized void done(String key) {
         processing.remove(key);
+        Long delayed = dueAfterProcessing.remove(key);
         if (dirty.remove(key)) {
             addAfter(key, Duration.ZERO);
+        } else if (delayed != null) {
+            schedule(key, delayed);
         }
     }
 

@@ -31,6 +31,18 @@ class WorkQueueTest {
     }
 
     @Test
+    void aDelayedAddWhileProcessedWaitsItsTimeAfterDone() throws Exception {
+        queue.add("a");
+        String key = queue.poll(Duration.ZERO);
+        queue.addAfter("a", Duration.ofSeconds(5));
+        queue.addRateLimited("a");
+        queue.done(key);
+        assertThat(queue.poll(Duration.ZERO)).as("the backoff holds, not an immediate retry").isNull();
+        now.addAndGet(Duration.ofMillis(5).toNanos());
+        assertThat(queue.poll(Duration.ZERO)).as("the earliest delay wins").isEqualTo("a");
+    }
+
+    @Test
     void delayedKeysWaitForTheirTime() throws Exception {
         queue.addAfter("later", Duration.ofSeconds(5));
         queue.add("now");

@@ -8,16 +8,22 @@ import io.k8j.client.LeaseTimings;
 import io.k8j.client.SharedInformers;
 import io.k8j.controllers.daemonset.DaemonSetController;
 import io.k8j.controllers.deployment.DeploymentController;
+import io.k8j.controllers.endpoints.EndpointsController;
+import io.k8j.controllers.endpointslice.EndpointSliceController;
 import io.k8j.controllers.gc.GarbageCollector;
 import io.k8j.controllers.namespace.NamespaceController;
+import io.k8j.controllers.nodelifecycle.NodeLifecycleController;
+import io.k8j.controllers.nodelifecycle.NodeMonitorTimings;
+import io.k8j.controllers.nodelifecycle.TaintEvictionController;
 import io.k8j.controllers.replicaset.ReplicaSetController;
+import io.k8j.controllers.serviceaccount.ServiceAccountController;
 import io.k8j.controllers.statefulset.StatefulSetController;
 import io.k8j.controllers.volume.LocalPathProvisioner;
 import io.k8j.controllers.volume.PersistentVolumeController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -38,26 +44,30 @@ public final class ControllerManager implements AutoCloseable {
     private CompletableFuture<?> election;
     private volatile boolean leading;
 
-    /** @param localStorage where the local-path provisioner puts volumes on every node (k3s: DATA_DIR/storage) */
-    private ControllerManager(KubernetesClient client, boolean ownsClient, Path localStorage) {
+    private ControllerManager(KubernetesClient client, boolean ownsClient, ControllerManagerOptions options) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.informers = new SharedInformers(client);
+        Clock clock = Clock.systemUTC();
         this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client, informers),
                 new DeploymentController(client, informers), new DaemonSetController(client, informers),
                 new StatefulSetController(client, informers), new GarbageCollector(client),
-                new PersistentVolumeController(client, informers), new LocalPathProvisioner(client, informers, localStorage));
+                new PersistentVolumeController(client, informers),
+                new LocalPathProvisioner(client, informers, options.localStorage()),
+                new NodeLifecycleController(client, informers, options.nodeMonitor(), clock),
+                new TaintEvictionController(client, informers, clock), new EndpointsController(client, informers),
+                new EndpointSliceController(client, informers, clock), new ServiceAccountController(client, informers));
     }
 
     /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */
-    public static ControllerManager start(Config config, Path localStorage) {
-        ControllerManager manager = new ControllerManager(new KubernetesClientBuilder().withConfig(config).build(), true,
-                localStorage);
+    public static ControllerManager start(Config config, ControllerManagerOptions options) {
+        ControllerManager manager = new ControllerManager(new KubernetesClientBuilder().withConfig(config).build(), true, options);
         return manager.elect(LeaderElection.defaultIdentity(), LeaseTimings.defaults());
     }
 
-    public static ControllerManager start(KubernetesClient client, String identity, LeaseTimings timings, Path localStorage) {
-        return new ControllerManager(client, false, localStorage).elect(identity, timings);
+    public static ControllerManager start(KubernetesClient client, String identity, LeaseTimings timings,
+                                          ControllerManagerOptions options) {
+        return new ControllerManager(client, false, options).elect(identity, timings);
     }
 
     private ControllerManager elect(String identity, LeaseTimings timings) {

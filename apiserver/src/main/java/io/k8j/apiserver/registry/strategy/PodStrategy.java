@@ -13,11 +13,16 @@ import java.util.Map;
 
 /** Pods: the shared PodSpec rules plus what kube applies to Pod objects only (pkg/registry/core/pod). */
 final class PodStrategy implements ResourceStrategy {
+    private final DefaultTolerationSeconds tolerationSeconds;
+
+    PodStrategy(DefaultTolerationSeconds tolerationSeconds) {
+        this.tolerationSeconds = tolerationSeconds;
+    }
 
     @Override
     public void prepareForCreate(ObjectNode pod, StrategyContext ctx) {
         applyDefaults(pod);
-        PodAdmission.admit(pod, ctx);
+        PodAdmission.admit(pod, ctx, tolerationSeconds);
         ObjectNode status = pod.putObject("status");
         status.put("phase", "Pending");
         status.put("qosClass", QosClass.of(pod.get("spec")));

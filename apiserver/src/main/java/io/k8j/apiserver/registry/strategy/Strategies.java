@@ -18,9 +18,15 @@ public final class Strategies {
      * @param allocator the cluster's one allocator of service IPs and node ports
      */
     public static ResourceStrategy forResource(ResourceType type, ServiceAllocator allocator) {
+        return forResource(type, allocator, DefaultTolerationSeconds.DEFAULTS);
+    }
+
+    /** As above, with the tolerations new pods get for not-ready and unreachable nodes. */
+    public static ResourceStrategy forResource(ResourceType type, ServiceAllocator allocator,
+                                               DefaultTolerationSeconds tolerationSeconds) {
         return switch (type.group() + "/" + type.plural()) {
             case "/namespaces" -> new NamespaceStrategy();
-            case "/pods" -> new PodStrategy();
+            case "/pods" -> new PodStrategy(tolerationSeconds);
             case "/services" -> new ServiceStrategy(type, allocator);
             case "/endpoints" -> new EndpointsStrategy();
             case "/configmaps" -> new ConfigMapStrategy();

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PodStrategyTest {
-    private final PodStrategy strategy = new PodStrategy();
+    private final PodStrategy strategy = new PodStrategy(DefaultTolerationSeconds.DEFAULTS);
 
     /** What `kubectl run x --image=busybox` sends. */
     private static ObjectNode kubectlRun() {
@@ -151,6 +151,17 @@ class PodStrategyTest {
         ((ObjectNode) pod.get("spec")).set("tolerations", yaml("{a: [{key: node.kubernetes.io/not-ready, operator: Exists}]}").get("a"));
         assertThat(created(pod).at("/spec/tolerations").size()).isEqualTo(2);
         assertThat(pod.at("/spec/tolerations/0/tolerationSeconds").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void configuredTolerationSecondsGoIntoNewPods() {
+        ObjectNode pod = kubectlRun();
+        new PodStrategy(new DefaultTolerationSeconds(7, 11)).prepareForCreate(pod, Fixtures.Context.empty());
+        assertThat(pod.at("/spec/tolerations")).isEqualTo(yaml("""
+                a:
+                - {effect: NoExecute, key: node.kubernetes.io/not-ready, operator: Exists, tolerationSeconds: 7}
+                - {effect: NoExecute, key: node.kubernetes.io/unreachable, operator: Exists, tolerationSeconds: 11}
+                """).get("a"));
     }
 
     private List<FieldError> update(java.util.function.Consumer<ObjectNode> edit) {

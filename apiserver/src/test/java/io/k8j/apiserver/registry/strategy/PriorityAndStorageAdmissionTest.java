@@ -39,7 +39,7 @@ class PriorityAndStorageAdmissionTest {
     })
     void priorityComesFromTheClass(String spec, String className, long priority, String policy) {
         ObjectNode pod = pod(spec);
-        new PodStrategy().prepareForCreate(pod, WITH_CLASSES);
+        new PodStrategy(DefaultTolerationSeconds.DEFAULTS).prepareForCreate(pod, WITH_CLASSES);
         assertThat(pod.at("/spec/priorityClassName").asText()).isEqualTo(className);
         assertThat(pod.at("/spec/priority").asLong()).isEqualTo(priority);
         assertThat(pod.at("/spec/preemptionPolicy").asText()).isEqualTo(policy);
@@ -48,7 +48,7 @@ class PriorityAndStorageAdmissionTest {
     @Test
     void withoutAGlobalDefaultPriorityIsZeroAndNoClassIsNamed() {
         ObjectNode pod = pod("{}");
-        new PodStrategy().prepareForCreate(pod, Fixtures.Context.empty());
+        new PodStrategy(DefaultTolerationSeconds.DEFAULTS).prepareForCreate(pod, Fixtures.Context.empty());
         assertThat(pod.at("/spec/priority").asLong()).isZero();
         assertThat(pod.at("/spec/priorityClassName").isMissingNode()).isTrue();
     }
@@ -60,7 +60,7 @@ class PriorityAndStorageAdmissionTest {
             "{priorityClassName: polite, preemptionPolicy: PreemptLowerPriority} | pods \"p\" is forbidden: the string value of PreemptionPolicy (PreemptLowerPriority) must not be provided in pod spec; priority admission controller computed Never from the given PriorityClass name",
     })
     void badPriorityIsForbidden(String spec, String message) {
-        assertThatThrownBy(() -> new PodStrategy().prepareForCreate(pod(spec), WITH_CLASSES))
+        assertThatThrownBy(() -> new PodStrategy(DefaultTolerationSeconds.DEFAULTS).prepareForCreate(pod(spec), WITH_CLASSES))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.code()).isEqualTo(403);
                     assertThat(e.getMessage()).isEqualTo(message);

@@ -1,0 +1,14 @@
+package io.k8j.controllers;
+
+import io.k8j.controllers.nodelifecycle.NodeMonitorTimings;
+
+import java.nio.file.Path;
+
+/**
+ * What the controllers take from the command line.
+ *
+ * @param localStorage where the local-path provisioner puts volumes on every node (k3s: DATA_DIR/storage)
+ * @param nodeMonitor  how long a node may stay silent, and how often the node lifecycle controller looks
+ */
+public record ControllerManagerOptions(Path localStorage, NodeMonitorTimings nodeMonitor) {
+}
