@@ -8,6 +8,7 @@ import io.k8j.client.LeaseTimings;
 import io.k8j.client.SharedInformers;
 import io.k8j.controllers.deployment.DeploymentController;
 import io.k8j.controllers.gc.GarbageCollector;
+import io.k8j.controllers.job.JobController;
 import io.k8j.controllers.namespace.NamespaceController;
 import io.k8j.controllers.replicaset.ReplicaSetController;
 import org.slf4j.Logger;
@@ -38,7 +39,8 @@ public final class ControllerManager implements AutoCloseable {
         this.ownsClient = ownsClient;
         this.informers = new SharedInformers(client);
         this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client, informers),
-                new DeploymentController(client, informers), new GarbageCollector(client));
+                new DeploymentController(client, informers), new GarbageCollector(client),
+                new JobController(client, informers));
     }
 
     /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */
