@@ -7,6 +7,7 @@ import io.k8j.client.LeaderElection;
 import io.k8j.client.LeaseTimings;
 import io.k8j.client.SharedInformers;
 import io.k8j.controllers.deployment.DeploymentController;
+import io.k8j.controllers.cronjob.CronJobController;
 import io.k8j.controllers.gc.GarbageCollector;
 import io.k8j.controllers.job.JobController;
 import io.k8j.controllers.namespace.NamespaceController;
@@ -40,7 +41,7 @@ public final class ControllerManager implements AutoCloseable {
         this.informers = new SharedInformers(client);
         this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client, informers),
                 new DeploymentController(client, informers), new GarbageCollector(client),
-                new JobController(client, informers));
+                new JobController(client, informers), new CronJobController(client, informers));
     }
 
     /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */
