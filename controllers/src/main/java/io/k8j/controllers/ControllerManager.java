@@ -12,6 +12,7 @@ import io.k8j.controllers.gc.GarbageCollector;
 import io.k8j.controllers.job.JobController;
 import io.k8j.controllers.namespace.NamespaceController;
 import io.k8j.controllers.replicaset.ReplicaSetController;
+import io.k8j.controllers.resourcequota.ResourceQuotaController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,8 @@ public final class ControllerManager implements AutoCloseable {
         this.informers = new SharedInformers(client);
         this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client, informers),
                 new DeploymentController(client, informers), new GarbageCollector(client),
-                new JobController(client, informers), new CronJobController(client, informers));
+                new JobController(client, informers), new CronJobController(client, informers),
+                new ResourceQuotaController(client, informers));
     }
 
     /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */
