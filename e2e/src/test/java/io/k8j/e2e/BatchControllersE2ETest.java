@@ -101,18 +101,30 @@ class BatchControllersE2ETest {
     }
 
     @Test
-    void aQuotaShowsWhatIsUsed() {
+    void aQuotaShowsWhatIsUsedAndRefusesWhatWouldExceedIt() {
         kubectl.ok("create", "namespace", "quota");
         kubectl.ok("-n", "quota", "create", "quota", "small", "--hard=pods=2,requests.cpu=1,configmaps=5");
-        kubectl.okWithInput("""
-                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"sleeper"},"spec":{"restartPolicy":"Never",
-                 "containers":[{"name":"c","image":"busybox","command":["sh","-c","sleep 30"],
-                 "resources":{"requests":{"cpu":"250m"}}}]}}
-                """, "-n", "quota", "create", "-f", "-");
+        // As in kube, a quota whose status the controller has not computed yet refuses what it limits.
+        await().atMost(Duration.ofSeconds(20)).until(() -> kubectl.ok("-n", "quota", "describe", "quota", "small")
+                .matches("(?s).*pods\\s+0\\s+2.*"));
+        kubectl.okWithInput(pod("sleeper"), "-n", "quota", "create", "-f", "-");
         await().atMost(Duration.ofSeconds(20)).until(() -> kubectl.ok("-n", "quota", "describe", "quota", "small")
                 .matches("(?s).*pods\\s+1\\s+2.*"));
         String described = kubectl.ok("-n", "quota", "describe", "quota", "small");
         assertThat(described).containsPattern("requests.cpu\\s+250m\\s+1").containsPattern("configmaps\\s+\\d+\\s+5");
-        kubectl.ok("-n", "quota", "delete", "pod", "sleeper", "--grace-period=1");
+
+        kubectl.okWithInput(pod("second"), "-n", "quota", "create", "-f", "-");
+        Kubectl.Result third = kubectl.runWithInput(pod("third"), "-n", "quota", "create", "-f", "-");
+        assertThat(third.code()).isNotZero();
+        assertThat(third.err()).contains("(Forbidden)").contains("pods \"third\" is forbidden: exceeded quota: small, "
+                + "requested: pods=1, used: pods=2, limited: pods=2");
+    }
+
+    private static String pod(String name) {
+        return """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"%s"},"spec":{"restartPolicy":"Never",
+                 "containers":[{"name":"c","image":"busybox","command":["sh","-c","sleep 30"],
+                 "resources":{"requests":{"cpu":"250m"}}}]}}
+                """.formatted(name);
     }
 }

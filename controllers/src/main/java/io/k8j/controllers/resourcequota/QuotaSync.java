@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.ResourceQuotaStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Indexer;
+import io.k8j.api.quota.QuotaUsage;
 
 import java.time.Clock;
 import java.time.Duration;

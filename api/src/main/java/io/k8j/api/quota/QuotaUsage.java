@@ -1,4 +1,4 @@
-package io.k8j.controllers.resourcequota;
+package io.k8j.api.quota;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -17,9 +17,9 @@ import java.util.function.Function;
 /**
  * A namespace's usage of the resources a quota limits (kube's quota evaluators for pods, services,
  * PVCs and object counts). Resources it knows nothing of are left out of status.used, as kube leaves
- * them.
+ * them. The ResourceQuota controller sums a namespace with it; quota admission, one new object.
  */
-final class QuotaUsage {
+public final class QuotaUsage {
     /** Object counts kube spells without the {@code count/} prefix. */
     private static final Set<String> LEGACY_COUNTS = Set.of("pods", "services", "configmaps", "secrets",
             "persistentvolumeclaims", "resourcequotas");
@@ -31,13 +31,13 @@ final class QuotaUsage {
     private final Instant now;
 
     /** {@code objects} gives the namespace's objects by resource ({@code pods}, {@code jobs.batch}), or null when unknown. */
-    QuotaUsage(Function<String, List<? extends HasMetadata>> objects, Instant now) {
+    public QuotaUsage(Function<String, List<? extends HasMetadata>> objects, Instant now) {
         this.objects = objects;
         this.now = now;
     }
 
     /** status.used for {@code hard}. */
-    Map<String, Quantity> used(Map<String, Quantity> hard) {
+    public Map<String, Quantity> used(Map<String, Quantity> hard) {
         Map<String, Quantity> used = new LinkedHashMap<>();
         hard.forEach((name, limit) -> {
             BigDecimal amount = amount(name);
@@ -49,7 +49,7 @@ final class QuotaUsage {
     }
 
     /** The usage of one resource name, or null when it is not one this knows. */
-    BigDecimal amount(String name) {
+    public BigDecimal amount(String name) {
         if (name.equals("requests.storage")) {
             return claims().stream().map(c -> c.getSpec().getResources() == null || c.getSpec().getResources().getRequests() == null
                     ? BigDecimal.ZERO : QuotaQuantities.amount(c.getSpec().getResources().getRequests().get("storage")))

@@ -1,4 +1,4 @@
-package io.k8j.controllers.resourcequota;
+package io.k8j.api.quota;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -1,4 +1,4 @@
-package io.k8j.controllers.resourcequota;
+package io.k8j.api.quota;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 
@@ -12,7 +12,7 @@ import java.util.List;
  * with one and the amount is a whole multiple (128Mi), decimal ones otherwise (500m, 2, 3k), as
  * kube-apiserver prints a sum.
  */
-final class QuotaQuantities {
+public final class QuotaQuantities {
     private static final List<String> BINARY = List.of("Ki", "Mi", "Gi", "Ti", "Pi", "Ei");
     private static final List<String> DECIMAL = List.of("n", "u", "m", "", "k", "M", "G", "T", "P", "E");
     private static final BigInteger THOUSAND = BigInteger.valueOf(1000);
@@ -21,12 +21,12 @@ final class QuotaQuantities {
     private QuotaQuantities() {
     }
 
-    static BigDecimal amount(Quantity q) {
+    public static BigDecimal amount(Quantity q) {
         return q == null ? BigDecimal.ZERO : Quantity.getAmountInBytes(q);
     }
 
     /** {@code value} formatted after the fashion of {@code like} (the hard limit). */
-    static String format(BigDecimal value, Quantity like) {
+    public static String format(BigDecimal value, Quantity like) {
         if (value.signum() == 0) {
             return "0";
         }
