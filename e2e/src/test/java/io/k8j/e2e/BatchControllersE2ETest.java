@@ -37,9 +37,12 @@ class BatchControllersE2ETest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         kubectl.close();
         server.close();
+        // The server's log outlives its data dir, for a failure to be read.
+        Files.copy(dataDir.resolve("server.log"), Path.of("target", "BatchControllersE2ETest-server.log"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         K8jServer.deleteTree(dataDir);
     }
 

@@ -198,6 +198,13 @@ final class CronJobSync {
             return;
         }
         CronJob copy = new CronJobBuilder(cj).withStatus(status).build();
-        client.batch().v1().cronjobs().inNamespace(cj.getMetadata().getNamespace()).resource(copy).updateStatus();
+        try {
+            client.batch().v1().cronjobs().inNamespace(cj.getMetadata().getNamespace()).resource(copy).updateStatus();
+        } catch (KubernetesClientException e) {
+            // Stale copy: its update event brings the key back, and a Job created this pass is found by name.
+            if (e.getCode() != 409) {
+                throw e;
+            }
+        }
     }
 }

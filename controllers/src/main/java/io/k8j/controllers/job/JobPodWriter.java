@@ -56,8 +56,9 @@ final class JobPodWriter {
         int deleted = 0;
         for (Pod pod : pods) {
             try {
-                if (uncount) {
-                    releaseFinalizer(pod);
+                if (uncount && !releaseFinalizer(pod)) {
+                    expectations.deletionObserved(key, Keys.of(pod));
+                    continue;
                 }
                 client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).delete();
                 events.record(job, "Normal", "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName());
@@ -72,10 +73,13 @@ final class JobPodWriter {
         return deleted;
     }
 
-    /** Removes the tracking finalizer; a pod already gone is fine. */
-    void releaseFinalizer(Pod pod) {
+    /**
+     * Removes the tracking finalizer (pinned to the pod's resourceVersion); a pod already gone is fine.
+     * False on a conflict: the pod changed since the cache saw it, and its update event brings the Job back.
+     */
+    boolean releaseFinalizer(Pod pod) {
         if (!JobPods.hasTrackingFinalizer(pod)) {
-            return;
+            return true;
         }
         List<String> rest = pod.getMetadata().getFinalizers().stream().filter(f -> !JobPods.TRACKING_FINALIZER.equals(f)).toList();
         Map<String, Object> meta = new java.util.LinkedHashMap<>();
@@ -84,10 +88,15 @@ final class JobPodWriter {
         try {
             client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                     .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(Map.of("metadata", meta)));
+            return true;
         } catch (KubernetesClientException e) {
-            if (e.getCode() != 404) {
-                throw e;
+            if (e.getCode() == 404) {
+                return true;
             }
+            if (e.getCode() == 409) {
+                return false;
+            }
+            throw e;
         }
     }
 }

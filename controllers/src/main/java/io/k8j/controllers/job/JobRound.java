@@ -158,8 +158,7 @@ final class JobRound {
                 .withCompletionTime(JobConditions.COMPLETE.equals(terminal) ? now.truncatedTo(ChronoUnit.SECONDS).toString()
                         : old.getCompletionTime())
                 .withActive(nullIfZero(activeNow))
-                .withReady(active.stream().filter(PodStates::ready).count() > 0 && activeNow > 0
-                        ? (int) Math.min(activeNow, active.stream().filter(PodStates::ready).count()) : 0)
+                .withReady((int) active.stream().filter(PodStates::ready).count())
                 .withTerminating((int) pods.stream().filter(PodStates::terminating).count())
                 .withSucceeded(nullIfZero(tracking.succeeded()))
                 .withFailed(nullIfZero(tracking.failed()))

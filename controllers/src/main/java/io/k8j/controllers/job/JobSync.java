@@ -70,11 +70,14 @@ final class JobSync {
         } else if (expectations.satisfied(key)) {
             activeChange = manage(key, job, round, requeue);
         }
-        JobStatus status = round.status(activeChange, round.finishedCondition(activeChange));
-        writeStatus(job, status);
+        String terminal = round.finishedCondition(activeChange);
+        JobStatus status = round.status(activeChange, terminal);
+        if (!writeStatus(job, status)) {
+            return null; // our cache is behind; the Job's update event brings the key back
+        }
         round.tracking().release().forEach(writer::releaseFinalizer);
         recordTransitions(job, status);
-        if (round.finishedCondition(activeChange) != null) {
+        if (terminal != null) {
             return FinishedJobTtl.left(withStatus(job, status), now).orElse(null);
         }
         return requeue.stream().min(Duration::compareTo).map(d -> d.plusMillis(100)).orElse(null);
@@ -140,13 +143,24 @@ final class JobSync {
         return null;
     }
 
-    /** PUT status pinned to the resourceVersion read: a stale cache makes it fail (409) and the pass retry. */
-    private void writeStatus(Job job, JobStatus status) {
+    /**
+     * PUT status pinned to the resourceVersion read, when it changed. False on a conflict (409): the
+     * decisions were made on a stale Job and nothing that depends on them may follow.
+     */
+    private boolean writeStatus(Job job, JobStatus status) {
         String before = client.getKubernetesSerialization().asJson(job.getStatus() == null ? new JobStatus() : job.getStatus());
         if (before.equals(client.getKubernetesSerialization().asJson(status))) {
-            return;
+            return true;
         }
-        client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).resource(withStatus(job, status)).updateStatus();
+        try {
+            client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).resource(withStatus(job, status)).updateStatus();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static Job withStatus(Job job, JobStatus status) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.api.model.ResourceQuotaStatus;
 import io.fabric8.kubernetes.api.model.ResourceQuotaStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Indexer;
 import io.k8j.api.quota.QuotaUsage;
@@ -45,7 +46,15 @@ final class QuotaSync {
             return null;
         }
         ResourceQuota updated = new ResourceQuotaBuilder(quota).withStatus(status).build();
-        client.resourceQuotas().inNamespace(namespace).resource(updated).updateStatus();
+        try {
+            client.resourceQuotas().inNamespace(namespace).resource(updated).updateStatus();
+        } catch (KubernetesClientException e) {
+            // A conflict means our copy is stale (admission charges quotas too); its update event brings
+            // the key back, with no back-off piling up as a retry would.
+            if (e.getCode() != 409) {
+                throw e;
+            }
+        }
         return null;
     }
 
