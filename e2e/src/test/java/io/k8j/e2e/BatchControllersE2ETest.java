@@ -4,7 +4,10 @@ import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * the pods as host processes (busybox's sh). The CronJob is made first, so that its first minute
  * passes while the Job tests run.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BatchControllersE2ETest {
     private static Path dataDir;
     private static K8jServer server;
@@ -86,7 +90,9 @@ class BatchControllersE2ETest {
         assertThat(kubectl.ok("describe", "job", "bad")).contains("BackoffLimitExceeded");
     }
 
+    /** Last, so that the CronJob's first minute passes while the other tests run. */
     @Test
+    @Order(Integer.MAX_VALUE)
     void aCronJobStartsAJobEveryMinuteAndCanBeRunByHand() {
         kubectl.ok("-n", "cron", "create", "job", "by-hand", "--from=cronjob/every-minute");
         kubectl.ok("-n", "cron", "wait", "--for=condition=complete", "job/by-hand", "--timeout=60s");
@@ -108,11 +114,9 @@ class BatchControllersE2ETest {
         kubectl.ok("create", "namespace", "quota");
         kubectl.ok("-n", "quota", "create", "quota", "small", "--hard=pods=2,requests.cpu=1,configmaps=5");
         // As in kube, a quota whose status the controller has not computed yet refuses what it limits.
-        await().atMost(Duration.ofSeconds(20)).until(() -> kubectl.ok("-n", "quota", "describe", "quota", "small")
-                .matches("(?s).*pods\\s+0\\s+2.*"));
+        awaitQuota("pods\\s+0\\s+2");
         kubectl.okWithInput(pod("sleeper"), "-n", "quota", "create", "-f", "-");
-        await().atMost(Duration.ofSeconds(20)).until(() -> kubectl.ok("-n", "quota", "describe", "quota", "small")
-                .matches("(?s).*pods\\s+1\\s+2.*"));
+        awaitQuota("pods\\s+1\\s+2");
         String described = kubectl.ok("-n", "quota", "describe", "quota", "small");
         assertThat(described).containsPattern("requests.cpu\\s+250m\\s+1").containsPattern("configmaps\\s+\\d+\\s+5");
 
@@ -121,6 +125,18 @@ class BatchControllersE2ETest {
         assertThat(third.code()).isNotZero();
         assertThat(third.err()).contains("(Forbidden)").contains("pods \"third\" is forbidden: exceeded quota: small, "
                 + "requested: pods=1, used: pods=2, limited: pods=2");
+    }
+
+    /** Waits for {@code kubectl describe quota small} to show {@code row}; a timeout shows what it showed. */
+    private static void awaitQuota(String row) {
+        String[] last = {""};
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                    (last[0] = kubectl.ok("-n", "quota", "describe", "quota", "small")).matches("(?s).*" + row + ".*"));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("quota never showed " + row + ":\n" + last[0]
+                    + kubectl.ok("-n", "quota", "get", "quota,pods", "-o", "yaml"), e);
+        }
     }
 
     private static String pod(String name) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** What a pod charges against a quota (kube's pod evaluator). */
-final class PodUsage {
+public final class PodUsage {
     private PodUsage() {
     }
 
@@ -20,7 +20,7 @@ final class PodUsage {
      * Whether the pod still counts: not Succeeded or Failed, and not past the end of its deletion grace
      * period (a pod whose node is gone would otherwise hold quota for ever).
      */
-    static boolean counts(Pod pod, Instant now) {
+    public static boolean counts(Pod pod, Instant now) {
         String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
         if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
             return false;

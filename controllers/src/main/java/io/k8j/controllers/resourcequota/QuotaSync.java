@@ -19,6 +19,10 @@ import java.util.Map;
 
 /** One pass over a ResourceQuota: recompute status from the informer caches, write it when it changed. */
 final class QuotaSync {
+    /** kube-controller-manager's --resource-quota-sync-period: a full recount now and then heals any drift. */
+    static final Duration RESYNC = Duration.ofMinutes(5);
+    private static final Duration CONFLICT_RETRY = Duration.ofSeconds(1);
+
     private final KubernetesClient client;
     private final Indexer<ResourceQuota> quotas;
     private final Map<String, SharedIndexInformer<? extends HasMetadata>> byResource;
@@ -43,19 +47,19 @@ final class QuotaSync {
         ResourceQuotaStatus status = new ResourceQuotaStatusBuilder().withHard(hard).withUsed(usage.used(hard)).build();
         var json = client.getKubernetesSerialization();
         if (json.asJson(status).equals(json.asJson(quota.getStatus() == null ? new ResourceQuotaStatus() : quota.getStatus()))) {
-            return null;
+            return RESYNC;
         }
         ResourceQuota updated = new ResourceQuotaBuilder(quota).withStatus(status).build();
         try {
             client.resourceQuotas().inNamespace(namespace).resource(updated).updateStatus();
         } catch (KubernetesClientException e) {
-            // A conflict means our copy is stale (admission charges quotas too); its update event brings
-            // the key back, with no back-off piling up as a retry would.
-            if (e.getCode() != 409) {
-                throw e;
+            // Stale copy (admission charges quotas too): recount shortly, without a growing back-off.
+            if (e.getCode() == 409) {
+                return CONFLICT_RETRY;
             }
+            throw e;
         }
-        return null;
+        return RESYNC;
     }
 
     private List<? extends HasMetadata> objectsIn(String resource, String namespace) {

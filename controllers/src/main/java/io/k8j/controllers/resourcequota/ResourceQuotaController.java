@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.k8j.client.ControllerLoop;
-import io.k8j.client.EnqueueByKey;
 import io.k8j.client.Keys;
 import io.k8j.client.SharedInformers;
 import io.k8j.client.WorkQueue;
@@ -26,10 +25,13 @@ import io.k8j.controllers.Controller;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Keeps ResourceQuota status (hard mirrors spec.hard, used is the namespace's usage) current: any change
- * to an object of a counted kind re-syncs the quotas of its namespace.
+ * Keeps ResourceQuota status (hard mirrors spec.hard, used is the namespace's usage) current, as kube's
+ * resource quota controller: a quota is recounted when it is created or its limits change, when a counted
+ * object is deleted or frees usage ({@link Replenishment}), and every {@link QuotaSync#RESYNC} anyway;
+ * additions are charged by quota admission in the API server.
  */
 public final class ResourceQuotaController implements Controller {
     /** The kinds whose objects quotas count, by the resource name quotas use ({@code count/<this>}). */
@@ -72,7 +74,24 @@ public final class ResourceQuotaController implements Controller {
     @Override
     public void start() {
         quotas = informers.of(ResourceQuota.class);
-        quotas.addEventHandler(new EnqueueByKey<>(queue));
+        quotas.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(ResourceQuota quota) {
+                queue.add(Keys.of(quota));
+            }
+
+            /** Only a change of the limits: status updates are the controller's and admission's own writes. */
+            @Override
+            public void onUpdate(ResourceQuota old, ResourceQuota quota) {
+                if (!Objects.equals(hard(old), hard(quota))) {
+                    queue.add(Keys.of(quota));
+                }
+            }
+
+            @Override
+            public void onDelete(ResourceQuota quota, boolean finalStateUnknown) {
+            }
+        });
         Map<String, SharedIndexInformer<? extends HasMetadata>> byResource = new LinkedHashMap<>();
         COUNTED.forEach((resource, type) -> {
             SharedIndexInformer<? extends HasMetadata> informer = informers.of(type);
@@ -87,17 +106,22 @@ public final class ResourceQuotaController implements Controller {
         loop.start();
     }
 
-    /** Any change to a counted object re-syncs every quota of its namespace. */
+    private static Object hard(ResourceQuota quota) {
+        return quota.getSpec() == null ? null : quota.getSpec().getHard();
+    }
+
+    /** Deletions and usage-freeing updates of counted objects re-sync the quotas of their namespace. */
     private <T extends HasMetadata> ResourceEventHandler<T> namespaceQuotas() {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(T obj) {
-                enqueue(obj);
             }
 
             @Override
             public void onUpdate(T old, T obj) {
-                enqueue(obj);
+                if (Replenishment.changesUsage(old, obj, clock.instant())) {
+                    enqueue(obj);
+                }
             }
 
             @Override
