@@ -24,7 +24,8 @@ public final class WorkQueue {
     private final PriorityQueue<Entry> waiting = new PriorityQueue<>((a, b) -> Long.compare(a.dueNanos, b.dueNanos));
     private final Map<String, Long> due = new HashMap<>();
     private final Set<String> processing = new HashSet<>();
-    private final Set<String> dirty = new HashSet<>();
+    /** Keys added while being processed, with the earliest time they were asked for. */
+    private final Map<String, Long> dirty = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private boolean shutDown;
 
@@ -45,11 +46,16 @@ public final class WorkQueue {
         if (shutDown) {
             return;
         }
+        long when = nanoTime.getAsLong() + delay.toNanos();
         if (processing.contains(key)) {
-            dirty.add(key);
+            // Kept with its time: a reconcile asking to be run again in a minute must not run again at once.
+            dirty.merge(key, when, Math::min);
             return;
         }
-        long when = nanoTime.getAsLong() + delay.toNanos();
+        schedule(key, when);
+    }
+
+    private void schedule(String key, long when) {
         Long current = due.get(key);
         if (current != null && current <= when) {
             return;
@@ -95,11 +101,12 @@ public final class WorkQueue {
         return null;
     }
 
-    /** Marks {@code key} processed; a key added while it was processed is queued now. */
+    /** Marks {@code key} processed; a key added while it was processed is queued, for when it was asked. */
     public synchronized void done(String key) {
         processing.remove(key);
-        if (dirty.remove(key)) {
-            addAfter(key, Duration.ZERO);
+        Long when = dirty.remove(key);
+        if (when != null && !shutDown) {
+            schedule(key, when);
         }
     }
 
