@@ -24,9 +24,8 @@ public final class WorkQueue {
     private final PriorityQueue<Entry> waiting = new PriorityQueue<>((a, b) -> Long.compare(a.dueNanos, b.dueNanos));
     private final Map<String, Long> due = new HashMap<>();
     private final Set<String> processing = new HashSet<>();
-    private final Set<String> dirty = new HashSet<>();
-    /** Delayed adds of keys being processed: the earliest due time, scheduled when processing is done. */
-    private final Map<String, Long> dueAfterProcessing = new HashMap<>();
+    /** Keys added while being processed, with the earliest time they were asked for. */
+    private final Map<String, Long> dirty = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private boolean shutDown;
 
@@ -49,12 +48,8 @@ public final class WorkQueue {
         }
         long when = nanoTime.getAsLong() + delay.toNanos();
         if (processing.contains(key)) {
-            // A delay (a requeue, a backoff) must hold after processing too, not turn into an immediate retry.
-            if (delay.isPositive()) {
-                dueAfterProcessing.merge(key, when, Math::min);
-            } else {
-                dirty.add(key);
-            }
+            // Kept with its time: a reconcile asking to be run again in a minute must not run again at once.
+            dirty.merge(key, when, Math::min);
             return;
         }
         schedule(key, when);
@@ -106,14 +101,12 @@ public final class WorkQueue {
         return null;
     }
 
-    /** Marks {@code key} processed; a key added while it was processed is queued now, or when its delay ends. */
+    /** Marks {@code key} processed; a key added while it was processed is queued, for when it was asked. */
     public synchronized void done(String key) {
         processing.remove(key);
-        Long delayed = dueAfterProcessing.remove(key);
-        if (dirty.remove(key)) {
-            addAfter(key, Duration.ZERO);
-        } else if (delayed != null) {
-            schedule(key, delayed);
+        Long when = dirty.remove(key);
+        if (when != null && !shutDown) {
+            schedule(key, when);
         }
     }
 

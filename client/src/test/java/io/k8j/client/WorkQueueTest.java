@@ -30,6 +30,28 @@ class WorkQueueTest {
         assertThat(queue.poll(Duration.ZERO)).isEqualTo("a");
     }
 
+    /** Regression: a reconcile asking for "again in 5 minutes" was run again at once, in a hot loop. */
+    @Test
+    void aDelayAskedForWhileProcessedIsKeptAfterDone() throws Exception {
+        queue.add("a");
+        String key = queue.poll(Duration.ZERO);
+        queue.addAfter("a", Duration.ofMinutes(5));
+        queue.done(key);
+        assertThat(queue.poll(Duration.ZERO)).isNull();
+        now.addAndGet(Duration.ofMinutes(5).toNanos());
+        assertThat(queue.poll(Duration.ZERO)).isEqualTo("a");
+    }
+
+    @Test
+    void anImmediateAddWhileProcessedWinsOverADelayedOne() throws Exception {
+        queue.add("a");
+        String key = queue.poll(Duration.ZERO);
+        queue.addAfter("a", Duration.ofMinutes(5));
+        queue.add("a");
+        queue.done(key);
+        assertThat(queue.poll(Duration.ZERO)).isEqualTo("a");
+    }
+
     @Test
     void aDelayedAddWhileProcessedWaitsItsTimeAfterDone() throws Exception {
         queue.add("a");

@@ -8,14 +8,17 @@ import io.k8j.client.LeaseTimings;
 import io.k8j.client.SharedInformers;
 import io.k8j.controllers.daemonset.DaemonSetController;
 import io.k8j.controllers.deployment.DeploymentController;
+import io.k8j.controllers.cronjob.CronJobController;
 import io.k8j.controllers.endpoints.EndpointsController;
 import io.k8j.controllers.endpointslice.EndpointSliceController;
 import io.k8j.controllers.gc.GarbageCollector;
+import io.k8j.controllers.job.JobController;
 import io.k8j.controllers.namespace.NamespaceController;
 import io.k8j.controllers.nodelifecycle.NodeLifecycleController;
 import io.k8j.controllers.nodelifecycle.NodeMonitorTimings;
 import io.k8j.controllers.nodelifecycle.TaintEvictionController;
 import io.k8j.controllers.replicaset.ReplicaSetController;
+import io.k8j.controllers.resourcequota.ResourceQuotaController;
 import io.k8j.controllers.serviceaccount.ServiceAccountController;
 import io.k8j.controllers.statefulset.StatefulSetController;
 import io.k8j.controllers.volume.LocalPathProvisioner;
@@ -56,7 +59,9 @@ public final class ControllerManager implements AutoCloseable {
                 new LocalPathProvisioner(client, informers, options.localStorage()),
                 new NodeLifecycleController(client, informers, options.nodeMonitor(), clock),
                 new TaintEvictionController(client, informers, clock), new EndpointsController(client, informers),
-                new EndpointSliceController(client, informers, clock), new ServiceAccountController(client, informers));
+                new EndpointSliceController(client, informers, clock), new ServiceAccountController(client, informers),
+                new JobController(client, informers), new CronJobController(client, informers),
+                new ResourceQuotaController(client, informers));
     }
 
     /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */

@@ -38,9 +38,11 @@ public final class GenericStore {
     private final StoreReader reader;
     private final Deleter deleter;
     private final ValueStructs valueStructs;
+    private final CreateAdmission admission;
 
     public GenericStore(ResourceType type, ResourceStrategy strategy, Storage storage, NamespaceGuard namespaces,
-                        StrategyContextFactory contexts, FieldManager fieldManager, Clock clock) {
+                        StrategyContextFactory contexts, FieldManager fieldManager, Clock clock, CreateAdmission admission) {
+        this.admission = admission;
         this.type = type;
         this.strategy = strategy;
         this.storage = storage;
@@ -122,6 +124,7 @@ public final class GenericStore {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(type, Meta.name(obj), errors);
         }
+        admission.admit(type, obj, options.dryRun());
         ObjectNode stored = fieldManager.update(null, obj, options, type.apiVersion(), null, now);
         if (options.dryRun()) {
             // kube's dry-run create still reads the key: an existing name is AlreadyExists

@@ -3,6 +3,7 @@ package io.k8j.apiserver.registry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ResourceCatalog;
 import io.k8j.api.ResourceType;
+import io.k8j.apiserver.admission.QuotaAdmission;
 import io.k8j.storage.Storage;
 
 import java.time.Clock;
@@ -32,9 +33,10 @@ public final class Registry {
                 return dryRun;
             }
         };
+        CreateAdmission quota = QuotaAdmission.of(this, clock);
         for (ResourceType type : catalog.all()) {
             stores.put(type, new GenericStore(type, strategies.apply(type), storage, lifecycle, contexts,
-                    fieldManager, clock));
+                    fieldManager, clock, quota));
         }
     }
 
