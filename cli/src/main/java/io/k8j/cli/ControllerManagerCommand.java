@@ -27,10 +27,11 @@ final class ControllerManagerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KubernetesClient client = StandaloneComponent.client(flags.kubeconfig);
-        ControllerManager manager = ControllerManager.start(client, LeaderElection.defaultIdentity(),
-                flags.timings(), new ControllerManagerOptions(
-                        localStoragePath != null ? localStoragePath : DataDirs.resolve(null).resolve("storage"),
-                        nodeMonitor.timings()));
+        ControllerManagerOptions options = new ControllerManagerOptions(
+                localStoragePath != null ? localStoragePath : DataDirs.resolve(null).resolve("storage"),
+                nodeMonitor.timings());
+        Reelecting manager = Reelecting.start("controller manager", () -> ControllerManager.start(client,
+                LeaderElection.defaultIdentity(), flags.timings(), options));
         StandaloneComponent.runUntilTerminated(() -> {
             manager.close();
             client.close();

@@ -17,7 +17,8 @@ final class SchedulerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KubernetesClient client = StandaloneComponent.client(flags.kubeconfig);
-        Scheduler scheduler = Scheduler.start(client, SchedulerOptions.defaults().withLease(flags.timings()));
+        Reelecting scheduler = Reelecting.start("scheduler",
+                () -> Scheduler.start(client, SchedulerOptions.defaults().withLease(flags.timings())));
         StandaloneComponent.runUntilTerminated(() -> {
             scheduler.close();
             client.close();

@@ -102,16 +102,16 @@ final class ServerCommand implements Callable<Integer> {
         String url = "https://" + host + ":" + server.port();
         Components components = new Components();
         if (!disableControllerManager) {
-            components.start("controller manager", () -> ControllerManager.start(
-                    ComponentClients.config(pki, url, "system:kube-controller-manager", List.of()),
-                    new ControllerManagerOptions(localStoragePath != null ? localStoragePath : dir.resolve("storage"),
-                            nodeMonitor.timings())));
+            ControllerManagerOptions options = new ControllerManagerOptions(
+                    localStoragePath != null ? localStoragePath : dir.resolve("storage"), nodeMonitor.timings());
+            components.start("controller manager", () -> Reelecting.start("controller manager", () -> ControllerManager.start(
+                    ComponentClients.config(pki, url, "system:kube-controller-manager", List.of()), options)));
         }
         if (!disableScheduler) {
             components.start("scheduler", () -> {
                 KubernetesClient client = new KubernetesClientBuilder()
                         .withConfig(ComponentClients.config(pki, url, "system:kube-scheduler", List.of())).build();
-                Scheduler scheduler = Scheduler.start(client, SchedulerOptions.defaults());
+                Reelecting scheduler = Reelecting.start("scheduler", () -> Scheduler.start(client, SchedulerOptions.defaults()));
                 return () -> {
                     scheduler.close();
                     client.close();

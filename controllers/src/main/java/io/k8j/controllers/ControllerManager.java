@@ -3,6 +3,7 @@ package io.k8j.controllers;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.k8j.client.LeaderElected;
 import io.k8j.client.LeaderElection;
 import io.k8j.client.LeaseTimings;
 import io.k8j.client.SharedInformers;
@@ -35,7 +36,7 @@ import java.util.concurrent.CompletableFuture;
  * kube-system/kube-controller-manager Lease; they start and stop together. Losing the lease stops them
  * for good, as kube-controller-manager exits: another instance may already be acting.
  */
-public final class ControllerManager implements AutoCloseable {
+public final class ControllerManager implements LeaderElected {
     public static final String LEASE_NAMESPACE = "kube-system";
     public static final String LEASE_NAME = "kube-controller-manager";
     private static final Logger LOG = LoggerFactory.getLogger(ControllerManager.class);
@@ -46,6 +47,8 @@ public final class ControllerManager implements AutoCloseable {
     private final List<Controller> controllers;
     private CompletableFuture<?> election;
     private volatile boolean leading;
+    private final CompletableFuture<Void> lost = new CompletableFuture<>();
+    private boolean closing;
 
     private ControllerManager(KubernetesClient client, boolean ownsClient, ControllerManagerOptions options) {
         this.client = client;
@@ -98,11 +101,22 @@ public final class ControllerManager implements AutoCloseable {
             leading = false;
             controllers.reversed().forEach(Controller::close);
             informers.close();
+            if (!closing) {
+                lost.complete(null);
+            }
         }
     }
 
     @Override
+    public CompletableFuture<Void> lostLeadership() {
+        return lost;
+    }
+
+    @Override
     public void close() {
+        synchronized (this) {
+            closing = true;
+        }
         election.cancel(true);
         stopLeading();
         if (ownsClient) {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.k8j.client.EventRecorder;
+import io.k8j.client.LeaderElected;
 import io.k8j.client.LeaderElection;
 import io.k8j.scheduler.cache.SchedulerCache;
 import io.k8j.scheduler.framework.Framework;
@@ -21,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * start (so a new leader has warm caches), and the scheduling loop runs only while this instance holds
  * the kube-system/kube-scheduler Lease.
  */
-public final class Scheduler implements AutoCloseable {
+public final class Scheduler implements LeaderElected {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
     private final SchedulingQueue queue;
@@ -31,6 +32,8 @@ public final class Scheduler implements AutoCloseable {
     private final SchedulingLoop loop;
     private final CompletableFuture<?> election;
     private volatile Thread worker;
+    private final CompletableFuture<Void> lost = new CompletableFuture<>();
+    private boolean closing;
 
     private Scheduler(KubernetesClient client, SchedulerOptions options) {
         SchedulerCache cache = new SchedulerCache();
@@ -69,7 +72,16 @@ public final class Scheduler implements AutoCloseable {
     private synchronized void stopLeading() {
         LOG.info("scheduler stopped leading");
         queue.close();
+        boolean wasLeading = worker != null;
         worker = null;
+        if (wasLeading && !closing) {
+            lost.complete(null);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> lostLeadership() {
+        return lost;
     }
 
     private boolean stillPending(Pod pod) {
@@ -80,6 +92,9 @@ public final class Scheduler implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closing = true;
+        }
         election.cancel(true);
         queue.close();
         pods.close();
