@@ -11,7 +11,9 @@ import java.util.function.LongSupplier;
 /**
  * A work queue in client-go's shape: a key is queued at most once; a key being processed is not handed
  * out again, and if it is added meanwhile it is queued once processing is done; failed keys come back
- * after a per-key exponential backoff (5 ms doubling up to a cap) that {@link #forget} resets.
+ * after a per-key exponential backoff (5 ms doubling up to a cap) that {@link #forget} resets. A delayed
+ * add waits its time even when made while the key is processed (a reconcile asking to be run again later),
+ * as client-go's delaying queue does; only when it is due does it count as an add.
  */
 public final class WorkQueue {
     private static final Duration BASE_DELAY = Duration.ofMillis(5);
@@ -45,7 +47,7 @@ public final class WorkQueue {
         if (shutDown) {
             return;
         }
-        if (processing.contains(key)) {
+        if (delay.isZero() && processing.contains(key)) {
             dirty.add(key);
             return;
         }
@@ -83,6 +85,10 @@ public final class WorkQueue {
             if (head != null && head.dueNanos <= now) {
                 waiting.poll();
                 due.remove(head.key);
+                if (processing.contains(head.key)) {
+                    dirty.add(head.key);
+                    continue;
+                }
                 processing.add(head.key);
                 return head.key;
             }
