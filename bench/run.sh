@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks the API on both backends (embedded SQLite, then etcd) and the same etcd directly, in one
-# run, and prints one Markdown report on stdout (progress and failures go to stderr). See
-# docs/benchmarks.md.
+# Benchmarks the API on both backends (embedded SQLite, then etcd) and the same etcd directly, then the
+# control plane at scale on hollow nodes (registration and Lease renewals, scheduling throughput, pod
+# startup latency, memory per hollow node) and pod startup on the process runtime, in one run, and
+# prints one Markdown report on stdout (progress and failures go to stderr). See docs/benchmarks.md.
 #
-#   bench/run.sh [--tier smoke|small|medium|large]
+#   bench/run.sh [--tier smoke|small|medium|large] [--only api|scale]
 #
 # Everything listens on 127.0.0.1 only, every wait is bounded, and every process started here is
 # stopped by its own pid when the script exits. Exits non-zero if any benchmark operation failed.
@@ -11,10 +12,12 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 tier=small
+only=
 while [ $# -gt 0 ]; do
   case "$1" in
     --tier) tier=${2:-}; shift 2 ;;
     --tier=*) tier=${1#--tier=}; shift ;;
+    --only) only=${2:-}; shift 2 ;;
     -h|--help) sed -n '2,9p' "$0" | cut -c3-; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -30,7 +33,22 @@ case "$tier" in
   large)  count=50000; concurrency=64; rounds=5;  warmup=5000; perf=yes; budget=3600 ;;
   *) echo "run.sh: unknown tier '$tier' (smoke, small, medium, large)" >&2; exit 2 ;;
 esac
+case "$only" in
+  '') api=yes; scale=yes ;;
+  api) api=yes; scale=no ;;
+  scale) api=no; scale=yes; perf=no ;;
+  *) echo "run.sh: --only takes api or scale" >&2; exit 2 ;;
+esac
 payload=1024
+
+# Scale: hollow nodes, pods created at once (scheduling throughput), pods created at a steady rate
+# (startup latency, on hollow nodes and on the process runtime), and how long the Leases are watched.
+case "$tier" in
+  smoke)  hollow=50;   burst=500;   paced=100; rate=20; process_pods=0;   observe=15 ;;
+  small)  hollow=100;  burst=10000; paced=200; rate=20; process_pods=100; observe=120 ;;
+  medium) hollow=1000; burst=10000; paced=200; rate=20; process_pods=100; observe=120 ;;
+  large)  hollow=5000; burst=10000; paced=200; rate=20; process_pods=100; observe=120 ;;
+esac
 
 . "$root/scripts/jdk.sh"
 java="$JAVA_HOME/bin/java"
@@ -156,53 +174,134 @@ cat >"$rows" <<'EOF'
 EOF
 common=(--count "$count" --concurrency "$concurrency" --payload-bytes "$payload" --warmup "$warmup" --no-header)
 
+# Starts `k8j server` without the controller manager (the benchmarks create bare objects) and with extra
+# flags, in a new directory; sets $server_dir and $server_pid.
+start_server() {
+  local label=$1; shift
+  server_dir=$(mktemp -d "$work/server.XXXXXX")
+  local port
+  port=$(free_port)
+  local server=("$java" --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.tmpdir=$server_dir" -jar "$server_jar" server
+    --data-dir "$server_dir" --https-listen-port "$port" --bind-address 127.0.0.1 --disable-controller-manager "$@")
+  echo "run.sh: $label: starting k8j server" >&2
+  "${server[@]}" >/dev/null 2>"$server_dir/server.log" &
+  server_pid=$!
+  pids+=("$server_pid")
+  commands+=("$(quoted "${server[@]}")")
+  if ! wait_until 60 grep -q "k8j is ready" "$server_dir/server.log"; then
+    echo "run.sh: $label: k8j server not ready in 60 s; log:" >&2
+    tail -n 30 "$server_dir/server.log" >&2
+    exit 1
+  fi
+}
+
 # Starts `k8j server` with extra flags, runs the API benchmark against it labelled $1, then stops it.
 # The server CPU column counts the k8j server and, on etcd, etcd.
 # The API server alone, as kube-apiserver is measured: the controllers and scheduler are API clients like
 # any other, and in-process their informers (the garbage collector watches every ConfigMap) would share the
 # two CPUs with the server under test. docs/benchmarks.md has a run with them for comparison.
-control_plane_only=(--disable-agent --disable-controller-manager --disable-scheduler)
-
 bench_api() {
   local label=$1 cpu_pids=$2; shift 2
-  local dir port pid
-  dir=$(mktemp -d "$work/server.XXXXXX")
-  port=$(free_port)
-  local server=("$java" --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.tmpdir=$dir" -jar "$server_jar" server
-    --data-dir "$dir" --https-listen-port "$port" --bind-address 127.0.0.1 "${control_plane_only[@]}" "$@")
-  echo "run.sh: $label: starting k8j server" >&2
-  "${server[@]}" >/dev/null 2>"$dir/server.log" &
-  pid=$!
-  pids+=("$pid")
-  if ! wait_until 60 grep -q "k8j is ready" "$dir/server.log"; then
-    echo "run.sh: $label: k8j server not ready in 60 s; log:" >&2
-    tail -n 30 "$dir/server.log" >&2
-    exit 1
-  fi
-  local bench=("$java" --enable-native-access=ALL-UNNAMED -jar "$bench_jar" api --kubeconfig "$dir/kubeconfig"
-    "${common[@]}" --list-rounds "$rounds" --label "$label" --server-pid "$pid${cpu_pids:+,$cpu_pids}")
-  commands+=("$(quoted "${server[@]}")" "$(quoted "${bench[@]}")")
+  start_server "$label" --disable-agent --disable-scheduler "$@"
+  local bench=("$java" --enable-native-access=ALL-UNNAMED -jar "$bench_jar" api --kubeconfig "$server_dir/kubeconfig"
+    "${common[@]}" --list-rounds "$rounds" --label "$label" --server-pid "$server_pid${cpu_pids:+,$cpu_pids}")
+  commands+=("$(quoted "${bench[@]}")")
   echo "run.sh: $label: benchmarking" >&2
   if ! run_bench "${bench[@]}"; then
     failed=1
     echo "run.sh: $label: benchmark failed; server log tail:" >&2
-    tail -n 30 "$dir/server.log" >&2
+    tail -n 30 "$server_dir/server.log" >&2
   fi
-  finish "$pid"
-  if grep -q ' ERROR ' "$dir/server.log"; then
+  finish "$server_pid"
+  if grep -q ' ERROR ' "$server_dir/server.log"; then
     echo "run.sh: $label: the server logged errors:" >&2
-    grep -A 5 ' ERROR ' "$dir/server.log" | head -n 40 >&2
+    grep -A 5 ' ERROR ' "$server_dir/server.log" | head -n 40 >&2
   fi
 }
 
-bench_api "k8j API, SQLite" ""
-bench_api "k8j API, etcd" "$etcd_pid" --datastore-endpoint "$etcd_url"
+if [ "$api" = yes ]; then
+  bench_api "k8j API, SQLite" ""
+  bench_api "k8j API, etcd" "$etcd_pid" --datastore-endpoint "$etcd_url"
+  raw=("$java" --enable-native-access=ALL-UNNAMED -jar "$bench_jar" etcd --endpoints "$etcd_url"
+    "${common[@]}" --label "etcd direct (jetcd)" --server-pid "$etcd_pid")
+  commands+=("$(quoted "${raw[@]}")")
+  echo "run.sh: raw etcd: benchmarking" >&2
+  run_bench "${raw[@]}" || failed=1
+fi
 
-raw=("$java" --enable-native-access=ALL-UNNAMED -jar "$bench_jar" etcd --endpoints "$etcd_url"
-  "${common[@]}" --label "etcd direct (jetcd)" --server-pid "$etcd_pid")
-commands+=("$(quoted "${raw[@]}")")
-echo "run.sh: raw etcd: benchmarking" >&2
-run_bench "${raw[@]}" || failed=1
+# Runs a k8j-bench command within the time budget, its rows appended to the file $1, noted in the commands.
+bench_into() {
+  local out=$1; shift
+  local saved=$rows
+  rows=$out
+  commands+=("$(quoted "$@")")
+  run_bench "$@" || failed=1
+  rows=$saved
+}
+
+# Heap in use after a full GC and resident memory of a JVM, as a row of the memory table.
+memory_row() {
+  local label=$1 pid=$2 nodes=$3 heap_kib rss_kib
+  "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null
+  heap_kib=$("$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -n 1 | grep -oE '[0-9]+')
+  rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  awk -v l="$label" -v n="$nodes" -v h="$heap_kib" -v r="$rss_kib" \
+    'BEGIN {printf("| %s | %d | %.0f | %.0f | %.0f | %.0f |\n", l, n, h / 1024, h / n, r / 1024, r / n)}' >>"$memory_rows"
+}
+
+scale_rows="$work/scale.md"
+node_rows="$work/nodes.md"
+memory_rows="$work/memory.md"
+bench_java=("$java" --enable-native-access=ALL-UNNAMED -jar "$bench_jar")
+"${bench_java[@]}" pods --help >/dev/null # fails early on a stale jar
+{ echo '| target | pods | creators | paced at | errors | created/s | scheduled pods/s (first create to last bound) | steady pods/s (10%-90% bound) | create to bound p99 ms | startup p50 ms | p90 ms | p99 ms | max ms | all Running after s |'
+  echo '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'; } >"$scale_rows"
+{ echo '| nodes | all Ready after s | observed s | Ready at the end | lease renewals seen | longest renewal gap s | nodes with a gap over 40 s |'
+  echo '|---:|---:|---:|---:|---:|---:|---:|'; } >"$node_rows"
+{ echo '| hollow-nodes process | nodes | heap after GC MiB | heap KiB per node | RSS MiB | RSS KiB per node |'
+  echo '|---|---:|---:|---:|---:|---:|'; } >"$memory_rows"
+
+if [ "$scale" = yes ]; then
+  # Hollow nodes: they register, stay Ready while the pods come (Leases watched meanwhile), the scheduler
+  # places $burst pods created at once, then $paced pods created at $rate/s show the startup latency.
+  start_server "$hollow hollow nodes" --disable-agent
+  hollow_cmd=("$java" -jar "$server_jar" hollow-nodes --kubeconfig "$server_dir/kubeconfig" --count "$hollow")
+  echo "run.sh: starting $hollow hollow nodes" >&2
+  "${hollow_cmd[@]}" >/dev/null 2>"$work/hollow.log" &
+  hollow_pid=$!
+  pids+=("$hollow_pid")
+  commands+=("$(quoted "${hollow_cmd[@]}")")
+  kc=(--kubeconfig "$server_dir/kubeconfig")
+  bench_into "$node_rows" "${bench_java[@]}" nodes "${kc[@]}" --count "$hollow" --observe 1 --no-header
+  memory_row "$hollow nodes registered, no pods" "$hollow_pid" "$hollow"
+  nodes_watch=("${bench_java[@]}" nodes "${kc[@]}" --count "$hollow" --observe "$observe" --no-header)
+  commands+=("$(quoted "${nodes_watch[@]}")")
+  timeout "$budget" "${nodes_watch[@]}" >>"$node_rows" &
+  nodes_watch_pid=$!
+  pids+=("$nodes_watch_pid")
+  echo "run.sh: scheduling $burst pods on $hollow hollow nodes" >&2
+  bench_into "$scale_rows" "${bench_java[@]}" pods "${kc[@]}" --count "$burst" --concurrency 32 --namespace burst \
+    --label "$hollow hollow nodes, pods created at once" --no-header
+  bench_into "$scale_rows" "${bench_java[@]}" pods "${kc[@]}" --count "$paced" --concurrency 8 --rate "$rate" \
+    --namespace paced --label "$hollow hollow nodes (simulated runtime), $burst pods running" --no-header
+  memory_row "$hollow nodes, $((burst + paced)) pods running" "$hollow_pid" "$hollow"
+  wait "$nodes_watch_pid" || failed=1
+  forget "$nodes_watch_pid"
+  if grep -q ' WARN \| ERROR ' "$work/hollow.log"; then
+    echo "run.sh: the hollow nodes logged warnings:" >&2
+    grep ' WARN \| ERROR ' "$work/hollow.log" | head -n 20 >&2
+fi
+finish "$hollow_pid"
+finish "$server_pid"
+
+# Pod startup on the process runtime: the server's own kubelet runs each pod's `sleep` as a process.
+if [ "$process_pods" -gt 0 ]; then
+  start_server "process runtime" --container-runtime process --kubelet-port 0
+  bench_into "$scale_rows" "${bench_java[@]}" pods --kubeconfig "$server_dir/kubeconfig" --count "$process_pods" \
+    --concurrency 4 --rate 5 --namespace paced --label "1 node (process runtime)" --no-header
+  finish "$server_pid"
+fi
+fi
 
 perf_result="not run in the $tier tier (it takes a minute)"
 if [ "$perf" = yes ]; then
@@ -234,7 +333,11 @@ cat <<EOF
 - Java: $("$java" -version 2>&1 | head -n 1); $(/usr/bin/etcd --version | head -n 1)
 - etcdctl check perf --load=s: $perf_result
 
-$(cat "$rows")
+$(if [ "$api" = yes ]; then cat "$rows"; else echo "API benchmarks not run (--only $only)."; fi)
+
+Scale ($hollow hollow nodes; pods request 10m CPU and 16Mi; the upstream pod startup SLO is 5 s at p99):
+
+$(if [ "$scale" = yes ]; then cat "$scale_rows" && echo && cat "$node_rows" && echo && cat "$memory_rows"; else echo "not run (--only $only)"; fi)
 
 <details><summary>Commands run (temporary paths)</summary>
 
