@@ -45,9 +45,9 @@ payload=1024
 # (startup latency, on hollow nodes and on the process runtime), and how long the Leases are watched.
 case "$tier" in
   smoke)  hollow=50;   burst=500;   paced=100; rate=20; process_pods=0;   observe=15 ;;
-  small)  hollow=100;  burst=10000; paced=200; rate=20; process_pods=100; observe=120 ;;
-  medium) hollow=1000; burst=10000; paced=200; rate=20; process_pods=100; observe=120 ;;
-  large)  hollow=5000; burst=10000; paced=200; rate=20; process_pods=100; observe=120 ;;
+  small)  hollow=100;  burst=10000; paced=200; rate=20; process_pods=100; observe=240 ;;
+  medium) hollow=1000; burst=10000; paced=200; rate=20; process_pods=100; observe=240 ;;
+  large)  hollow=5000; burst=10000; paced=200; rate=20; process_pods=100; observe=240 ;;
 esac
 
 . "$root/scripts/jdk.sh"
