@@ -253,26 +253,42 @@ scale_rows="$work/scale.md"
 node_rows="$work/nodes.md"
 memory_rows="$work/memory.md"
 bench_java=("$java" --enable-native-access=ALL-UNNAMED -jar "$bench_jar")
-"${bench_java[@]}" pods --help >/dev/null # fails early on a stale jar
-{ echo '| target | pods | creators | paced at | errors | created/s | scheduled pods/s (first create to last bound) | steady pods/s (10%-90% bound) | create to bound p99 ms | startup p50 ms | p90 ms | p99 ms | max ms | all Running after s |'
-  echo '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'; } >"$scale_rows"
-{ echo '| nodes | all Ready after s | observed s | Ready at the end | lease renewals seen | longest renewal gap s | nodes with a gap over 40 s |'
-  echo '|---:|---:|---:|---:|---:|---:|---:|'; } >"$node_rows"
+: >"$scale_rows"
+: >"$node_rows"
 { echo '| hollow-nodes process | nodes | heap after GC MiB | heap KiB per node | RSS MiB | RSS KiB per node |'
   echo '|---|---:|---:|---:|---:|---:|'; } >"$memory_rows"
 
-if [ "$scale" = yes ]; then
-  # Hollow nodes: they register, stay Ready while the pods come (Leases watched meanwhile), the scheduler
-  # places $burst pods created at once, then $paced pods created at $rate/s show the startup latency.
-  start_server "$hollow hollow nodes" --disable-agent
-  hollow_cmd=("$java" -jar "$server_jar" hollow-nodes --kubeconfig "$server_dir/kubeconfig" --count "$hollow")
+# Starts $hollow hollow nodes against the server of start_server and waits until they are Ready (the
+# nodes benchmark's row goes to $1, none when empty); sets $hollow_pid and $kc.
+start_hollow() {
+  local rows_file=$1 log=$2
+  local cmd=("$java" -jar "$server_jar" hollow-nodes --kubeconfig "$server_dir/kubeconfig" --count "$hollow")
   echo "run.sh: starting $hollow hollow nodes" >&2
-  "${hollow_cmd[@]}" >/dev/null 2>"$work/hollow.log" &
+  "${cmd[@]}" >/dev/null 2>"$log" &
   hollow_pid=$!
   pids+=("$hollow_pid")
-  commands+=("$(quoted "${hollow_cmd[@]}")")
+  commands+=("$(quoted "${cmd[@]}")")
   kc=(--kubeconfig "$server_dir/kubeconfig")
-  bench_into "$node_rows" "${bench_java[@]}" nodes "${kc[@]}" --count "$hollow" --observe 1 --no-header
+  local ready=("${bench_java[@]}" nodes "${kc[@]}" --count "$hollow" --observe 1)
+  [ -s "$rows_file" ] && ready+=(--no-header)
+  if [ -n "$rows_file" ]; then bench_into "$rows_file" "${ready[@]}"; else run_bench "${ready[@]}" >/dev/null || failed=1; fi
+}
+
+stop_hollow() {
+  local log=$1
+  if grep -q ' WARN \| ERROR ' "$log"; then
+    echo "run.sh: the hollow nodes logged warnings:" >&2
+    grep ' WARN \| ERROR ' "$log" | head -n 20 >&2
+  fi
+  finish "$hollow_pid"
+}
+
+if [ "$scale" = yes ]; then
+  # Hollow nodes register and stay Ready while the pods come (their Leases watched meanwhile); the
+  # in-process scheduler places $burst pods created at once; then $paced pods created at $rate/s show
+  # the startup latency.
+  start_server "$hollow hollow nodes" --disable-agent
+  start_hollow "$node_rows" "$work/hollow.log"
   memory_row "$hollow nodes registered, no pods" "$hollow_pid" "$hollow"
   nodes_watch=("${bench_java[@]}" nodes "${kc[@]}" --count "$hollow" --observe "$observe" --no-header)
   commands+=("$(quoted "${nodes_watch[@]}")")
@@ -281,26 +297,46 @@ if [ "$scale" = yes ]; then
   pids+=("$nodes_watch_pid")
   echo "run.sh: scheduling $burst pods on $hollow hollow nodes" >&2
   bench_into "$scale_rows" "${bench_java[@]}" pods "${kc[@]}" --count "$burst" --concurrency 32 --namespace burst \
-    --label "$hollow hollow nodes, pods created at once" --no-header
+    --label "$hollow hollow nodes, pods created at once"
   bench_into "$scale_rows" "${bench_java[@]}" pods "${kc[@]}" --count "$paced" --concurrency 8 --rate "$rate" \
     --namespace paced --label "$hollow hollow nodes (simulated runtime), $burst pods running" --no-header
   memory_row "$hollow nodes, $((burst + paced)) pods running" "$hollow_pid" "$hollow"
   wait "$nodes_watch_pid" || failed=1
   forget "$nodes_watch_pid"
-  if grep -q ' WARN \| ERROR ' "$work/hollow.log"; then
-    echo "run.sh: the hollow nodes logged warnings:" >&2
-    grep ' WARN \| ERROR ' "$work/hollow.log" | head -n 20 >&2
-fi
-finish "$hollow_pid"
-finish "$server_pid"
-
-# Pod startup on the process runtime: the server's own kubelet runs each pod's `sleep` as a process.
-if [ "$process_pods" -gt 0 ]; then
-  start_server "process runtime" --container-runtime process --kubelet-port 0
-  bench_into "$scale_rows" "${bench_java[@]}" pods --kubeconfig "$server_dir/kubeconfig" --count "$process_pods" \
-    --concurrency 4 --rate 5 --namespace paced --label "1 node (process runtime)" --no-header
+  stop_hollow "$work/hollow.log"
   finish "$server_pid"
-fi
+
+  # The scheduler alone, as scheduler_perf isolates it: $burst pods wait on a server without a scheduler,
+  # then `k8j scheduler` starts; the first-to-last-bind rate is its throughput through the API server.
+  start_server "$hollow hollow nodes, backlog" --disable-agent --disable-scheduler
+  start_hollow "" "$work/hollow-backlog.log"
+  backlog=("${bench_java[@]}" pods "${kc[@]}" --count "$burst" --concurrency 32 --namespace backlog
+    --label "$hollow hollow nodes, pods created before k8j scheduler starts" --no-header)
+  commands+=("$(quoted "${backlog[@]}")")
+  echo "run.sh: $burst pods on $hollow hollow nodes, then the scheduler" >&2
+  timeout "$budget" "${backlog[@]}" >>"$scale_rows" 2>"$work/backlog.err" &
+  backlog_pid=$!
+  pids+=("$backlog_pid")
+  created_or_ended() { grep -q "pods: created" "$work/backlog.err" || ! alive "$backlog_pid"; }
+  wait_until "$budget" created_or_ended || failed=1
+  scheduler=("$java" -jar "$server_jar" scheduler --kubeconfig "$server_dir/kubeconfig")
+  commands+=("$(quoted "${scheduler[@]}")")
+  "${scheduler[@]}" >/dev/null 2>"$work/scheduler.log" &
+  scheduler_pid=$!
+  pids+=("$scheduler_pid")
+  wait "$backlog_pid" || { failed=1; cat "$work/backlog.err" >&2; }
+  forget "$backlog_pid"
+  finish "$scheduler_pid"
+  stop_hollow "$work/hollow-backlog.log"
+  finish "$server_pid"
+
+  # Pod startup on the process runtime: the server's own kubelet runs each pod's `sleep` as a process.
+  if [ "$process_pods" -gt 0 ]; then
+    start_server "process runtime" --container-runtime process --kubelet-port 0
+    bench_into "$scale_rows" "${bench_java[@]}" pods --kubeconfig "$server_dir/kubeconfig" --count "$process_pods" \
+      --concurrency 4 --rate 5 --namespace paced --label "1 node (process runtime)" --no-header
+    finish "$server_pid"
+  fi
 fi
 
 perf_result="not run in the $tier tier (it takes a minute)"

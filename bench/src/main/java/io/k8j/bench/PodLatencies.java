@@ -8,10 +8,12 @@ import java.util.function.IntFunction;
 /**
  * What a pod benchmark saw: scheduling throughput (all pods over the time from the first create to the
  * last pod seen bound; and the steady rate between the 10th and the 90th percentile of binds, without
- * the ramp-up and the tail) and, per pod, the latency from sending its create to seeing it bound and to
+ * the ramp-up and the tail; and from the first bind to the last, which on a backlog of pods created before
+ * the scheduler started is the scheduler's own rate) and, per pod, the latency from sending its create to seeing it bound and to
  * seeing it Running (startup).
  */
-record PodLatencies(int pods, int missing, double scheduledPerSecond, double steadyPerSecond, long[] bindNanos,
+record PodLatencies(int pods, int missing, double scheduledPerSecond, double bindSpanPerSecond, double steadyPerSecond,
+                    long[] bindNanos,
                     long[] startupNanos, double allRunningSeconds) {
 
     static PodLatencies of(long[] created, long start, Map<String, Long> bound, Map<String, Long> running,
@@ -44,13 +46,15 @@ record PodLatencies(int pods, int missing, double scheduledPerSecond, double ste
         double scheduled = b == 0 ? 0 : b / PodBench.seconds(binds[b - 1] - start);
         int lo = b / 10;
         int hi = b * 9 / 10;
+        double span = b < 2 ? 0 : (b - 1) / PodBench.seconds(binds[b - 1] - binds[0]);
         double steady = hi - lo < 2 ? 0 : (hi - lo) / PodBench.seconds(binds[hi - 1] - binds[lo]);
-        return new PodLatencies(n, n - r, scheduled, steady, bindLatency, startup, PodBench.seconds(lastRunning - start));
+        return new PodLatencies(n, n - r, scheduled, span, steady, bindLatency, startup, PodBench.seconds(lastRunning - start));
     }
 
     String markdownRow(String target, int creators, String paced, int errors, double createdPerSecond) {
-        return String.format(Locale.ROOT, "| %s | %d | %d | %s | %d | %.0f | %.0f | %.0f | %s | %s | %s | %s | %s | %.1f |",
-                target, pods, creators, paced, errors, createdPerSecond, scheduledPerSecond, steadyPerSecond,
+        return String.format(Locale.ROOT, "| %s | %d | %d | %s | %d | %.0f | %.0f | %.0f | %.0f | %s | %s | %s | %s | %s | %.1f |",
+                target, pods, creators, paced, errors, createdPerSecond, scheduledPerSecond, bindSpanPerSecond,
+                steadyPerSecond,
                 millis(bindNanos, 0.99), millis(startupNanos, 0.50), millis(startupNanos, 0.90),
                 millis(startupNanos, 0.99), millis(startupNanos, 1.0), allRunningSeconds);
     }
