@@ -326,6 +326,8 @@ if [ "$scale" = yes ]; then
   pids+=("$scheduler_pid")
   wait "$backlog_pid" || { failed=1; cat "$work/backlog.err" >&2; }
   forget "$backlog_pid"
+  # CPU per pod, steadier than rates on a shared machine; it includes the scheduler's JVM start-up.
+  scheduler_cpu=$(awk -v n="$burst" '{printf("%.1f s of CPU, %.2f ms per pod", ($14 + $15) / 100, ($14 + $15) * 10 / n)}' "/proc/$scheduler_pid/stat")
   finish "$scheduler_pid"
   stop_hollow "$work/hollow-backlog.log"
   finish "$server_pid"
@@ -371,7 +373,8 @@ cat <<EOF
 
 $(if [ "$api" = yes ]; then cat "$rows"; else echo "API benchmarks not run (--only $only)."; fi)
 
-Scale ($hollow hollow nodes; pods request 10m CPU and 16Mi; the upstream pod startup SLO is 5 s at p99):
+Scale ($hollow hollow nodes; pods request 10m CPU and 16Mi; the upstream pod startup SLO is 5 s at p99;
+\`k8j scheduler\` on the backlog used ${scheduler_cpu:-(not run)}, its start-up included):
 
 $(if [ "$scale" = yes ]; then cat "$scale_rows" && echo && cat "$node_rows" && echo && cat "$memory_rows"; else echo "not run (--only $only)"; fi)
 
