@@ -36,16 +36,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HollowNodes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HollowNodes.class);
     private static final int POD_WORKERS = 16;
-    private static final int HEARTBEAT_WORKERS = 16;
+    /** Heartbeats in flight per node: 1000 nodes renew 100 Leases a second, so 25 of them allow 250 ms each. */
+    private static final double HEARTBEAT_WORKERS_PER_NODE = 1 / 40.0;
 
     private final Map<String, HollowNode> nodes = new ConcurrentHashMap<>();
     private final WorkQueue queue = new WorkQueue();
-    private final HollowHeartbeats heartbeats = new HollowHeartbeats(HEARTBEAT_WORKERS);
+    private final HollowHeartbeats heartbeats;
     private final SharedIndexInformer<Pod> podInformer;
     private final SharedIndexInformer<Node> nodeInformer;
     private final ControllerLoop loop;
 
     private HollowNodes(KubernetesClient client, HollowNodesConfig config, Path dataDir, Clock clock) {
+        this.heartbeats = new HollowHeartbeats((int) Math.clamp(config.count() * HEARTBEAT_WORKERS_PER_NODE, 8, 128));
         List<HollowNode> ordered = new ArrayList<>(config.count());
         // What every node's pod sync shares: pod status and deletion writes go through the one client, and
         // their caches are keyed by pod, which is unique across nodes.
