@@ -74,9 +74,10 @@ final class NodesBench implements Callable<Integer> {
         int rewatches = -1;
         // A watch the server ends early (a slow reader, a restart) is opened again from the last version
         // seen, as informers do, so that the window is observed whole.
-        for (long left = watchEnd - System.nanoTime(); left > 0; left = watchEnd - System.nanoTime()) {
+        // (timeoutSeconds is whole seconds: the last second of the window is not worth a watch of its own)
+        for (long left = watchEnd - System.nanoTime(); left >= TimeUnit.SECONDS.toNanos(1); left = watchEnd - System.nanoTime()) {
             rewatches++;
-            rv = observe(leases, rv, (int) Math.max(1, TimeUnit.NANOSECONDS.toSeconds(left)), (name, now) -> {
+            rv = observe(leases, rv, (int) TimeUnit.NANOSECONDS.toSeconds(left), (name, now) -> {
                 if (name.startsWith(prefix)) {
                     renewals[0]++;
                     long gap = now - last.getOrDefault(name, watchStart);
