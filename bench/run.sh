@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks the API on both backends (embedded SQLite, then etcd) and the same etcd directly, in one
-# run, and prints one Markdown report on stdout (progress and failures go to stderr). See
-# docs/benchmarks.md.
+# Benchmarks the API on both backends (embedded SQLite, then etcd) and the same etcd directly, then the
+# control plane at scale on hollow nodes (registration and Lease renewals, scheduling throughput, pod
+# startup latency, memory per hollow node) and pod startup on the process runtime, in one run, and
+# prints one Markdown report on stdout (progress and failures go to stderr). See docs/benchmarks.md.
 #
-#   bench/run.sh [--tier smoke|small|medium|large]
+#   bench/run.sh [--tier smoke|small|medium|large] [--only api|scale]
 #
 # Everything listens on 127.0.0.1 only, every wait is bounded, and every process started here is
 # stopped by its own pid when the script exits. Exits non-zero if any benchmark operation failed.
@@ -11,10 +12,12 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 tier=small
+only=
 while [ $# -gt 0 ]; do
   case "$1" in
     --tier) tier=${2:-}; shift 2 ;;
     --tier=*) tier=${1#--tier=}; shift ;;
+    --only) only=${2:-}; shift 2 ;;
     -h|--help) sed -n '2,9p' "$0" | cut -c3-; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -30,7 +33,22 @@ case "$tier" in
   large)  count=50000; concurrency=64; rounds=5;  warmup=5000; perf=yes; budget=3600 ;;
   *) echo "run.sh: unknown tier '$tier' (smoke, small, medium, large)" >&2; exit 2 ;;
 esac
+case "$only" in
+  '') api=yes; scale=yes ;;
+  api) api=yes; scale=no ;;
+  scale) api=no; scale=yes; perf=no ;;
+  *) echo "run.sh: --only takes api or scale" >&2; exit 2 ;;
+esac
 payload=1024
+
+# Scale: hollow nodes, pods created at once (scheduling throughput), pods created at a steady rate
+# (startup latency, on hollow nodes and on the process runtime), and how long the Leases are watched.
+case "$tier" in
+  smoke)  hollow=50;   burst=500;   paced=100; rate=20; process_pods=0;   observe=15 ;;
+  small)  hollow=100;  burst=10000; paced=200; rate=20; process_pods=100; observe=240 ;;
+  medium) hollow=1000; burst=10000; paced=200; rate=20; process_pods=100; observe=240 ;;
+  large)  hollow=5000; burst=10000; paced=200; rate=20; process_pods=100; observe=240 ;;
+esac
 
 . "$root/scripts/jdk.sh"
 java="$JAVA_HOME/bin/java"
@@ -156,53 +174,172 @@ cat >"$rows" <<'EOF'
 EOF
 common=(--count "$count" --concurrency "$concurrency" --payload-bytes "$payload" --warmup "$warmup" --no-header)
 
+# Starts `k8j server` without the controller manager (the benchmarks create bare objects) and with extra
+# flags, in a new directory; sets $server_dir and $server_pid.
+start_server() {
+  local label=$1; shift
+  server_dir=$(mktemp -d "$work/server.XXXXXX")
+  local port
+  port=$(free_port)
+  local server=("$java" --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.tmpdir=$server_dir" -jar "$server_jar" server
+    --data-dir "$server_dir" --https-listen-port "$port" --bind-address 127.0.0.1 --disable-controller-manager "$@")
+  echo "run.sh: $label: starting k8j server" >&2
+  "${server[@]}" >/dev/null 2>"$server_dir/server.log" &
+  server_pid=$!
+  pids+=("$server_pid")
+  commands+=("$(quoted "${server[@]}")")
+  if ! wait_until 60 grep -q "k8j is ready" "$server_dir/server.log"; then
+    echo "run.sh: $label: k8j server not ready in 60 s; log:" >&2
+    tail -n 30 "$server_dir/server.log" >&2
+    exit 1
+  fi
+}
+
 # Starts `k8j server` with extra flags, runs the API benchmark against it labelled $1, then stops it.
 # The server CPU column counts the k8j server and, on etcd, etcd.
 # The API server alone, as kube-apiserver is measured: the controllers and scheduler are API clients like
 # any other, and in-process their informers (the garbage collector watches every ConfigMap) would share the
 # two CPUs with the server under test. docs/benchmarks.md has a run with them for comparison.
-control_plane_only=(--disable-agent --disable-controller-manager --disable-scheduler)
-
 bench_api() {
   local label=$1 cpu_pids=$2; shift 2
-  local dir port pid
-  dir=$(mktemp -d "$work/server.XXXXXX")
-  port=$(free_port)
-  local server=("$java" --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.tmpdir=$dir" -jar "$server_jar" server
-    --data-dir "$dir" --https-listen-port "$port" --bind-address 127.0.0.1 "${control_plane_only[@]}" "$@")
-  echo "run.sh: $label: starting k8j server" >&2
-  "${server[@]}" >/dev/null 2>"$dir/server.log" &
-  pid=$!
-  pids+=("$pid")
-  if ! wait_until 60 grep -q "k8j is ready" "$dir/server.log"; then
-    echo "run.sh: $label: k8j server not ready in 60 s; log:" >&2
-    tail -n 30 "$dir/server.log" >&2
-    exit 1
-  fi
-  local bench=("$java" --enable-native-access=ALL-UNNAMED -jar "$bench_jar" api --kubeconfig "$dir/kubeconfig"
-    "${common[@]}" --list-rounds "$rounds" --label "$label" --server-pid "$pid${cpu_pids:+,$cpu_pids}")
-  commands+=("$(quoted "${server[@]}")" "$(quoted "${bench[@]}")")
+  start_server "$label" --disable-agent --disable-scheduler "$@"
+  local bench=("$java" --enable-native-access=ALL-UNNAMED -jar "$bench_jar" api --kubeconfig "$server_dir/kubeconfig"
+    "${common[@]}" --list-rounds "$rounds" --label "$label" --server-pid "$server_pid${cpu_pids:+,$cpu_pids}")
+  commands+=("$(quoted "${bench[@]}")")
   echo "run.sh: $label: benchmarking" >&2
   if ! run_bench "${bench[@]}"; then
     failed=1
     echo "run.sh: $label: benchmark failed; server log tail:" >&2
-    tail -n 30 "$dir/server.log" >&2
+    tail -n 30 "$server_dir/server.log" >&2
   fi
-  finish "$pid"
-  if grep -q ' ERROR ' "$dir/server.log"; then
+  finish "$server_pid"
+  if grep -q ' ERROR ' "$server_dir/server.log"; then
     echo "run.sh: $label: the server logged errors:" >&2
-    grep -A 5 ' ERROR ' "$dir/server.log" | head -n 40 >&2
+    grep -A 5 ' ERROR ' "$server_dir/server.log" | head -n 40 >&2
   fi
 }
 
-bench_api "k8j API, SQLite" ""
-bench_api "k8j API, etcd" "$etcd_pid" --datastore-endpoint "$etcd_url"
+if [ "$api" = yes ]; then
+  bench_api "k8j API, SQLite" ""
+  bench_api "k8j API, etcd" "$etcd_pid" --datastore-endpoint "$etcd_url"
+  raw=("$java" --enable-native-access=ALL-UNNAMED -jar "$bench_jar" etcd --endpoints "$etcd_url"
+    "${common[@]}" --label "etcd direct (jetcd)" --server-pid "$etcd_pid")
+  commands+=("$(quoted "${raw[@]}")")
+  echo "run.sh: raw etcd: benchmarking" >&2
+  run_bench "${raw[@]}" || failed=1
+fi
 
-raw=("$java" --enable-native-access=ALL-UNNAMED -jar "$bench_jar" etcd --endpoints "$etcd_url"
-  "${common[@]}" --label "etcd direct (jetcd)" --server-pid "$etcd_pid")
-commands+=("$(quoted "${raw[@]}")")
-echo "run.sh: raw etcd: benchmarking" >&2
-run_bench "${raw[@]}" || failed=1
+# Runs a k8j-bench command within the time budget, its rows appended to the file $1, noted in the commands.
+bench_into() {
+  local out=$1; shift
+  local saved=$rows
+  rows=$out
+  commands+=("$(quoted "$@")")
+  run_bench "$@" || failed=1
+  rows=$saved
+}
+
+# Heap in use after a full GC and resident memory of a JVM, as a row of the memory table.
+memory_row() {
+  local label=$1 pid=$2 nodes=$3 heap_kib rss_kib
+  "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null
+  heap_kib=$("$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -n 1 | grep -oE '[0-9]+')
+  rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  awk -v l="$label" -v n="$nodes" -v h="$heap_kib" -v r="$rss_kib" \
+    'BEGIN {printf("| %s | %d | %.0f | %.0f | %.0f | %.0f |\n", l, n, h / 1024, h / n, r / 1024, r / n)}' >>"$memory_rows"
+}
+
+scale_rows="$work/scale.md"
+node_rows="$work/nodes.md"
+memory_rows="$work/memory.md"
+bench_java=("$java" --enable-native-access=ALL-UNNAMED -jar "$bench_jar")
+: >"$scale_rows"
+: >"$node_rows"
+{ echo '| hollow-nodes process | nodes | heap after GC MiB | heap KiB per node | RSS MiB | RSS KiB per node |'
+  echo '|---|---:|---:|---:|---:|---:|'; } >"$memory_rows"
+
+# Starts $hollow hollow nodes against the server of start_server and waits until they are Ready (the
+# nodes benchmark's row goes to $1, none when empty); sets $hollow_pid and $kc.
+start_hollow() {
+  local rows_file=$1 log=$2
+  local cmd=("$java" -jar "$server_jar" hollow-nodes --kubeconfig "$server_dir/kubeconfig" --count "$hollow")
+  echo "run.sh: starting $hollow hollow nodes" >&2
+  "${cmd[@]}" >/dev/null 2>"$log" &
+  hollow_pid=$!
+  pids+=("$hollow_pid")
+  commands+=("$(quoted "${cmd[@]}")")
+  kc=(--kubeconfig "$server_dir/kubeconfig")
+  local ready=("${bench_java[@]}" nodes "${kc[@]}" --count "$hollow" --observe 1)
+  [ -s "$rows_file" ] && ready+=(--no-header)
+  if [ -n "$rows_file" ]; then bench_into "$rows_file" "${ready[@]}"; else run_bench "${ready[@]}" >/dev/null || failed=1; fi
+}
+
+stop_hollow() {
+  local log=$1
+  if grep -q ' WARN \| ERROR ' "$log"; then
+    echo "run.sh: the hollow nodes logged warnings:" >&2
+    grep ' WARN \| ERROR ' "$log" | head -n 20 >&2
+  fi
+  finish "$hollow_pid"
+}
+
+if [ "$scale" = yes ]; then
+  # Hollow nodes register and stay Ready while the pods come (their Leases watched meanwhile); the
+  # in-process scheduler places $burst pods created at once; then $paced pods created at $rate/s show
+  # the startup latency.
+  start_server "$hollow hollow nodes" --disable-agent
+  start_hollow "$node_rows" "$work/hollow.log"
+  memory_row "$hollow nodes registered, no pods" "$hollow_pid" "$hollow"
+  nodes_watch=("${bench_java[@]}" nodes "${kc[@]}" --count "$hollow" --observe "$observe" --no-header)
+  commands+=("$(quoted "${nodes_watch[@]}")")
+  timeout "$budget" "${nodes_watch[@]}" >>"$node_rows" &
+  nodes_watch_pid=$!
+  pids+=("$nodes_watch_pid")
+  echo "run.sh: scheduling $burst pods on $hollow hollow nodes" >&2
+  bench_into "$scale_rows" "${bench_java[@]}" pods "${kc[@]}" --count "$burst" --concurrency 32 --namespace burst \
+    --label "$hollow hollow nodes, pods created at once"
+  bench_into "$scale_rows" "${bench_java[@]}" pods "${kc[@]}" --count "$paced" --concurrency 8 --rate "$rate" \
+    --namespace paced --label "$hollow hollow nodes (simulated runtime), $burst pods running" --no-header
+  memory_row "$hollow nodes, $((burst + paced)) pods running" "$hollow_pid" "$hollow"
+  wait "$nodes_watch_pid" || failed=1
+  forget "$nodes_watch_pid"
+  stop_hollow "$work/hollow.log"
+  finish "$server_pid"
+
+  # The scheduler alone, as scheduler_perf isolates it: $burst pods wait on a server without a scheduler,
+  # then `k8j scheduler` starts; the first-to-last-bind rate is its throughput through the API server.
+  start_server "$hollow hollow nodes, backlog" --disable-agent --disable-scheduler
+  start_hollow "" "$work/hollow-backlog.log"
+  backlog=("${bench_java[@]}" pods "${kc[@]}" --count "$burst" --concurrency 32 --namespace backlog
+    --label "$hollow hollow nodes, pods created before k8j scheduler starts" --no-header)
+  commands+=("$(quoted "${backlog[@]}")")
+  echo "run.sh: $burst pods on $hollow hollow nodes, then the scheduler" >&2
+  timeout "$budget" "${backlog[@]}" >>"$scale_rows" 2>"$work/backlog.err" &
+  backlog_pid=$!
+  pids+=("$backlog_pid")
+  created_or_ended() { grep -q "pods: created" "$work/backlog.err" || ! alive "$backlog_pid"; }
+  wait_until "$budget" created_or_ended || failed=1
+  scheduler=("$java" -jar "$server_jar" scheduler --kubeconfig "$server_dir/kubeconfig")
+  commands+=("$(quoted "${scheduler[@]}")")
+  "${scheduler[@]}" >/dev/null 2>"$work/scheduler.log" &
+  scheduler_pid=$!
+  pids+=("$scheduler_pid")
+  wait "$backlog_pid" || { failed=1; cat "$work/backlog.err" >&2; }
+  forget "$backlog_pid"
+  # CPU per pod, steadier than rates on a shared machine; it includes the scheduler's JVM start-up.
+  scheduler_cpu=$(awk -v n="$burst" '{printf("%.1f s of CPU, %.2f ms per pod", ($14 + $15) / 100, ($14 + $15) * 10 / n)}' "/proc/$scheduler_pid/stat")
+  finish "$scheduler_pid"
+  stop_hollow "$work/hollow-backlog.log"
+  finish "$server_pid"
+
+  # Pod startup on the process runtime: the server's own kubelet runs each pod's `sleep` as a process.
+  if [ "$process_pods" -gt 0 ]; then
+    start_server "process runtime" --container-runtime process --kubelet-port 0
+    bench_into "$scale_rows" "${bench_java[@]}" pods --kubeconfig "$server_dir/kubeconfig" --count "$process_pods" \
+      --concurrency 4 --rate 5 --namespace paced --label "1 node (process runtime)" --no-header
+    finish "$server_pid"
+  fi
+fi
 
 perf_result="not run in the $tier tier (it takes a minute)"
 if [ "$perf" = yes ]; then
@@ -234,7 +371,12 @@ cat <<EOF
 - Java: $("$java" -version 2>&1 | head -n 1); $(/usr/bin/etcd --version | head -n 1)
 - etcdctl check perf --load=s: $perf_result
 
-$(cat "$rows")
+$(if [ "$api" = yes ]; then cat "$rows"; else echo "API benchmarks not run (--only $only)."; fi)
+
+Scale ($hollow hollow nodes; pods request 10m CPU and 16Mi; the upstream pod startup SLO is 5 s at p99;
+\`k8j scheduler\` on the backlog used ${scheduler_cpu:-(not run)}, its start-up included):
+
+$(if [ "$scale" = yes ]; then cat "$scale_rows" && echo && cat "$node_rows" && echo && cat "$memory_rows"; else echo "not run (--only $only)"; fi)
 
 <details><summary>Commands run (temporary paths)</summary>
 

@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * ConfigMap calls over the JDK HttpClient, as kubectl makes them: HTTP/2 over TLS with the admin client
- * certificate, JSON bodies. All calls share one client, so requests multiplex over one connection as
- * client-go's do. A status other than the expected one throws with the server's Status message.
+ * Calls on one collection (ConfigMaps unless told otherwise) over the JDK HttpClient, as kubectl makes
+ * them: HTTP/2 over TLS with the admin client certificate, JSON bodies. All calls share one client, so
+ * requests multiplex over one connection as client-go's do. A status other than the expected one throws with the server's Status message.
  */
 final class ApiClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -28,11 +28,16 @@ final class ApiClient {
     private final String collection;
 
     ApiClient(KubeconfigCredentials credentials, String namespace) {
+        this(credentials, namespace, "/api/v1/namespaces/" + namespace + "/configmaps");
+    }
+
+    /** A client for the objects under {@code collectionPath} (e.g. /api/v1/namespaces/NS/pods, /api/v1/nodes). */
+    ApiClient(KubeconfigCredentials credentials, String namespace, String collectionPath) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
                 .sslContext(credentials.sslContext()).connectTimeout(Duration.ofSeconds(10)).build();
         this.server = credentials.server();
         this.namespace = namespace;
-        this.collection = server + "/api/v1/namespaces/" + namespace + "/configmaps";
+        this.collection = server + collectionPath;
     }
 
     String namespace() {
@@ -66,7 +71,7 @@ final class ApiClient {
         expect("delete", send(request(collection + "/" + name).DELETE()), 200);
     }
 
-    /** One page of the namespace's ConfigMaps; {@code continueToken} null for the first. */
+    /** One page of the collection; {@code continueToken} null for the first. */
     ObjectNode list(int limit, String continueToken) throws IOException, InterruptedException {
         String uri = collection + "?limit=" + limit
                 + (continueToken == null ? "" : "&continue=" + URLEncoder.encode(continueToken, StandardCharsets.UTF_8));

@@ -65,6 +65,28 @@ class WorkQueueTest {
     }
 
     @Test
+    void aDelayedAddWhileProcessedWaitsItsTime() throws Exception {
+        queue.add("a");
+        String key = queue.poll(Duration.ZERO);
+        queue.addAfter("a", Duration.ofSeconds(10));
+        queue.done(key);
+        assertThat(queue.poll(Duration.ZERO)).as("a resync request is not an immediate requeue").isNull();
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertThat(queue.poll(Duration.ZERO)).isEqualTo("a");
+    }
+
+    @Test
+    void aDelayedAddDueWhileProcessedComesBackWhenDone() throws Exception {
+        queue.add("a");
+        String key = queue.poll(Duration.ZERO);
+        queue.addAfter("a", Duration.ofSeconds(1));
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(queue.poll(Duration.ZERO)).as("not handed out twice at once").isNull();
+        queue.done(key);
+        assertThat(queue.poll(Duration.ZERO)).isEqualTo("a");
+    }
+
+    @Test
     void delayedKeysWaitForTheirTime() throws Exception {
         queue.addAfter("later", Duration.ofSeconds(5));
         queue.add("now");

@@ -8,10 +8,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.k8j.kubelet.pod.ConfigSource;
 
 /** ConfigMaps, Secrets, claims and volumes read from the API when a pod needs them (kube's "Get" change-detection strategy). */
-final class ApiConfigSource implements ConfigSource {
+public final class ApiConfigSource implements ConfigSource {
     private final KubernetesClient client;
 
-    ApiConfigSource(KubernetesClient client) {
+    public ApiConfigSource(KubernetesClient client) {
         this.client = client;
     }
 

@@ -11,23 +11,30 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
-/** The node's heartbeat Lease in kube-node-lease, owned by the Node so it goes with it; renewed every 10 s. */
-final class NodeLease {
+/**
+ * The node's heartbeat Lease in kube-node-lease, owned by the Node so it goes with it; renewed every 10 s.
+ * Keeps the Lease it last wrote, as the kubelet's latestLease, so that a renewal is one PUT rather than a
+ * GET and a PUT; after a failed write it reads the Lease again.
+ */
+public final class NodeLease {
     static final String NAMESPACE = "kube-node-lease";
     private static final int DURATION_SECONDS = 40;
 
     private final KubernetesClient client;
     private final Clock clock;
 
-    NodeLease(KubernetesClient client, Clock clock) {
+    private Lease last;
+
+    public NodeLease(KubernetesClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
     }
 
-    void renew(Node node) {
+    public void renew(Node node) {
         String name = node.getMetadata().getName();
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        Lease current = client.leases().inNamespace(NAMESPACE).withName(name).get();
+        Lease current = last != null ? last : client.leases().inNamespace(NAMESPACE).withName(name).get();
+        last = null;
         if (current == null) {
             Lease lease = new LeaseBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE)
                     .addNewOwnerReference().withApiVersion("v1").withKind("Node").withName(name)
@@ -35,7 +42,7 @@ final class NodeLease {
                     .withNewSpec().withHolderIdentity(name).withLeaseDurationSeconds(DURATION_SECONDS)
                     .withRenewTime(now).endSpec().build();
             try {
-                client.leases().inNamespace(NAMESPACE).resource(lease).create();
+                last = client.leases().inNamespace(NAMESPACE).resource(lease).create();
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409) {
                     throw e;
@@ -45,6 +52,6 @@ final class NodeLease {
         }
         current.getSpec().setRenewTime(now);
         current.getSpec().setHolderIdentity(name);
-        client.leases().inNamespace(NAMESPACE).resource(current).update();
+        last = client.leases().inNamespace(NAMESPACE).resource(current).update();
     }
 }

@@ -19,14 +19,14 @@ import java.util.Map;
  * Registers the Node (labels, taints) and keeps its status current: capacity and allocatable, the
  * Ready and pressure conditions with their heartbeat, addresses, the kubelet endpoint and nodeInfo.
  */
-final class NodeStatusReporter {
+public final class NodeStatusReporter {
     private final KubernetesClient client;
     private final KubeletConfig config;
     private final String runtimeVersion;
     private final Clock clock;
     private String readySince;
 
-    NodeStatusReporter(KubernetesClient client, KubeletConfig config, String runtimeVersion, Clock clock) {
+    public NodeStatusReporter(KubernetesClient client, KubeletConfig config, String runtimeVersion, Clock clock) {
         this.client = client;
         this.config = config;
         this.runtimeVersion = runtimeVersion;
@@ -34,7 +34,7 @@ final class NodeStatusReporter {
     }
 
     /** Creates the Node, or on a restart keeps the existing object (and its uid). Returns it. */
-    Node register() {
+    public Node register() {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("kubernetes.io/hostname", config.nodeName());
         labels.put("kubernetes.io/os", "linux");
@@ -58,7 +58,7 @@ final class NodeStatusReporter {
     }
 
     /** Writes the status with a fresh heartbeat. */
-    void report(int nodeServerPort) {
+    public void report(int nodeServerPort) {
         String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
         if (readySince == null) {
             readySince = now;

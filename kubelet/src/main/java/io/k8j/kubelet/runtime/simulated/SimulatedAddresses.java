@@ -2,13 +2,21 @@ package io.k8j.kubelet.runtime.simulated;
 
 import java.util.BitSet;
 
-/** Pod IPs of a simulated node: 10.42.N.1-254, N = the node's index modulo 256, as a per-node pod CIDR. */
+/**
+ * Pod IPs of a simulated node: a per-node /24 as a pod CIDR, so that thousands of hollow nodes never share
+ * one: 10.42.N.0/24 (the cluster CIDR) for node index N below 256, then 10.64.0.0/10, which stays clear of
+ * the service range 10.43.0.0/16.
+ */
 final class SimulatedAddresses {
     private final String prefix;
     private final BitSet used = new BitSet(254);
 
     SimulatedAddresses(int nodeIndex) {
-        this.prefix = "10.42." + Math.floorMod(nodeIndex, 256) + ".";
+        if (nodeIndex < 0 || nodeIndex >= 256 + 256 * 64) {
+            throw new IllegalArgumentException("node index out of range: " + nodeIndex);
+        }
+        int overflow = nodeIndex - 256;
+        this.prefix = overflow < 0 ? "10.42." + nodeIndex + "." : "10." + (64 + overflow / 256) + "." + overflow % 256 + ".";
     }
 
     synchronized String allocate() {

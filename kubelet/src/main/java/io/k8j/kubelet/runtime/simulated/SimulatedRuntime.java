@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A runtime without processes, for tests and hollow nodes: containers go CREATED -> RUNNING on start and
  * stay running until stopped (exit code 0, Completed); times come from the injected clock, pod IPs from
- * 10.42.N.0/24 (N per node). Exec succeeds with no output, so exec probes pass.
+ * a /24 per node index (see SimulatedAddresses). Exec succeeds with no output, so exec probes pass.
  */
 public final class SimulatedRuntime implements ContainerRuntime {
     private final Clock clock;

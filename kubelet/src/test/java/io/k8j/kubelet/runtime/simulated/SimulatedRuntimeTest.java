@@ -50,6 +50,13 @@ class SimulatedRuntimeTest {
         assertThat(exited.logPath()).isEqualTo(Path.of("/logs/a/c/0.log"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"0, 10.42.0.1", "255, 10.42.255.1", "256, 10.64.0.1", "4999, 10.82.135.1"})
+    void everyNodeIndexHasItsOwnPodRange(int nodeIndex, String firstIp) {
+        SimulatedRuntime node = new SimulatedRuntime(nodeIndex, clock);
+        assertThat(node.podSandboxStatus(node.runPodSandbox(pod("a"))).orElseThrow().ip()).isEqualTo(firstIp);
+    }
+
     @Test
     void podIpsComeFromTheNodesRangeAndAreReused() {
         String a = runtime.runPodSandbox(pod("a"));

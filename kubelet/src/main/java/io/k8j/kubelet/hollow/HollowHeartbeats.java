@@ -1,0 +1,80 @@
+package io.k8j.kubelet.hollow;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The heartbeats of all hollow nodes from one timer thread and a small pool of virtual threads: node i of N
+ * beats at i/N of the period, so that 5000 nodes renew their Leases evenly (500 a second at 10 s) instead of
+ * all at once, though at most 20 ms apart, so that a few nodes register within a second; a
+ * node whose previous heartbeat has not finished skips a beat rather than piling up.
+ */
+final class HollowHeartbeats implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HollowHeartbeats.class);
+    private static final long MAX_STAGGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("hollow-heartbeats").factory());
+    private final ExecutorService pool;
+    private final Set<String> beating = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger registered = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
+
+    /** {@code poolSize}: heartbeats in flight at once; N nodes need N / period / (API latency) of them. */
+    HollowHeartbeats(int poolSize) {
+        this.pool = Executors.newFixedThreadPool(poolSize, Thread.ofVirtual().name("hollow-heartbeat-", 0).factory());
+        // A skipped beat fails nothing, so say how many there were: a Lease renewed late is a node going NotReady.
+        timer.scheduleAtFixedRate(() -> {
+            int n = skipped.getAndSet(0);
+            if (n > 0) {
+                LOG.warn("{} heartbeats skipped in the last minute: the API server answers slower than the nodes beat", n);
+            }
+        }, 1, 1, TimeUnit.MINUTES);
+    }
+
+    void start(List<HollowNode> nodes, Duration period) {
+        long periodNanos = period.toNanos();
+        long stagger = Math.min(MAX_STAGGER_NANOS, periodNanos / nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            HollowNode node = nodes.get(i);
+            long offset = stagger * i;
+            timer.scheduleAtFixedRate(() -> submit(node, nodes.size()), offset, periodNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void submit(HollowNode node, int total) {
+        if (!beating.add(node.name())) {
+            skipped.incrementAndGet();
+            return;
+        }
+        pool.execute(() -> {
+            try {
+                boolean wasRegistered = node.registered();
+                node.heartbeat();
+                if (!wasRegistered && registered.incrementAndGet() == total) {
+                    LOG.info("all {} hollow nodes registered", total);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("hollow node {}: heartbeat failed: {}", node.name(), e.toString());
+            } finally {
+                beating.remove(node.name());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        pool.shutdownNow();
+    }
+}
