@@ -65,17 +65,6 @@ class WorkQueueTest {
     }
 
     @Test
-    void aDelayedAddWhileProcessedWaitsItsTime() throws Exception {
-        queue.add("a");
-        String key = queue.poll(Duration.ZERO);
-        queue.addAfter("a", Duration.ofSeconds(10));
-        queue.done(key);
-        assertThat(queue.poll(Duration.ZERO)).as("a resync request is not an immediate requeue").isNull();
-        now.addAndGet(Duration.ofSeconds(10).toNanos());
-        assertThat(queue.poll(Duration.ZERO)).isEqualTo("a");
-    }
-
-    @Test
     void aDelayedAddDueWhileProcessedComesBackWhenDone() throws Exception {
         queue.add("a");
         String key = queue.poll(Duration.ZERO);
