@@ -46,12 +46,14 @@ final class HollowNodesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--count must be at least 1");
         }
         KubernetesClient client = StandaloneComponent.client(kubeconfig);
+        KubernetesClient heartbeatClient = StandaloneComponent.client(kubeconfig);
         Path dataDir = Files.createTempDirectory("k8j-hollow-");
-        HollowNodes nodes = HollowNodes.start(client, new HollowNodesConfig(count, namePrefix,
+        HollowNodes nodes = HollowNodes.start(client, heartbeatClient, new HollowNodesConfig(count, namePrefix,
                 Map.of("cpu", cpu, "memory", memory, "pods", pods), HollowNodesConfig.HEARTBEAT,
                 HollowNodesConfig.STATUS_REPORT), dataDir);
         StandaloneComponent.runUntilTerminated(() -> {
             nodes.close();
+            heartbeatClient.close();
             client.close();
             deleteTree(dataDir);
         });

@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * N simulated kubelets in one process, as KWOK runs them: one watch of all bound pods and one of all nodes,
  * one work queue and a few workers for every node's pod syncs, one timer and a small pool for every node's
- * heartbeats, and one API client. What is left per node is its {@link HollowNode}: its runtime's state and
+ * heartbeats, and two API clients (the kubelet's split: Lease and node status writes on a connection of their
+ * own, so that a backlog of pod writes never delays a heartbeat past the grace period). What is left per node is its {@link HollowNode}: its runtime's state and
  * the few objects of its sync, so that thousands of nodes fit in one JVM.
  */
 public final class HollowNodes implements AutoCloseable {
@@ -46,7 +47,8 @@ public final class HollowNodes implements AutoCloseable {
     private final SharedIndexInformer<Node> nodeInformer;
     private final ControllerLoop loop;
 
-    private HollowNodes(KubernetesClient client, HollowNodesConfig config, Path dataDir, Clock clock) {
+    private HollowNodes(KubernetesClient client, KubernetesClient heartbeatClient, HollowNodesConfig config, Path dataDir,
+                        Clock clock) {
         this.heartbeats = new HollowHeartbeats((int) Math.clamp(config.count() * HEARTBEAT_WORKERS_PER_NODE, 8, 128));
         List<HollowNode> ordered = new ArrayList<>(config.count());
         // What every node's pod sync shares: pod status and deletion writes go through the one client, and
@@ -65,8 +67,8 @@ public final class HollowNodes implements AutoCloseable {
                     backoff, probes, statusWriter, deleter));
             KubeletConfig kubelet = new KubeletConfig(name, dataDir, false, List.of(), config.capacity(), hostIp, 0,
                     null, null, null, Duration.ofSeconds(10), Duration.ofMinutes(5), config.heartbeat());
-            HollowNode node = new HollowNode(name, runtime, sync, new NodeStatusReporter(client, kubelet,
-                    runtime.name() + "://" + runtime.version(), clock), new NodeLease(client, clock), clock, config);
+            HollowNode node = new HollowNode(name, runtime, sync, new NodeStatusReporter(heartbeatClient, kubelet,
+                    runtime.name() + "://" + runtime.version(), clock), new NodeLease(heartbeatClient, clock), clock, config);
             ordered.add(node);
             nodes.put(name, node);
         }
@@ -79,9 +81,13 @@ public final class HollowNodes implements AutoCloseable {
         LOG.info("{} hollow nodes started ({}0 .. {})", config.count(), config.namePrefix(), config.nodeName(config.count() - 1));
     }
 
-    /** Starts the nodes; they register within one heartbeat period. {@code dataDir} holds pods' volumes. */
-    public static HollowNodes start(KubernetesClient client, HollowNodesConfig config, Path dataDir) {
-        return new HollowNodes(client, config, dataDir, Clock.systemUTC());
+    /**
+     * Starts the nodes; they register within one heartbeat period. {@code heartbeatClient}, a client of its
+     * own, carries the Leases and node statuses; {@code dataDir} holds pods' volumes.
+     */
+    public static HollowNodes start(KubernetesClient client, KubernetesClient heartbeatClient, HollowNodesConfig config,
+                                    Path dataDir) {
+        return new HollowNodes(client, heartbeatClient, config, dataDir, Clock.systemUTC());
     }
 
     /** Rewrites the status of a hollow node whose Ready condition someone else changed; re-registers a deleted one. */
