@@ -12,8 +12,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -21,7 +27,9 @@ import java.util.function.Supplier;
 
 /**
  * The connections to one database file: a single writer behind a lock, and a small pool of readers
- * that WAL mode lets run beside it. A lock file keeps a second process (or a second instance in
+ * that WAL mode lets run beside it. Writes that queue up behind the lock commit together (group commit):
+ * whoever takes the lock runs every queued write in one transaction, each in a savepoint of its own so
+ * that a write that fails leaves the others, and pays one fsync for all of them. A lock file keeps a second process (or a second instance in
  * this one) off the file, because watch events are broadcast in-process and would miss its writes.
  */
 final class SqliteDb implements AutoCloseable {
@@ -29,7 +37,33 @@ final class SqliteDb implements AutoCloseable {
         T apply(Connection c) throws SQLException;
     }
 
+    /** Writes committed in one transaction at most; bounds how long the first of them waits. */
+    private static final int MAX_GROUP = 128;
+
+    private record PendingWrite<T>(SqlFn<T> body, Consumer<T> afterCommit, CompletableFuture<T> done) {
+        void run(Connection c) throws SQLException {
+            exec(c, "SAVEPOINT w");
+            try {
+                T result = body.apply(c);
+                exec(c, "RELEASE w");
+                done.complete(result);
+            } catch (SQLException | RuntimeException e) {
+                exec(c, "ROLLBACK TO w");
+                exec(c, "RELEASE w");
+                done.completeExceptionally(e);
+            }
+        }
+
+        /** After the commit, in commit order: still under the write lock, as watch broadcasts need. */
+        void committed() {
+            if (!done.isCompletedExceptionally()) {
+                afterCommit.accept(done.join());
+            }
+        }
+    }
+
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Queue<PendingWrite<?>> pending = new ConcurrentLinkedQueue<>();
     private final FileChannel lockChannel;
     private final FileLock fileLock;
     private final Connection writer;
@@ -70,25 +104,56 @@ final class SqliteDb implements AutoCloseable {
         writer = w;
     }
 
-    /** Runs {@code body} in one write transaction; {@code afterCommit} runs still holding the write lock. */
+    /**
+     * Runs {@code body} in a write transaction, perhaps shared with other writes queued meanwhile, each
+     * seeing the ones before it; {@code afterCommit} runs once it is durable, still holding the write lock.
+     */
     <T> T write(SqlFn<T> body, Consumer<T> afterCommit) {
+        PendingWrite<T> mine = new PendingWrite<>(body, afterCommit, new CompletableFuture<>());
+        pending.add(mine);
         writeLock.lock();
         try {
+            while (!mine.done().isDone()) {
+                commitGroup();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        return outcome(mine.done());
+    }
+
+    private void commitGroup() {
+        List<PendingWrite<?>> group = new ArrayList<>();
+        for (PendingWrite<?> w; group.size() < MAX_GROUP && (w = pending.poll()) != null; ) {
+            group.add(w);
+        }
+        try {
             exec(writer, "BEGIN IMMEDIATE");
-            T result;
             try {
-                result = body.apply(writer);
+                for (PendingWrite<?> w : group) {
+                    w.run(writer);
+                }
                 exec(writer, "COMMIT");
             } catch (SQLException | RuntimeException e) {
                 rollback();
                 throw e;
             }
-            afterCommit.accept(result);
-            return result;
-        } catch (SQLException e) {
-            throw new StorageException("sqlite write failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
+        } catch (SQLException | RuntimeException e) {
+            StorageException failed = new StorageException("sqlite write failed: " + e.getMessage(), e);
+            group.forEach(w -> w.done().obtrudeException(failed));
+            return;
+        }
+        group.forEach(PendingWrite::committed);
+    }
+
+    private static <T> T outcome(CompletableFuture<T> done) {
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new StorageException("sqlite write failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -62,7 +62,7 @@ public final class SqliteStorage implements Storage {
             if (current != null && !current.deleted()) {
                 throw new KeyExistsException(key);
             }
-            return Row.create(revision + 1, key, current == null ? 0 : current.id(), value);
+            return Row.create(LogSql.sequence(c) + 1, key, current == null ? 0 : current.id(), value);
         }).kv();
     }
 
@@ -85,14 +85,14 @@ public final class SqliteStorage implements Storage {
     @Override
     public KeyValue update(String key, byte[] value, long expectedModRevision) {
         ValueTooLargeException.check(key, value, options.maxValueBytes());
-        return append(key, c -> Row.update(revision + 1, expect(live(c, key), expectedModRevision), value)).kv();
+        return append(key, c -> Row.update(LogSql.sequence(c) + 1, expect(live(c, key), expectedModRevision), value)).kv();
     }
 
     @Override
     public KeyValue delete(String key, long expectedModRevision) {
         return append(key, c -> {
             Row current = live(c, key);
-            return Row.tombstone(revision + 1, expectedModRevision == 0 ? current : expect(current, expectedModRevision));
+            return Row.tombstone(LogSql.sequence(c) + 1, expectedModRevision == 0 ? current : expect(current, expectedModRevision));
         }).kv();
     }
 
