@@ -1,7 +1,6 @@
 package io.k8j.scheduler;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.k8j.client.EventRecorder;
 import io.k8j.scheduler.cache.SchedulerCache;
 import io.k8j.scheduler.cache.Snapshot;
@@ -87,11 +86,11 @@ final class SchedulingLoop implements Runnable {
             fail(q, cycle, result.diagnosis().message(), result.diagnosis().rejectedBy());
             return;
         }
-        Pod assumed = new PodBuilder(pod).editSpec().withNodeName(result.node()).endSpec().build();
-        cache.assume(assumed);
-        Status reserved = framework.runReserve(state, pod, result.node());
+        String node = result.node();
+        cache.assume(pod, node);
+        Status reserved = framework.runReserve(state, pod, node);
         if (!reserved.isSuccess()) {
-            cache.forget(assumed);
+            cache.forget(pod);
             fail(q, cycle, reserved.message(), Set.of());
             return;
         }
@@ -99,15 +98,14 @@ final class SchedulingLoop implements Runnable {
         inFlight.acquire();
         binders.execute(() -> {
             try {
-                bind(q, state, assumed);
+                bind(q, state, node);
             } finally {
                 inFlight.release();
             }
         });
     }
 
-    private void bind(QueuedPod q, CycleState state, Pod assumed) {
-        String node = assumed.getSpec().getNodeName();
+    private void bind(QueuedPod q, CycleState state, String node) {
         Status bound = framework.runBind(q.pod(), node);
         if (bound.isSuccess()) {
             String message = "Successfully assigned " + q.pod().getMetadata().getNamespace() + "/"
@@ -116,7 +114,7 @@ final class SchedulingLoop implements Runnable {
             return;
         }
         framework.runUnreserve(state, q.pod(), node);
-        cache.forget(assumed);
+        cache.forget(q.pod());
         LOG.info("binding {}/{} to {}: {}", q.pod().getMetadata().getNamespace(), q.pod().getMetadata().getName(), node, bound.message());
         queue.retryAfterError(q);
     }

@@ -9,8 +9,21 @@ import java.util.Map;
  * must follow the writes of the single-threaded pre-phases.
  */
 public final class CycleState {
-    /** A typed slot; plugins keep theirs as a constant. */
-    public record Key<T>(String name) {
+    /**
+     * A typed slot; plugins keep theirs as a constant, so keys compare by identity: filters read them
+     * for every node of every pod, and a record's hashCode over the name showed in profiles.
+     */
+    public static final class Key<T> {
+        private final String name;
+
+        public Key(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     private final Map<Key<?>, Object> data = new HashMap<>();

@@ -13,7 +13,8 @@ import java.util.Set;
  * decides a node's status (later filters are not asked), as in kube-scheduler.
  */
 public final class Framework {
-    private static final CycleState.Key<Set<String>> SKIPPED = new CycleState.Key<>("framework/skipped-filters");
+    /** The filters to run this cycle: those whose PreFilter did not SKIP, resolved once rather than per node. */
+    private static final CycleState.Key<List<FilterPlugin>> ACTIVE_FILTERS = new CycleState.Key<>("framework/active-filters");
 
     private final List<PreFilterPlugin> preFilters = new ArrayList<>();
     private final List<FilterPlugin> filters = new ArrayList<>();
@@ -41,7 +42,6 @@ public final class Framework {
 
     public Status runPreFilters(CycleState state, Pod pod, List<NodeInfo> nodes) {
         Set<String> skipped = new HashSet<>();
-        state.write(SKIPPED, skipped);
         for (PreFilterPlugin p : preFilters) {
             Status s = p.preFilter(state, pod, nodes);
             if (s.code() == Code.SKIP) {
@@ -50,15 +50,14 @@ public final class Framework {
                 return s.withPlugin(p.name());
             }
         }
+        state.write(ACTIVE_FILTERS, skipped.isEmpty() ? filters
+                : filters.stream().filter(f -> !skipped.contains(f.name())).toList());
         return Status.SUCCESS;
     }
 
     public Status runFilters(CycleState state, Pod pod, NodeInfo node) {
-        Set<String> skipped = state.read(SKIPPED);
-        for (FilterPlugin p : filters) {
-            if (skipped != null && skipped.contains(p.name())) {
-                continue;
-            }
+        List<FilterPlugin> active = state.read(ACTIVE_FILTERS);
+        for (FilterPlugin p : active == null ? filters : active) {
             Status s = p.filter(state, pod, node);
             if (!s.isSuccess()) {
                 return s.withPlugin(p.name());

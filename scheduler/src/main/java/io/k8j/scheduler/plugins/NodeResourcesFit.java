@@ -40,7 +40,7 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin {
 
     /** kube's fitsRequest: every reason, in kube's order (pods, cpu, memory, ephemeral-storage, extended). */
     static List<String> insufficient(Resource pod, Resource allocatable, Resource requested, int podCount) {
-        List<String> reasons = new ArrayList<>(1);
+        List<String> reasons = new ArrayList<>(0); // no backing array until a reason is added, the common case
         if (podCount + 1 > allocatable.pods) {
             reasons.add("Too many pods");
         }

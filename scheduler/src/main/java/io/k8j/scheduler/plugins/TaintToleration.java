@@ -45,16 +45,34 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
         return intolerablePreferNoSchedule(Tolerations.taints(node.node()), pod.getSpec().getTolerations());
     }
 
-    /** Only tolerations without an effect or with PreferNoSchedule count here, as in kube. */
+    /**
+     * Only tolerations without an effect or with PreferNoSchedule count here, as in kube. Plain loops:
+     * this runs for every feasible node of every pod, and most nodes have no taints at all.
+     */
     static long intolerablePreferNoSchedule(List<Taint> taints, List<Toleration> tolerations) {
-        if (taints == null) {
+        if (taints == null || taints.isEmpty()) {
             return 0;
         }
-        List<Toleration> relevant = tolerations == null ? List.of() : tolerations.stream()
-                .filter(t -> t.getEffect() == null || t.getEffect().isEmpty() || "PreferNoSchedule".equals(t.getEffect()))
-                .toList();
-        return taints.stream().filter(t -> "PreferNoSchedule".equals(t.getEffect()))
-                .filter(t -> !Tolerations.anyTolerates(relevant, t)).count();
+        long count = 0;
+        for (Taint taint : taints) {
+            if ("PreferNoSchedule".equals(taint.getEffect()) && !toleratesPreferNoSchedule(tolerations, taint)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean toleratesPreferNoSchedule(List<Toleration> tolerations, Taint taint) {
+        if (tolerations == null) {
+            return false;
+        }
+        for (Toleration t : tolerations) {
+            boolean relevant = t.getEffect() == null || t.getEffect().isEmpty() || "PreferNoSchedule".equals(t.getEffect());
+            if (relevant && Tolerations.tolerates(t, taint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
