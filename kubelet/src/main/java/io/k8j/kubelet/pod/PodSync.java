@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The pod worker's level-triggered sync of one "namespace/name": compare the pod with what the runtime
@@ -73,15 +74,19 @@ public final class PodSync implements Reconciler {
         Duration next = RESYNC;
         try {
             Map<String, Path> volumes = ctx.volumes().prepare(pod, sandbox.ip(), ctx.hostIp());
-            for (Container c : pod.getSpec().getContainers()) {
+            // While an init container is unfinished it is the only one worked on; the app containers wait.
+            List<Container> step = InitContainers.next(pod.getSpec(), attemptsByName(sandbox))
+                    .map(List::of).orElse(pod.getSpec().getContainers());
+            for (Container c : step) {
                 Duration d = new ContainerStep(runtime, ctx, pod, c, sandbox, volumes, waiting).run();
                 next = d != null && d.compareTo(next) < 0 ? d : next;
             }
         } catch (RuntimeException e) {
             // e.g. a missing ConfigMap: every container not yet created waits with the reason.
             LOG.debug("{}: {}", key, e.getMessage());
-            pod.getSpec().getContainers().forEach(c -> waiting.putIfAbsent(c.getName(),
-                    new PodStatusInput.Waiting("CreateContainerConfigError", e.getMessage())));
+            Stream.concat(pod.getSpec().getInitContainers().stream(), pod.getSpec().getContainers().stream())
+                    .forEach(c -> waiting.putIfAbsent(c.getName(),
+                            new PodStatusInput.Waiting("CreateContainerConfigError", e.getMessage())));
         }
         writeStatus(key, pod, sandbox, waiting);
         return next;
@@ -96,9 +101,7 @@ public final class PodSync implements Reconciler {
     }
 
     void writeStatus(String key, Pod pod, SandboxStatus sandbox, Map<String, PodStatusInput.Waiting> waiting) {
-        Map<String, List<ContainerStatus>> byName = sandbox == null ? Map.of() : runtime.listContainers(sandbox.id()).stream()
-                .sorted(Comparator.comparingInt(ContainerStatus::attempt).reversed())
-                .collect(Collectors.groupingBy(ContainerStatus::name));
+        Map<String, List<ContainerStatus>> byName = attemptsByName(sandbox);
         Map<String, Boolean> ready = new HashMap<>();
         Map<String, Boolean> started = new HashMap<>();
         byName.values().stream().flatMap(List::stream).filter(c -> c.state() == ContainerState.RUNNING).forEach(c -> {
@@ -108,6 +111,13 @@ public final class PodSync implements Reconciler {
         var status = new PodStatusBuilder(runtime.name()).build(new PodStatusInput(pod, sandbox, byName, waiting,
                 ready, started, ctx.hostIp(), ctx.clock().instant()));
         ctx.statusWriter().write(key, pod, status);
+    }
+
+    /** The sandbox's containers by name, newest attempt first. */
+    private Map<String, List<ContainerStatus>> attemptsByName(SandboxStatus sandbox) {
+        return sandbox == null ? Map.of() : runtime.listContainers(sandbox.id()).stream()
+                .sorted(Comparator.comparingInt(ContainerStatus::attempt).reversed())
+                .collect(Collectors.groupingBy(ContainerStatus::name));
     }
 
     /** What every pod's sync shares. */
