@@ -37,12 +37,14 @@ public final class PodSync implements Reconciler {
     private final ContainerRuntime runtime;
     private final PodContext ctx;
     private final PodTermination termination;
+    private final LifecycleHooks hooks;
 
     public PodSync(PodSource pods, ContainerRuntime runtime, PodContext ctx) {
         this.pods = pods;
         this.runtime = runtime;
         this.ctx = ctx;
-        this.termination = new PodTermination(runtime, ctx);
+        this.hooks = new LifecycleHooks(runtime, ctx.clock());
+        this.termination = new PodTermination(runtime, ctx, hooks);
     }
 
     @Override
@@ -78,7 +80,7 @@ public final class PodSync implements Reconciler {
             List<Container> step = InitContainers.next(pod.getSpec(), attemptsByName(sandbox))
                     .map(List::of).orElse(pod.getSpec().getContainers());
             for (Container c : step) {
-                Duration d = new ContainerStep(runtime, ctx, pod, c, sandbox, volumes, waiting).run();
+                Duration d = new ContainerStep(runtime, hooks, ctx, pod, c, sandbox, volumes, waiting).run();
                 next = d != null && d.compareTo(next) < 0 ? d : next;
             }
         } catch (RuntimeException e) {
