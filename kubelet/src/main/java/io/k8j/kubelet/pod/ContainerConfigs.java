@@ -19,8 +19,8 @@ final class ContainerConfigs {
 
     private final EnvResolver env;
 
-    ContainerConfigs(ConfigSource configs) {
-        this.env = new EnvResolver(configs);
+    ContainerConfigs(ConfigSource configs, Map<String, String> allocatable) {
+        this.env = new EnvResolver(configs, allocatable);
     }
 
     ContainerConfig of(Pod pod, Container c, int attempt, String podIp, String hostIp, Map<String, Path> volumes) {

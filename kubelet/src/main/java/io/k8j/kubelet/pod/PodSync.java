@@ -126,11 +126,12 @@ public final class PodSync implements Reconciler {
     public record PodContext(Clock clock, String hostIp, Path logsDir, PodVolumes volumes, ContainerConfigs configs,
                              RestartBackoff backoff, ProbeResults probes, PodStatusWriter statusWriter,
                              PodDeleter deleter) {
-        public static PodContext create(Clock clock, String hostIp, Path dataDir, ConfigSource configs,
-                                        RestartBackoff backoff, ProbeResults probes, PodStatusWriter statusWriter,
-                                        PodDeleter deleter) {
-            return new PodContext(clock, hostIp, dataDir.resolve("logs/pods"), new PodVolumes(dataDir.resolve("pods"), configs),
-                    new ContainerConfigs(configs), backoff, probes, statusWriter, deleter);
+        /** allocatable: the node's cpu, memory and ephemeral-storage, for resourceFieldRef limits a container leaves out. */
+        public static PodContext create(Clock clock, String hostIp, Path dataDir, Map<String, String> allocatable,
+                                        ConfigSource configs, RestartBackoff backoff, ProbeResults probes,
+                                        PodStatusWriter statusWriter, PodDeleter deleter) {
+            return new PodContext(clock, hostIp, dataDir.resolve("logs/pods"), new PodVolumes(dataDir.resolve("pods"), configs,
+                    allocatable), new ContainerConfigs(configs, allocatable), backoff, probes, statusWriter, deleter);
         }
     }
 }
