@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -77,11 +78,13 @@ public final class PodSync implements Reconciler {
         try {
             Map<String, Path> volumes = ctx.volumes().prepare(pod, sandbox.ip(), ctx.hostIp());
             // While an init container is unfinished it is the only one worked on; the app containers wait.
-            List<Container> step = InitContainers.next(pod.getSpec(), attemptsByName(sandbox))
-                    .map(List::of).orElse(pod.getSpec().getContainers());
-            for (Container c : step) {
+            Optional<Container> init = InitContainers.next(pod.getSpec(), attemptsByName(sandbox));
+            for (Container c : init.map(List::of).orElse(pod.getSpec().getContainers())) {
                 Duration d = new ContainerStep(runtime, hooks, ctx, pod, c, sandbox, volumes, waiting).run();
                 next = d != null && d.compareTo(next) < 0 ? d : next;
+            }
+            if (init.isPresent() && !init.equals(InitContainers.next(pod.getSpec(), attemptsByName(sandbox)))) {
+                next = Duration.ZERO; // it completed already: on to the next one without waiting for a relist
             }
         } catch (RuntimeException e) {
             // e.g. a missing ConfigMap: every container not yet created waits with the reason.
