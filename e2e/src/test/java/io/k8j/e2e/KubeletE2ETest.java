@@ -118,8 +118,9 @@ class KubeletE2ETest {
                        "volumeMounts":[{"name":"shared","mountPath":"/shared"}]},
                       {"name":"two","image":"busybox","command":["sh","-c","echo two >> shared/order"],
                        "volumeMounts":[{"name":"shared","mountPath":"/shared"}]}],
-                     "containers":[{"name":"app","image":"busybox",
-                      "command":["sh","-c","trap 'echo sigterm >> shared/stop; exit 0' TERM; cat shared/order; while true; do sleep 1; done"],
+                     "containers":[{"name":"app","image":"busybox","resources":{"limits":{"memory":"64Mi"}},
+                      "env":[{"name":"MEMORY_LIMIT","valueFrom":{"resourceFieldRef":{"resource":"limits.memory","divisor":"1Mi"}}}],
+                      "command":["sh","-c","trap 'echo sigterm >> shared/stop; exit 0' TERM; cat shared/order; echo $MEMORY_LIMIT; while true; do sleep 1; done"],
                       "volumeMounts":[{"name":"shared","mountPath":"/shared"}],
                       "lifecycle":{"preStop":{"exec":{"command":["sh","-c","echo prestop >> shared/stop"]}}}}]}}
                     """.formatted(shared), "create", "-f", "-");
@@ -130,7 +131,7 @@ class KubeletE2ETest {
             assertThat(kubectl.ok("get", "pod", "inits", "-o",
                     "jsonpath={.status.initContainerStatuses[*].state.terminated.reason} {.status.initContainerStatuses[*].ready}"))
                     .isEqualTo("Completed Completed true true");
-            await(() -> kubectl.run("logs", "inits").out().equals("one\ntwo\n"));
+            await(() -> kubectl.run("logs", "inits").out().equals("one\ntwo\n64\n"));
             kubectl.ok("delete", "pod", "inits", "--grace-period=10");
             assertThat(Files.readString(shared.resolve("stop"))).isEqualTo("prestop\nsigterm\n");
         } finally {
