@@ -105,7 +105,7 @@ final class ContainerStep {
                 // As the kubelet: the container is killed and restarted per restartPolicy like any exit.
                 LOG.info("{}/{}: container {} FailedPostStartHook", pod.getMetadata().getNamespace(),
                         pod.getMetadata().getName(), spec.getName());
-                runtime.stopContainer(id, LifecycleHooks.MIN_GRACE);
+                hooks.stop(spec, id, sandbox.ip(), gracePeriod());
                 waiting.put(spec.getName(), new PodStatusInput.Waiting("PostStartHookError", "FailedPostStartHook"));
                 return Duration.ZERO;
             }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The Initialized condition, as kube's GeneratePodInitializedCondition: False with the init containers
  * that have not exited 0 yet ("containers with incomplete status: [a b]"), True once none is left, a
- * regular container has started, or the pod succeeded.
+ * regular container has started, or the pod succeeded (then with reason PodCompleted).
  */
 final class Initialization {
     static final String NOT_INITIALIZED = "ContainersNotInitialized";

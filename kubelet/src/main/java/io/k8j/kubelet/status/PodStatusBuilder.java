@@ -41,8 +41,9 @@ public final class PodStatusBuilder {
         List<PodCondition> conditions = new ArrayList<>();
         Conditions conds = new Conditions(old.getConditions(), in.now());
         conditions.add(conds.of("PodReadyToStartContainers", sandboxReady, null, null));
-        conditions.add(conds.of("Initialized", notInitialized == null,
-                notInitialized == null ? null : Initialization.NOT_INITIALIZED, notInitialized));
+        String initializedReason = notInitialized != null ? Initialization.NOT_INITIALIZED
+                : phase.equals("Succeeded") ? "PodCompleted" : null;
+        conditions.add(conds.of("Initialized", notInitialized == null, initializedReason, notInitialized));
         String notReady = containersReady ? null : "ContainersNotReady";
         conditions.add(conds.of("Ready", containersReady, notReady, null));
         conditions.add(conds.of("ContainersReady", containersReady, notReady, null));

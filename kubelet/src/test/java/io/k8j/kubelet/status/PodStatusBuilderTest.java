@@ -71,6 +71,8 @@ class PodStatusBuilderTest {
         assertThat(s.getPodIP()).isEqualTo("127.1.0.7");
         assertThat(s.getHostIP()).isEqualTo("127.0.0.1");
         assertThat(s.getQosClass()).isEqualTo("BestEffort");
+        assertThat(s.getConditions().stream().filter(c -> c.getType().equals("Initialized")).findFirst().orElseThrow()
+                .getReason()).isEqualTo(phase.equals("Succeeded") ? "PodCompleted" : null);
         if (waitingReason != null) {
             assertThat(cs.getState().getWaiting().getReason()).isEqualTo(waitingReason);
         }
