@@ -124,6 +124,11 @@ class KubeletE2ETest {
                       "volumeMounts":[{"name":"shared","mountPath":"/shared"}],
                       "lifecycle":{"preStop":{"exec":{"command":["sh","-c","echo prestop >> shared/stop"]}}}}]}}
                     """.formatted(shared), "create", "-f", "-");
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"init-fails"},"spec":{"restartPolicy":"Never",
+                     "initContainers":[{"name":"fail","image":"busybox","command":["sh","-c","echo failing; exit 3"]}],
+                     "containers":[{"name":"app","image":"busybox","command":["sh","-c","echo never"]}]}}
+                    """, "create", "-f", "-");
             await(() -> kubectl.ok("get", "pod", "inits").contains("Init:0/2"));
             assertThat(kubectl.ok("get", "pod", "inits", "-o", "jsonpath={.status.phase} {.status.conditions[?(@.type==\"Initialized\")].message}"))
                     .isEqualTo("Pending containers with incomplete status: [one two]");
@@ -133,6 +138,11 @@ class KubeletE2ETest {
                     .isEqualTo("Completed Completed true true");
             await(() -> kubectl.run("logs", "inits").out().equals("one\ntwo\n64\n"));
             kubectl.ok("delete", "pod", "inits", "--grace-period=10");
+            await(() -> kubectl.ok("get", "pod", "init-fails").matches("(?s).*init-fails\\s+0/1\\s+Init:Error\\s+0.*"));
+            assertThat(kubectl.ok("get", "pod", "init-fails", "-o",
+                    "jsonpath={.status.phase} {.status.initContainerStatuses[0].state.terminated.exitCode}")).isEqualTo("Failed 3");
+            assertThat(kubectl.ok("logs", "init-fails", "-c", "fail")).isEqualTo("failing\n");
+            kubectl.ok("delete", "pod", "init-fails", "--grace-period=1");
             assertThat(Files.readString(shared.resolve("stop"))).isEqualTo("prestop\nsigterm\n");
         } finally {
             K8jServer.deleteTree(shared);
