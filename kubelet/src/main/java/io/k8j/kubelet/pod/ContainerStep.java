@@ -35,8 +35,8 @@ final class ContainerStep {
     private final Map<String, Path> volumes;
     private final Map<String, PodStatusInput.Waiting> waiting;
 
-    ContainerStep(ContainerRuntime runtime, LifecycleHooks hooks, PodSync.PodContext ctx, Pod pod, Container spec, SandboxStatus sandbox,
-                  Map<String, Path> volumes, Map<String, PodStatusInput.Waiting> waiting) {
+    ContainerStep(ContainerRuntime runtime, LifecycleHooks hooks, PodSync.PodContext ctx, Pod pod, Container spec,
+                  SandboxStatus sandbox, Map<String, Path> volumes, Map<String, PodStatusInput.Waiting> waiting) {
         this.runtime = runtime;
         this.hooks = hooks;
         this.ctx = ctx;
