@@ -106,6 +106,49 @@ class KubeletE2ETest {
         }
     }
 
+    @Test
+    void initContainersRunInOrderAndAPreStopHookRunsBeforeSigterm() throws IOException {
+        Path shared = Files.createTempDirectory("k8j-kubelet-e2e-shared-");
+        try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"inits"},"spec":{
+                     "volumes":[{"name":"shared","hostPath":{"path":"%s","type":"Directory"}}],
+                     "initContainers":[
+                      {"name":"one","image":"busybox","command":["sh","-c","sleep 2; echo one >> shared/order"],
+                       "volumeMounts":[{"name":"shared","mountPath":"/shared"}]},
+                      {"name":"two","image":"busybox","command":["sh","-c","echo two >> shared/order"],
+                       "volumeMounts":[{"name":"shared","mountPath":"/shared"}]}],
+                     "containers":[{"name":"app","image":"busybox","resources":{"limits":{"memory":"64Mi"}},
+                      "env":[{"name":"MEMORY_LIMIT","valueFrom":{"resourceFieldRef":{"resource":"limits.memory","divisor":"1Mi"}}}],
+                      "command":["sh","-c","trap 'echo sigterm >> shared/stop; exit 0' TERM; cat shared/order; echo $MEMORY_LIMIT; while true; do sleep 1; done"],
+                      "volumeMounts":[{"name":"shared","mountPath":"/shared"}],
+                      "lifecycle":{"preStop":{"exec":{"command":["sh","-c","echo prestop >> shared/stop"]}}}}]}}
+                    """.formatted(shared), "create", "-f", "-");
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"init-fails"},"spec":{"restartPolicy":"Never",
+                     "initContainers":[{"name":"fail","image":"busybox","command":["sh","-c","echo failing; exit 3"]}],
+                     "containers":[{"name":"app","image":"busybox","command":["sh","-c","echo never"]}]}}
+                    """, "create", "-f", "-");
+            await(() -> kubectl.ok("get", "pod", "inits").contains("Init:0/2"));
+            assertThat(kubectl.ok("get", "pod", "inits", "-o", "jsonpath={.status.phase} {.status.conditions[?(@.type==\"Initialized\")].message}"))
+                    .isEqualTo("Pending containers with incomplete status: [one two]");
+            await(() -> kubectl.ok("get", "pod", "inits").matches("(?s).*inits\\s+1/1\\s+Running\\s+0.*"));
+            assertThat(kubectl.ok("get", "pod", "inits", "-o",
+                    "jsonpath={.status.initContainerStatuses[*].state.terminated.reason} {.status.initContainerStatuses[*].ready}"))
+                    .isEqualTo("Completed Completed true true");
+            await(() -> kubectl.run("logs", "inits").out().equals("one\ntwo\n64\n"));
+            kubectl.ok("delete", "pod", "inits", "--grace-period=10");
+            await(() -> kubectl.ok("get", "pod", "init-fails").matches("(?s).*init-fails\\s+0/1\\s+Init:Error\\s+0.*"));
+            assertThat(kubectl.ok("get", "pod", "init-fails", "-o",
+                    "jsonpath={.status.phase} {.status.initContainerStatuses[0].state.terminated.exitCode}")).isEqualTo("Failed 3");
+            assertThat(kubectl.ok("logs", "init-fails", "-c", "fail")).isEqualTo("failing\n");
+            kubectl.ok("delete", "pod", "init-fails", "--grace-period=1");
+            assertThat(Files.readString(shared.resolve("stop"))).isEqualTo("prestop\nsigterm\n");
+        } finally {
+            K8jServer.deleteTree(shared);
+        }
+    }
+
     private static int restarts(Kubectl kubectl) {
         String n = kubectl.ok("get", "pod", "unlively", "-o", "jsonpath={.status.containerStatuses[0].restartCount}");
         return n.isEmpty() ? 0 : Integer.parseInt(n);

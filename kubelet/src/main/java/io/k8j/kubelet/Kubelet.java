@@ -48,7 +48,8 @@ public final class Kubelet implements AutoCloseable {
         this.informer = client.pods().inAnyNamespace().withField("spec.nodeName", config.nodeName())
                 .inform(new EnqueueByKey<>(queue), 0);
         PodSync sync = new PodSync(key -> statics.contains(key) ? statics.get(key) : informer.getStore().getByKey(key),
-                runtime, PodSync.PodContext.create(clock, config.hostIp(), config.dataDir(), new ApiConfigSource(client),
+                runtime, PodSync.PodContext.create(clock, config.hostIp(), config.dataDir(), config.capacity(),
+                new ApiConfigSource(client),
                 new RestartBackoff(config.backoffInitial(), config.backoffMax(), clock), probes,
                 new PodStatusWriter(client), new PodDeleter(client)));
         this.loop = new ControllerLoop("kubelet", queue, sync, WORKERS);

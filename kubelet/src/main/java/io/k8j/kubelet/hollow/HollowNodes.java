@@ -63,7 +63,7 @@ public final class HollowNodes implements AutoCloseable {
             String name = config.nodeName(i);
             String hostIp = HollowNodesConfig.hostIp(i);
             SimulatedRuntime runtime = new SimulatedRuntime(i, clock);
-            PodSync sync = new PodSync(dispatch::pod, runtime, PodSync.PodContext.create(clock, hostIp, dataDir, configs,
+            PodSync sync = new PodSync(dispatch::pod, runtime, PodSync.PodContext.create(clock, hostIp, dataDir, config.capacity(), configs,
                     backoff, probes, statusWriter, deleter));
             KubeletConfig kubelet = new KubeletConfig(name, dataDir, false, List.of(), config.capacity(), hostIp, 0,
                     null, null, null, Duration.ofSeconds(10), Duration.ofMinutes(5), config.heartbeat());

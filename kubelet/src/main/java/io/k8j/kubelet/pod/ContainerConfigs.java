@@ -7,6 +7,7 @@ import io.k8j.kubelet.runtime.ContainerConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +20,8 @@ final class ContainerConfigs {
 
     private final EnvResolver env;
 
-    ContainerConfigs(ConfigSource configs) {
-        this.env = new EnvResolver(configs);
+    ContainerConfigs(ConfigSource configs, Map<String, String> allocatable) {
+        this.env = new EnvResolver(configs, allocatable);
     }
 
     ContainerConfig of(Pod pod, Container c, int attempt, String podIp, String hostIp, Map<String, Path> volumes) {
@@ -34,10 +35,14 @@ final class ContainerConfigs {
             mounts.add(new ContainerConfig.Mount(m.getName(), m.getMountPath(), source, Boolean.TRUE.equals(m.getReadOnly())));
         }
         var meta = pod.getMetadata();
+        Map<String, String> labels = new HashMap<>(Map.of(POD_UID, meta.getUid(), POD_NAME, meta.getName(),
+                POD_NAMESPACE, meta.getNamespace(), CONTAINER_NAME, c.getName()));
+        if (pod.getSpec().getInitContainers().contains(c)) {
+            labels.put(ContainerConfig.INIT_LABEL, "true");
+        }
         return new ContainerConfig(c.getName(), attempt, c.getImage(), c.getCommand(), c.getArgs(),
                 env.resolve(pod, c, podIp, hostIp), c.getWorkingDir(), mounts, Path.of(c.getName(), attempt + ".log"),
-                Map.of(POD_UID, meta.getUid(), POD_NAME, meta.getName(), POD_NAMESPACE, meta.getNamespace(),
-                        CONTAINER_NAME, c.getName()),
+                labels,
                 new ContainerConfig.Stdio(Boolean.TRUE.equals(c.getStdin()), Boolean.TRUE.equals(c.getStdinOnce()),
                         Boolean.TRUE.equals(c.getTty())));
     }

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * One container's step in a pod sync (the kubelet's computePodActions for it): start it, restart it per
- * restartPolicy once its back-off has passed, or kill it when a liveness or startup probe failed.
+ * restartPolicy once its back-off has passed, or kill it when a liveness or startup probe failed (its
+ * preStop hook first) or its postStart hook failed.
  * Returns when the pod should be synced again for this container (null: the regular resync).
  */
 final class ContainerStep {
@@ -26,6 +27,7 @@ final class ContainerStep {
     private static final int KEEP_EXITED = 1;
 
     private final ContainerRuntime runtime;
+    private final LifecycleHooks hooks;
     private final PodSync.PodContext ctx;
     private final Pod pod;
     private final Container spec;
@@ -33,9 +35,10 @@ final class ContainerStep {
     private final Map<String, Path> volumes;
     private final Map<String, PodStatusInput.Waiting> waiting;
 
-    ContainerStep(ContainerRuntime runtime, PodSync.PodContext ctx, Pod pod, Container spec, SandboxStatus sandbox,
-                  Map<String, Path> volumes, Map<String, PodStatusInput.Waiting> waiting) {
+    ContainerStep(ContainerRuntime runtime, LifecycleHooks hooks, PodSync.PodContext ctx, Pod pod, Container spec,
+                  SandboxStatus sandbox, Map<String, Path> volumes, Map<String, PodStatusInput.Waiting> waiting) {
         this.runtime = runtime;
+        this.hooks = hooks;
         this.ctx = ctx;
         this.pod = pod;
         this.spec = spec;
@@ -60,7 +63,7 @@ final class ContainerStep {
                 if (kill != null) {
                     LOG.info("{}/{}: container {} {}, will be restarted", pod.getMetadata().getNamespace(),
                             pod.getMetadata().getName(), spec.getName(), kill);
-                    runtime.stopContainer(latest.id(), Duration.ofSeconds(gracePeriod()));
+                    hooks.stop(spec, latest.id(), sandbox.ip(), gracePeriod());
                     return Duration.ZERO;
                 }
             }
@@ -98,6 +101,14 @@ final class ContainerStep {
             String id = runtime.createContainer(sandbox.id(),
                     ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes));
             runtime.startContainer(id);
+            if (!hooks.postStart(spec, id, sandbox.ip(), gracePeriod())) {
+                // As the kubelet: the container is killed and restarted per restartPolicy like any exit.
+                LOG.info("{}/{}: container {} FailedPostStartHook", pod.getMetadata().getNamespace(),
+                        pod.getMetadata().getName(), spec.getName());
+                hooks.stop(spec, id, sandbox.ip(), gracePeriod());
+                waiting.put(spec.getName(), new PodStatusInput.Waiting("PostStartHookError", "FailedPostStartHook"));
+                return Duration.ZERO;
+            }
             return null;
         } catch (RuntimeException e) {
             waiting.put(spec.getName(), new PodStatusInput.Waiting("CreateContainerError", e.getMessage()));
@@ -105,8 +116,8 @@ final class ContainerStep {
         }
     }
 
-    private long gracePeriod() {
+    private Duration gracePeriod() {
         Long g = pod.getSpec().getTerminationGracePeriodSeconds();
-        return g == null ? 30 : g;
+        return Duration.ofSeconds(g == null ? 30 : g);
     }
 }

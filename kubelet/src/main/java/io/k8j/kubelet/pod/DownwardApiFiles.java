@@ -11,18 +11,23 @@ import java.util.stream.Collectors;
 
 /**
  * The files of a downwardAPI volume (or projection): each item's fieldRef value, with the whole
- * metadata.labels and metadata.annotations as sorted {@code key="value"} lines, as the kubelet writes them.
- * resourceFieldRef items are not supported (the process runtime enforces no limits to report).
+ * metadata.labels and metadata.annotations as sorted {@code key="value"} lines, or its resourceFieldRef
+ * value (as env's), as the kubelet writes them.
  */
 final class DownwardApiFiles {
     private DownwardApiFiles() {
     }
 
-    static Map<String, String> of(Pod pod, List<DownwardAPIVolumeFile> items, String podIp, String hostIp) {
+    static Map<String, String> of(Pod pod, List<DownwardAPIVolumeFile> items, String podIp, String hostIp,
+                                  Map<String, String> allocatable) {
         Map<String, String> files = new LinkedHashMap<>();
         for (DownwardAPIVolumeFile item : items == null ? List.<DownwardAPIVolumeFile>of() : items) {
+            if (item.getResourceFieldRef() != null) {
+                files.put(item.getPath(), ResourceFieldRefs.value(pod, null, item.getResourceFieldRef(), allocatable));
+                continue;
+            }
             if (item.getFieldRef() == null) {
-                throw new IllegalStateException("downwardAPI item " + item.getPath() + ": only fieldRef is supported");
+                throw new IllegalStateException("downwardAPI item " + item.getPath() + ": needs a fieldRef or resourceFieldRef");
             }
             String path = item.getFieldRef().getFieldPath();
             files.put(item.getPath(), switch (path) {

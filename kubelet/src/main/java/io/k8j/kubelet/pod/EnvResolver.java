@@ -15,14 +15,17 @@ import java.util.Map;
 
 /**
  * A container's environment as the kubelet's makeEnvironmentVariables builds it: envFrom first, then
- * env in order, values from literals, fieldRef (the downward API), ConfigMap and Secret keys. A missing
+ * env in order, values from literals, fieldRef and resourceFieldRef (the downward API), ConfigMap and
+ * Secret keys. A missing
  * non-optional reference fails the container's creation (CreateContainerConfigError).
  */
 final class EnvResolver {
     private final ConfigSource configs;
+    private final Map<String, String> allocatable;
 
-    EnvResolver(ConfigSource configs) {
+    EnvResolver(ConfigSource configs, Map<String, String> allocatable) {
         this.configs = configs;
+        this.allocatable = allocatable;
     }
 
     Map<String, String> resolve(Pod pod, Container c, String podIp, String hostIp) {
@@ -46,7 +49,7 @@ final class EnvResolver {
             }
         }
         for (EnvVar v : c.getEnv()) {
-            String value = v.getValueFrom() == null ? v.getValue() : from(pod, v.getValueFrom(), podIp, hostIp);
+            String value = v.getValueFrom() == null ? v.getValue() : from(pod, c, v.getValueFrom(), podIp, hostIp);
             if (value != null) {
                 env.put(v.getName(), value);
             }
@@ -54,7 +57,7 @@ final class EnvResolver {
         return env;
     }
 
-    private String from(Pod pod, EnvVarSource src, String podIp, String hostIp) {
+    private String from(Pod pod, Container c, EnvVarSource src, String podIp, String hostIp) {
         String ns = pod.getMetadata().getNamespace();
         if (src.getFieldRef() != null) {
             return FieldRefs.value(pod, src.getFieldRef().getFieldPath(), podIp, hostIp);
@@ -71,7 +74,10 @@ final class EnvResolver {
             String value = s == null || s.getData() == null ? null : s.getData().get(ref.getKey());
             return value != null ? decode(value) : requireKey(ref.getKey(), "secret", ref.getName(), ref.getOptional());
         }
-        return null; // resourceFieldRef: not yet (see the kubelet section of docs/architecture.md)
+        if (src.getResourceFieldRef() != null) {
+            return ResourceFieldRefs.value(pod, c.getName(), src.getResourceFieldRef(), allocatable);
+        }
+        return null;
     }
 
     private static <T> T require(T obj, String kind, String name, Boolean optional) {

@@ -20,7 +20,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The pod worker's level-triggered sync of one "namespace/name": compare the pod with what the runtime
@@ -36,12 +38,14 @@ public final class PodSync implements Reconciler {
     private final ContainerRuntime runtime;
     private final PodContext ctx;
     private final PodTermination termination;
+    private final LifecycleHooks hooks;
 
     public PodSync(PodSource pods, ContainerRuntime runtime, PodContext ctx) {
         this.pods = pods;
         this.runtime = runtime;
         this.ctx = ctx;
-        this.termination = new PodTermination(runtime, ctx);
+        this.hooks = new LifecycleHooks(runtime, ctx.clock());
+        this.termination = new PodTermination(runtime, ctx, hooks);
     }
 
     @Override
@@ -73,15 +77,21 @@ public final class PodSync implements Reconciler {
         Duration next = RESYNC;
         try {
             Map<String, Path> volumes = ctx.volumes().prepare(pod, sandbox.ip(), ctx.hostIp());
-            for (Container c : pod.getSpec().getContainers()) {
-                Duration d = new ContainerStep(runtime, ctx, pod, c, sandbox, volumes, waiting).run();
+            // While an init container is unfinished it is the only one worked on; the app containers wait.
+            Optional<Container> init = InitContainers.next(pod.getSpec(), attemptsByName(sandbox));
+            for (Container c : init.map(List::of).orElse(pod.getSpec().getContainers())) {
+                Duration d = new ContainerStep(runtime, hooks, ctx, pod, c, sandbox, volumes, waiting).run();
                 next = d != null && d.compareTo(next) < 0 ? d : next;
+            }
+            if (init.isPresent() && !init.equals(InitContainers.next(pod.getSpec(), attemptsByName(sandbox)))) {
+                next = Duration.ZERO; // it completed already: on to the next one without waiting for a relist
             }
         } catch (RuntimeException e) {
             // e.g. a missing ConfigMap: every container not yet created waits with the reason.
             LOG.debug("{}: {}", key, e.getMessage());
-            pod.getSpec().getContainers().forEach(c -> waiting.putIfAbsent(c.getName(),
-                    new PodStatusInput.Waiting("CreateContainerConfigError", e.getMessage())));
+            Stream.concat(pod.getSpec().getInitContainers().stream(), pod.getSpec().getContainers().stream())
+                    .forEach(c -> waiting.putIfAbsent(c.getName(),
+                            new PodStatusInput.Waiting("CreateContainerConfigError", e.getMessage())));
         }
         writeStatus(key, pod, sandbox, waiting);
         return next;
@@ -96,9 +106,7 @@ public final class PodSync implements Reconciler {
     }
 
     void writeStatus(String key, Pod pod, SandboxStatus sandbox, Map<String, PodStatusInput.Waiting> waiting) {
-        Map<String, List<ContainerStatus>> byName = sandbox == null ? Map.of() : runtime.listContainers(sandbox.id()).stream()
-                .sorted(Comparator.comparingInt(ContainerStatus::attempt).reversed())
-                .collect(Collectors.groupingBy(ContainerStatus::name));
+        Map<String, List<ContainerStatus>> byName = attemptsByName(sandbox);
         Map<String, Boolean> ready = new HashMap<>();
         Map<String, Boolean> started = new HashMap<>();
         byName.values().stream().flatMap(List::stream).filter(c -> c.state() == ContainerState.RUNNING).forEach(c -> {
@@ -110,15 +118,23 @@ public final class PodSync implements Reconciler {
         ctx.statusWriter().write(key, pod, status);
     }
 
+    /** The sandbox's containers by name, newest attempt first. */
+    private Map<String, List<ContainerStatus>> attemptsByName(SandboxStatus sandbox) {
+        return sandbox == null ? Map.of() : runtime.listContainers(sandbox.id()).stream()
+                .sorted(Comparator.comparingInt(ContainerStatus::attempt).reversed())
+                .collect(Collectors.groupingBy(ContainerStatus::name));
+    }
+
     /** What every pod's sync shares. */
     public record PodContext(Clock clock, String hostIp, Path logsDir, PodVolumes volumes, ContainerConfigs configs,
                              RestartBackoff backoff, ProbeResults probes, PodStatusWriter statusWriter,
                              PodDeleter deleter) {
-        public static PodContext create(Clock clock, String hostIp, Path dataDir, ConfigSource configs,
-                                        RestartBackoff backoff, ProbeResults probes, PodStatusWriter statusWriter,
-                                        PodDeleter deleter) {
-            return new PodContext(clock, hostIp, dataDir.resolve("logs/pods"), new PodVolumes(dataDir.resolve("pods"), configs),
-                    new ContainerConfigs(configs), backoff, probes, statusWriter, deleter);
+        /** allocatable: the node's cpu, memory and ephemeral-storage, for resourceFieldRef limits a container leaves out. */
+        public static PodContext create(Clock clock, String hostIp, Path dataDir, Map<String, String> allocatable,
+                                        ConfigSource configs, RestartBackoff backoff, ProbeResults probes,
+                                        PodStatusWriter statusWriter, PodDeleter deleter) {
+            return new PodContext(clock, hostIp, dataDir.resolve("logs/pods"), new PodVolumes(dataDir.resolve("pods"), configs,
+                    allocatable), new ContainerConfigs(configs, allocatable), backoff, probes, statusWriter, deleter);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.k8j.kubelet.pod;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.ContainerStatus;
@@ -12,23 +13,24 @@ import java.util.Map;
 
 /**
  * Graceful termination (the kubelet's killPod): stop every container at once within what is left of the
- * pod's grace period (SIGTERM, then SIGKILL), stop and remove the sandbox, report the final status,
- * then delete the pod object for good.
+ * pod's grace period (its preStop hook, then SIGTERM, then SIGKILL), stop and remove the sandbox, report
+ * the final status, then delete the pod object for good.
  */
 final class PodTermination {
-    private static final Duration MIN_GRACE = Duration.ofSeconds(2);
     private final ContainerRuntime runtime;
     private final PodSync.PodContext ctx;
+    private final LifecycleHooks hooks;
 
-    PodTermination(ContainerRuntime runtime, PodSync.PodContext ctx) {
+    PodTermination(ContainerRuntime runtime, PodSync.PodContext ctx, LifecycleHooks hooks) {
         this.runtime = runtime;
         this.ctx = ctx;
+        this.hooks = hooks;
     }
 
     void terminate(String key, Pod pod, List<SandboxStatus> sandboxes) {
         Duration grace = remainingGrace(pod);
         for (SandboxStatus s : sandboxes) {
-            stopContainers(s, grace);
+            stopContainers(s, grace, pod);
         }
         SandboxStatus last = sandboxes.stream().filter(s -> s.config().uid().equals(pod.getMetadata().getUid()))
                 .findFirst().orElse(null);
@@ -42,16 +44,17 @@ final class PodTermination {
 
     /** Stops and forgets a sandbox and everything the kubelet kept for it. */
     void remove(SandboxStatus s, Duration grace) {
-        stopContainers(s, grace);
+        stopContainers(s, grace, null);
         runtime.stopPodSandbox(s.id());
         runtime.removePodSandbox(s.id());
         ctx.backoff().forget(s.config().uid() + "/");
         ctx.volumes().remove(s.config().uid());
     }
 
-    private void stopContainers(SandboxStatus s, Duration grace) {
+    /** Stops the running containers in parallel, each after its preStop hook when the pod's spec is known. */
+    private void stopContainers(SandboxStatus s, Duration grace, Pod pod) {
         List<Thread> stopping = runtime.listContainers(s.id()).stream().filter(ContainerStatus::running)
-                .map(c -> Thread.ofVirtual().start(() -> runtime.stopContainer(c.id(), grace))).toList();
+                .map(c -> Thread.ofVirtual().start(() -> hooks.stop(spec(pod, c.name()), c.id(), s.ip(), grace))).toList();
         for (Thread t : stopping) {
             try {
                 t.join();
@@ -62,10 +65,15 @@ final class PodTermination {
         }
     }
 
+    private static Container spec(Pod pod, String name) {
+        return pod == null ? null : pod.getSpec().getContainers().stream().filter(c -> c.getName().equals(name))
+                .findFirst().orElse(null);
+    }
+
     private Duration remainingGrace(Pod pod) {
         String at = pod.getMetadata().getDeletionTimestamp();
         Duration left = Duration.between(ctx.clock().instant(), Instant.parse(at));
         // As the kubelet's minimumGracePeriodInSeconds: a process always gets a moment for SIGTERM.
-        return left.compareTo(MIN_GRACE) < 0 ? MIN_GRACE : left;
+        return left.compareTo(LifecycleHooks.MIN_GRACE) < 0 ? LifecycleHooks.MIN_GRACE : left;
     }
 }

@@ -29,10 +29,13 @@ import java.util.Map;
 final class PodVolumes {
     private final Path podsDir;
     private final ConfigSource configs;
+    private final Map<String, String> allocatable;
 
-    PodVolumes(Path podsDir, ConfigSource configs) {
+    /** allocatable: the node's, which resourceFieldRef limits fall back to. */
+    PodVolumes(Path podsDir, ConfigSource configs, Map<String, String> allocatable) {
         this.podsDir = podsDir;
         this.configs = configs;
+        this.allocatable = allocatable;
     }
 
     /** Returns the host directory of each volume by name. */
@@ -64,7 +67,7 @@ final class PodVolumes {
         } else if (v.getSecret() != null) {
             secret(ns, v.getSecret().getSecretName(), v.getSecret().getOptional(), v.getSecret().getItems(), dir);
         } else if (v.getDownwardAPI() != null) {
-            write(dir, DownwardApiFiles.of(pod, v.getDownwardAPI().getItems(), podIp, hostIp), null, false);
+            write(dir, DownwardApiFiles.of(pod, v.getDownwardAPI().getItems(), podIp, hostIp, allocatable), null, false);
         } else if (v.getProjected() != null) {
             for (VolumeProjection p : v.getProjected().getSources()) {
                 if (p.getConfigMap() != null) {
@@ -72,7 +75,7 @@ final class PodVolumes {
                 } else if (p.getSecret() != null) {
                     secret(ns, p.getSecret().getName(), p.getSecret().getOptional(), p.getSecret().getItems(), dir);
                 } else if (p.getDownwardAPI() != null) {
-                    write(dir, DownwardApiFiles.of(pod, p.getDownwardAPI().getItems(), podIp, hostIp), null, false);
+                    write(dir, DownwardApiFiles.of(pod, p.getDownwardAPI().getItems(), podIp, hostIp, allocatable), null, false);
                 }
             }
         } else if (v.getEmptyDir() == null) {

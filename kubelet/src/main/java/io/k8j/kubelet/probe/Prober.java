@@ -2,6 +2,8 @@ package io.k8j.kubelet.probe;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ExecAction;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.k8j.kubelet.runtime.ContainerRuntime;
@@ -21,9 +23,10 @@ import java.time.Duration;
  * included, is a failure.
  */
 public final class Prober {
-    private final ContainerRuntime runtime;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final ContainerRuntime runtime;
 
     public Prober(ContainerRuntime runtime) {
         this.runtime = runtime;
@@ -33,19 +36,10 @@ public final class Prober {
         Duration timeout = Duration.ofSeconds(probe.getTimeoutSeconds() == null ? 1 : probe.getTimeoutSeconds());
         try {
             if (probe.getExec() != null) {
-                return runtime.execSync(containerId, probe.getExec().getCommand(), timeout).exitCode() == 0;
+                return exec(probe.getExec(), containerId, timeout);
             }
             if (probe.getHttpGet() != null) {
-                var g = probe.getHttpGet();
-                String host = g.getHost() == null || g.getHost().isEmpty() ? podIp : g.getHost();
-                String scheme = g.getScheme() == null ? "http" : g.getScheme().toLowerCase(java.util.Locale.ROOT);
-                String path = g.getPath() == null ? "/" : g.getPath();
-                URI uri = URI.create(scheme + "://" + host + ":" + port(g.getPort(), container) + (path.startsWith("/") ? path : "/" + path));
-                HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "kube-probe/1.33");
-                if (g.getHttpHeaders() != null) {
-                    g.getHttpHeaders().forEach(h -> req.header(h.getName(), h.getValue()));
-                }
-                int code = http.send(req.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                int code = httpGet(probe.getHttpGet(), container, podIp, timeout);
                 return code >= 200 && code < 400;
             }
             if (probe.getTcpSocket() != null) {
@@ -63,6 +57,25 @@ public final class Prober {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Runs an exec action (a probe's or a lifecycle hook's) in the container: true when it exits 0. */
+    public boolean exec(ExecAction exec, String containerId, Duration timeout) {
+        return runtime.execSync(containerId, exec.getCommand(), timeout).exitCode() == 0;
+    }
+
+    /** Sends an httpGet action (a probe's or a lifecycle hook's), by default to the pod IP; returns the status code. */
+    public int httpGet(HTTPGetAction g, Container container, String podIp, Duration timeout)
+            throws IOException, InterruptedException {
+        String host = g.getHost() == null || g.getHost().isEmpty() ? podIp : g.getHost();
+        String scheme = g.getScheme() == null ? "http" : g.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String path = g.getPath() == null ? "/" : g.getPath();
+        URI uri = URI.create(scheme + "://" + host + ":" + port(g.getPort(), container) + (path.startsWith("/") ? path : "/" + path));
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "kube-probe/1.33");
+        if (g.getHttpHeaders() != null) {
+            g.getHttpHeaders().forEach(h -> req.header(h.getName(), h.getValue()));
+        }
+        return HTTP.send(req.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** A number, or the name of one of the container's ports. */

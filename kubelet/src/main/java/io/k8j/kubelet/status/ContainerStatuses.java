@@ -10,13 +10,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** One container's entry in pod.status.containerStatuses, from the runtime's view of its attempts. */
+/**
+ * One container's entry in pod.status.containerStatuses or initContainerStatuses, from the runtime's view of
+ * its attempts. An init container is ready once it exited 0; before it ran, and while the pod initializes,
+ * containers wait with PodInitializing as the kubelet's default reason for pods that have init containers.
+ */
 final class ContainerStatuses {
     private ContainerStatuses() {
     }
 
     static io.fabric8.kubernetes.api.model.ContainerStatus of(Container spec, List<ContainerStatus> attempts,
-                                                              PodStatusInput in, String runtimeName) {
+                                                              PodStatusInput in, String runtimeName, boolean init) {
+        boolean hasInit = !in.pod().getSpec().getInitContainers().isEmpty();
         ContainerStatus latest = attempts.isEmpty() ? null : attempts.get(0);
         PodStatusInput.Waiting waiting = in.waiting().get(spec.getName());
         ContainerStatusBuilder b = new ContainerStatusBuilder().withName(spec.getName()).withImage(spec.getImage())
@@ -28,12 +33,13 @@ final class ContainerStatuses {
         if (latest != null && latest.running()) {
             b.withState(new ContainerStateBuilder().withNewRunning().withStartedAt(time(latest.startedAt())).endRunning().build());
             b.withStarted(in.started().getOrDefault(latest.id(), true));
-            b.withReady(in.ready().getOrDefault(latest.id(), true));
+            b.withReady(!init && in.ready().getOrDefault(latest.id(), true));
         } else if (latest != null && latest.state() == io.k8j.kubelet.runtime.ContainerState.EXITED && waiting == null) {
             b.withState(terminated(latest, runtimeName));
+            b.withReady(init && latest.exitCode() == 0);
         } else {
             // Waiting: before the first start, or in back-off after an exit (which then shows as lastState).
-            String reason = waiting != null ? waiting.reason() : "ContainerCreating";
+            String reason = waiting != null ? waiting.reason() : hasInit ? "PodInitializing" : "ContainerCreating";
             b.withState(new ContainerStateBuilder().withNewWaiting().withReason(reason)
                     .withMessage(waiting != null ? waiting.message() : null).endWaiting().build());
             if (latest != null && latest.state() == io.k8j.kubelet.runtime.ContainerState.EXITED) {

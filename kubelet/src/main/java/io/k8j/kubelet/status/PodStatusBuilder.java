@@ -27,22 +27,31 @@ public final class PodStatusBuilder {
         PodStatus old = in.pod().getStatus() == null ? new PodStatus() : in.pod().getStatus();
         List<ContainerStatus> statuses = new ArrayList<>();
         for (Container c : in.pod().getSpec().getContainers()) {
-            statuses.add(ContainerStatuses.of(c, in.containers().getOrDefault(c.getName(), List.of()), in, runtimeName));
+            statuses.add(ContainerStatuses.of(c, in.containers().getOrDefault(c.getName(), List.of()), in, runtimeName, false));
         }
-        String phase = PodPhase.of(in.pod().getSpec().getRestartPolicy(), statuses);
+        List<ContainerStatus> initStatuses = new ArrayList<>();
+        for (Container c : in.pod().getSpec().getInitContainers()) {
+            initStatuses.add(ContainerStatuses.of(c, in.containers().getOrDefault(c.getName(), List.of()), in, runtimeName, true));
+        }
+        String phase = PodPhase.of(in.pod().getSpec().getRestartPolicy(), initStatuses, statuses);
+        String notInitialized = Initialization.incompleteMessage(in.pod().getSpec().getInitContainers(), initStatuses,
+                statuses, phase);
         boolean sandboxReady = in.sandbox() != null && in.sandbox().ready();
         boolean containersReady = !statuses.isEmpty() && statuses.stream().allMatch(ContainerStatus::getReady);
         List<PodCondition> conditions = new ArrayList<>();
         Conditions conds = new Conditions(old.getConditions(), in.now());
-        conditions.add(conds.of("PodReadyToStartContainers", sandboxReady, null));
-        conditions.add(conds.of("Initialized", true, null));
+        conditions.add(conds.of("PodReadyToStartContainers", sandboxReady, null, null));
+        String initializedReason = notInitialized != null ? Initialization.NOT_INITIALIZED
+                : phase.equals("Succeeded") ? "PodCompleted" : null;
+        conditions.add(conds.of("Initialized", notInitialized == null, initializedReason, notInitialized));
         String notReady = containersReady ? null : "ContainersNotReady";
-        conditions.add(conds.of("Ready", containersReady, notReady));
-        conditions.add(conds.of("ContainersReady", containersReady, notReady));
+        conditions.add(conds.of("Ready", containersReady, notReady, null));
+        conditions.add(conds.of("ContainersReady", containersReady, notReady, null));
         old.getConditions().stream().filter(c -> "PodScheduled".equals(c.getType())).findFirst()
-                .ifPresentOrElse(conditions::add, () -> conditions.add(conds.of("PodScheduled", true, null)));
+                .ifPresentOrElse(conditions::add, () -> conditions.add(conds.of("PodScheduled", true, null, null)));
         io.fabric8.kubernetes.api.model.PodStatusBuilder b = new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase(phase)
-                .withConditions(conditions).withContainerStatuses(statuses).withQosClass(old.getQosClass())
+                .withConditions(conditions).withContainerStatuses(statuses)
+                .withInitContainerStatuses(initStatuses).withQosClass(old.getQosClass())
                 .withHostIP(in.hostIp()).withHostIPs(new HostIP(in.hostIp()))
                 .withStartTime(old.getStartTime() != null ? old.getStartTime() : ContainerStatuses.time(in.now()));
         if (in.sandbox() != null && in.sandbox().ip() != null) {
@@ -53,12 +62,12 @@ public final class PodStatusBuilder {
 
     /** Conditions whose lastTransitionTime moves only when their status flips. */
     private record Conditions(List<PodCondition> old, java.time.Instant now) {
-        PodCondition of(String type, boolean status, String reason) {
+        PodCondition of(String type, boolean status, String reason, String message) {
             String value = status ? "True" : "False";
             String since = old.stream().filter(c -> type.equals(c.getType()) && value.equals(c.getStatus()))
                     .map(PodCondition::getLastTransitionTime).findFirst().orElse(ContainerStatuses.time(now));
             return new PodConditionBuilder().withType(type).withStatus(value).withReason(reason)
-                    .withLastTransitionTime(since).withLastProbeTime(null).build();
+                    .withMessage(message).withLastTransitionTime(since).withLastProbeTime(null).build();
         }
     }
 }

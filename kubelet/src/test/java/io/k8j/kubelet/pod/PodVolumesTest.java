@@ -64,7 +64,7 @@ class PodVolumesTest {
         Pod pod = new PodBuilder().withNewMetadata().withName("web").withNamespace("ns").withUid("u1")
                 .withLabels(Map.of("app", "web", "tier", "front")).withAnnotations(Map.of("note", "say \"hi\""))
                 .endMetadata().withNewSpec().withNodeName("n1").withVolumes(volumes).endSpec().build();
-        return new PodVolumes(tmp.resolve("pods"), source).prepare(pod, "127.0.0.9", "127.0.0.1");
+        return new PodVolumes(tmp.resolve("pods"), source, Map.of()).prepare(pod, "127.0.0.9", "127.0.0.1");
     }
 
     @Test

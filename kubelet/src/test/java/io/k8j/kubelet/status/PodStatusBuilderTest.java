@@ -71,6 +71,8 @@ class PodStatusBuilderTest {
         assertThat(s.getPodIP()).isEqualTo("127.1.0.7");
         assertThat(s.getHostIP()).isEqualTo("127.0.0.1");
         assertThat(s.getQosClass()).isEqualTo("BestEffort");
+        assertThat(s.getConditions().stream().filter(c -> c.getType().equals("Initialized")).findFirst().orElseThrow()
+                .getReason()).isEqualTo(phase.equals("Succeeded") ? "PodCompleted" : null);
         if (waitingReason != null) {
             assertThat(cs.getState().getWaiting().getReason()).isEqualTo(waitingReason);
         }
@@ -97,6 +99,64 @@ class PodStatusBuilderTest {
         PodStatus second = new PodStatusBuilder("process").build(new PodStatusInput(pod, SANDBOX, Map.of("c", List.of(running)),
                 Map.of(), Map.of(), Map.of(), "127.0.0.1", T0.plusSeconds(60)));
         assertThat(second).isEqualTo(first);
+    }
+
+    private static Pod initPod(String restartPolicy) {
+        return new PodBuilder(pod(restartPolicy)).editSpec().addNewInitContainer().withName("a").withImage("busybox")
+                .endInitContainer().addNewInitContainer().withName("b").withImage("busybox").endInitContainer().endSpec().build();
+    }
+
+    private static ContainerStatus named(String name, int attempt, ContainerState state, int exitCode) {
+        ContainerStatus c = container(attempt, state, exitCode);
+        return new ContainerStatus(name + attempt, c.sandboxId(), name, attempt, state, c.createdAt(), c.startedAt(),
+                c.finishedAt(), exitCode, c.reason(), null, c.image(), c.imageRef(), c.logPath(), Map.of());
+    }
+
+    /**
+     * policy, attempts by name (newest first), waiting reasons, expected phase, Initialized status and message,
+     * init containers' ready, the app container's waiting reason (null: not waiting).
+     */
+    static Stream<Object[]> initTable() {
+        String both = "containers with incomplete status: [a b]";
+        return Stream.of(
+                new Object[]{"Always", Map.of(), Map.of(), "Pending", "False", both, List.of(false, false), "PodInitializing"},
+                new Object[]{"Always", Map.of("a", List.of(named("a", 0, ContainerState.RUNNING, 0))), Map.of(), "Pending",
+                        "False", both, List.of(false, false), "PodInitializing"},
+                new Object[]{"Always", Map.of("a", List.of(named("a", 0, ContainerState.EXITED, 0))), Map.of(), "Pending",
+                        "False", "containers with incomplete status: [b]", List.of(true, false), "PodInitializing"},
+                new Object[]{"Always", Map.of("a", List.of(named("a", 1, ContainerState.EXITED, 1), named("a", 0, ContainerState.EXITED, 1))),
+                        Map.of("a", "CrashLoopBackOff"), "Pending", "False", both, List.of(false, false), "PodInitializing"},
+                new Object[]{"Never", Map.of("a", List.of(named("a", 0, ContainerState.EXITED, 1))), Map.of(), "Failed",
+                        "False", both, List.of(false, false), "PodInitializing"},
+                new Object[]{"Always", Map.of("a", List.of(named("a", 0, ContainerState.EXITED, 0)),
+                        "b", List.of(named("b", 0, ContainerState.EXITED, 0))), Map.of(), "Pending", "True", null,
+                        List.of(true, true), "PodInitializing"},
+                new Object[]{"Always", Map.of("a", List.of(named("a", 0, ContainerState.EXITED, 0)),
+                        "b", List.of(named("b", 0, ContainerState.EXITED, 0)), "c", List.of(named("c", 0, ContainerState.RUNNING, 0))),
+                        Map.of(), "Running", "True", null, List.of(true, true), null});
+    }
+
+    @ParameterizedTest
+    @MethodSource("initTable")
+    void initContainersGatePhaseAndInitialized(String policy, Map<String, List<ContainerStatus>> attempts,
+                                               Map<String, String> waitingReasons, String phase, String initialized,
+                                               String message, List<Boolean> initReady, String appWaiting) {
+        Map<String, PodStatusInput.Waiting> waiting = new java.util.HashMap<>();
+        waitingReasons.forEach((name, reason) -> waiting.put(name, new PodStatusInput.Waiting(reason, "back-off")));
+        PodStatus s = new PodStatusBuilder("process").build(new PodStatusInput(initPod(policy), SANDBOX, attempts, waiting,
+                Map.of(), Map.of(), "127.0.0.1", T0));
+        assertThat(s.getPhase()).isEqualTo(phase);
+        var cond = s.getConditions().stream().filter(c -> c.getType().equals("Initialized")).findFirst().orElseThrow();
+        assertThat(cond.getStatus()).isEqualTo(initialized);
+        assertThat(cond.getMessage()).isEqualTo(message);
+        assertThat(cond.getReason()).isEqualTo(message == null ? null : "ContainersNotInitialized");
+        assertThat(s.getInitContainerStatuses()).extracting(io.fabric8.kubernetes.api.model.ContainerStatus::getReady)
+                .isEqualTo(initReady);
+        var app = s.getContainerStatuses().get(0).getState().getWaiting();
+        assertThat(app == null ? null : app.getReason()).isEqualTo(appWaiting);
+        waitingReasons.forEach((name, reason) -> assertThat(s.getInitContainerStatuses().stream()
+                .filter(c -> c.getName().equals(name)).findFirst().orElseThrow().getState().getWaiting().getReason())
+                .isEqualTo(reason));
     }
 
     private static String stateKey(io.fabric8.kubernetes.api.model.ContainerState s) {

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A runtime without processes, for tests and hollow nodes: containers go CREATED -> RUNNING on start and
- * stay running until stopped (exit code 0, Completed); times come from the injected clock, pod IPs from
+ * stay running until stopped (exit code 0, Completed), init containers complete as they start; times come from the injected clock, pod IPs from
  * a /24 per node index (see SimulatedAddresses). Exec succeeds with no output, so exec probes pass.
  */
 public final class SimulatedRuntime implements ContainerRuntime {
@@ -100,6 +100,9 @@ public final class SimulatedRuntime implements ContainerRuntime {
         update(containerId, ContainerState.CREATED, c -> new ContainerStatus(c.id(), c.sandboxId(), c.name(),
                 c.attempt(), ContainerState.RUNNING, c.createdAt(), clock.instant(), null, 0, null, null, c.image(),
                 c.imageRef(), c.logPath(), c.labels()));
+        if ("true".equals(containers.get(containerId).labels().get(ContainerConfig.INIT_LABEL))) {
+            stopContainer(containerId, Duration.ZERO);
+        }
     }
 
     @Override

@@ -50,6 +50,18 @@ class SimulatedRuntimeTest {
         assertThat(exited.logPath()).isEqualTo(Path.of("/logs/a/c/0.log"));
     }
 
+    @Test
+    void anInitContainerCompletesAsItStarts() {
+        String sandbox = runtime.runPodSandbox(pod("a"));
+        ContainerConfig c = container();
+        String id = runtime.createContainer(sandbox, new ContainerConfig("i", 0, c.image(), c.command(), c.args(), c.env(),
+                null, List.of(), Path.of("i/0.log"), Map.of(ContainerConfig.INIT_LABEL, "true"), ContainerConfig.Stdio.NONE));
+        runtime.startContainer(id);
+        ContainerStatus exited = runtime.containerStatus(id).orElseThrow();
+        assertThat(exited.state()).isEqualTo(ContainerState.EXITED);
+        assertThat(exited.exitCode()).isZero();
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"0, 10.42.0.1", "255, 10.42.255.1", "256, 10.64.0.1", "4999, 10.82.135.1"})
     void everyNodeIndexHasItsOwnPodRange(int nodeIndex, String firstIp) {

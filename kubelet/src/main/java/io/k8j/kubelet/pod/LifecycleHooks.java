@@ -1,0 +1,91 @@
+package io.k8j.kubelet.pod;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.LifecycleHandler;
+import io.k8j.kubelet.probe.Prober;
+import io.k8j.kubelet.runtime.ContainerRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A container's postStart and preStop handlers (exec, httpGet, sleep; run with the prober's code), and
+ * the kubelet's killContainer around them: the preStop hook gets the grace period, the SIGTERM-to-SIGKILL
+ * window gets what it left over.
+ */
+final class LifecycleHooks {
+    private static final Logger LOG = LoggerFactory.getLogger(LifecycleHooks.class);
+    /** The kubelet's minimumGracePeriodInSeconds: a process always gets a moment between SIGTERM and SIGKILL. */
+    static final Duration MIN_GRACE = Duration.ofSeconds(2);
+
+    private final ContainerRuntime runtime;
+    private final Prober prober;
+    private final Clock clock;
+
+    LifecycleHooks(ContainerRuntime runtime, Clock clock) {
+        this.runtime = runtime;
+        this.prober = new Prober(runtime);
+        this.clock = clock;
+    }
+
+    /** Stops a container: its preStop hook first, bounded by the grace period, then SIGTERM and SIGKILL. */
+    void stop(Container spec, String containerId, String podIp, Duration grace) {
+        Duration stopGrace = grace;
+        LifecycleHandler preStop = spec == null || spec.getLifecycle() == null ? null : spec.getLifecycle().getPreStop();
+        if (preStop != null && grace.isPositive()) {
+            Instant start = clock.instant();
+            Thread hook = Thread.ofVirtual().start(() -> {
+                if (!run(preStop, spec, containerId, podIp, grace)) {
+                    LOG.info("container {}: PreStopHook failed", spec.getName());
+                }
+            });
+            try {
+                // As the kubelet: a hook still running when the grace period is over is left behind.
+                hook.join(grace);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stopGrace = afterPreStop(grace, Duration.between(start, clock.instant()));
+        }
+        runtime.stopContainer(containerId, stopGrace);
+    }
+
+    /** Runs the postStart hook of a just started container: false when it failed (the container is then killed). */
+    boolean postStart(Container spec, String containerId, String podIp, Duration timeout) {
+        LifecycleHandler postStart = spec.getLifecycle() == null ? null : spec.getLifecycle().getPostStart();
+        return postStart == null || run(postStart, spec, containerId, podIp, timeout);
+    }
+
+    /** The SIGTERM-to-SIGKILL window after a preStop hook, as the kubelet counts it (whole seconds, at least 2). */
+    static Duration afterPreStop(Duration grace, Duration hookTook) {
+        Duration left = Duration.ofSeconds(grace.toSeconds() - hookTook.toSeconds());
+        return left.compareTo(MIN_GRACE) < 0 ? MIN_GRACE : left;
+    }
+
+    private boolean run(LifecycleHandler h, Container spec, String containerId, String podIp, Duration timeout) {
+        try {
+            if (h.getExec() != null) {
+                return prober.exec(h.getExec(), containerId, timeout);
+            }
+            if (h.getHttpGet() != null) {
+                prober.httpGet(h.getHttpGet(), spec, podIp, timeout);
+                return true; // the kubelet's hook runner takes any response as success
+            }
+            if (h.getSleep() != null) {
+                TimeUnit.SECONDS.sleep(Math.min(h.getSleep().getSeconds(), timeout.toSeconds()));
+                return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            LOG.debug("container {}: hook failed: {}", spec.getName(), e.toString());
+            return false;
+        }
+    }
+}
