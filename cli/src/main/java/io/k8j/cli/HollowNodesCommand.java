@@ -46,7 +46,7 @@ final class HollowNodesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--count must be at least 1");
         }
         KubernetesClient client = StandaloneComponent.client(kubeconfig);
-        KubernetesClient heartbeatClient = StandaloneComponent.client(kubeconfig);
+        KubernetesClient heartbeatClient = StandaloneComponent.heartbeatClient(kubeconfig, HollowNodesConfig.HEARTBEAT);
         Path dataDir = Files.createTempDirectory("k8j-hollow-");
         HollowNodes nodes = HollowNodes.start(client, heartbeatClient, new HollowNodesConfig(count, namePrefix,
                 Map.of("cpu", cpu, "memory", memory, "pods", pods), HollowNodesConfig.HEARTBEAT,
