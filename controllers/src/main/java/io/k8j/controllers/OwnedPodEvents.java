@@ -11,13 +11,16 @@ import io.k8j.client.LabelSelectors;
 import io.k8j.client.OwnerRefs;
 import io.k8j.client.WorkQueue;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Pod events for a workload controller whose pods carry its controller reference: a pod enqueues its
  * owner of {@code kind} and marks that owner's expectations observed (a pod seen deleting counts as
- * deleted); an orphan enqueues every owner in its namespace whose selector matches it, which may adopt it.
+ * deleted, as in kube, so that replacements start early); an orphan (no controller at all) enqueues every
+ * owner in its namespace whose selector matches it, which may adopt it. A pod whose owner or labels
+ * changed also enqueues its former owners.
  */
 public final class OwnedPodEvents<T extends HasMetadata> implements ResourceEventHandler<Pod> {
     private final String kind;
@@ -43,12 +46,18 @@ public final class OwnedPodEvents<T extends HasMetadata> implements ResourceEven
 
     @Override
     public void onAdd(Pod pod) {
-        ownerKey(pod, kind).ifPresent(expectations::creationObserved);
+        if (pod.getMetadata().getDeletionTimestamp() == null) {
+            ownerKey(pod, kind).ifPresent(expectations::creationObserved);
+        }
         changed(pod, false);
     }
 
     @Override
     public void onUpdate(Pod old, Pod pod) {
+        if (!ownerKey(old, kind).equals(ownerKey(pod, kind))
+                || !Objects.equals(old.getMetadata().getLabels(), pod.getMetadata().getLabels())) {
+            changed(old, false);
+        }
         changed(pod, false);
     }
 
@@ -60,6 +69,9 @@ public final class OwnedPodEvents<T extends HasMetadata> implements ResourceEven
     private void changed(Pod pod, boolean deleted) {
         Optional<String> owner = ownerKey(pod, kind);
         if (owner.isEmpty()) {
+            if (OwnerRefs.controllerOf(pod).isPresent()) {
+                return;
+            }
             owners.byIndex("namespace", pod.getMetadata().getNamespace()).stream()
                     .filter(o -> LabelSelectors.matches(selector.apply(o), pod.getMetadata().getLabels()))
                     .forEach(o -> queue.add(Keys.of(o)));
