@@ -1,13 +1,8 @@
 package io.k8j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.k8j.api.Json;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,42 +18,42 @@ final class PodWatch implements AutoCloseable {
 
     final Map<String, Long> bound = new ConcurrentHashMap<>();
     final Map<String, Long> running = new ConcurrentHashMap<>();
-    private final Thread reader;
-    private volatile InputStream stream;
-    private volatile boolean closed;
+    private final WatchEvents watch;
     private volatile String failure;
 
     PodWatch(ApiClient api, String resourceVersion) {
-        this.reader = Thread.ofVirtual().name("pod-watch").start(() -> read(api, resourceVersion));
+        this.watch = new WatchEvents(api, resourceVersion, WATCH_TIMEOUT_SECONDS, "pod-watch", new WatchEvents.Listener() {
+            @Override
+            public void event(JsonNode event, long arrived) {
+                podEvent(event, arrived);
+            }
+
+            @Override
+            public void ended(Exception error) {
+                fail(error == null ? "the watch ended early" : "watch failed: " + error);
+            }
+        });
     }
 
-    private void read(ApiClient api, String resourceVersion) {
-        try {
-            stream = api.watch(resourceVersion, WATCH_TIMEOUT_SECONDS);
-            if (closed) {
-                stream.close();
-                return;
-            }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                long arrived = System.nanoTime();
-                JsonNode event = Json.parse(line.getBytes(StandardCharsets.UTF_8));
-                if (event.path("type").asText().equals("ERROR")) {
-                    failure = "watch ERROR event: " + line;
-                    return;
-                }
-                JsonNode pod = event.path("object");
-                String name = pod.path("metadata").path("name").asText();
-                if (!pod.path("spec").path("nodeName").asText().isEmpty()) {
-                    bound.putIfAbsent(name, arrived);
-                }
-                if (pod.path("status").path("phase").asText().equals("Running")) {
-                    running.putIfAbsent(name, arrived);
-                }
-            }
-            failure = closed ? null : "the watch ended early";
-        } catch (IOException | InterruptedException e) {
-            failure = closed ? null : "watch failed: " + e;
+    private void podEvent(JsonNode event, long arrived) {
+        if (event.path("type").asText().equals("ERROR")) {
+            fail("watch ERROR event: " + event);
+            return;
+        }
+        JsonNode pod = event.path("object");
+        String name = pod.path("metadata").path("name").asText();
+        if (!pod.path("spec").path("nodeName").asText().isEmpty()) {
+            bound.putIfAbsent(name, arrived);
+        }
+        if (pod.path("status").path("phase").asText().equals("Running")) {
+            running.putIfAbsent(name, arrived);
+        }
+    }
+
+    /** The first failure is the one reported. */
+    private synchronized void fail(String why) {
+        if (failure == null) {
+            failure = why;
         }
     }
 
@@ -77,11 +72,6 @@ final class PodWatch implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        closed = true;
-        InputStream s = stream;
-        if (s != null) {
-            s.close();
-        }
-        reader.interrupt();
+        watch.close();
     }
 }

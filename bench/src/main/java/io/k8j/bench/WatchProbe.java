@@ -1,13 +1,8 @@
 package io.k8j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.k8j.api.Json;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -27,46 +22,34 @@ final class WatchProbe implements AutoCloseable {
 
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
     private final AtomicInteger errors = new AtomicInteger();
-    private final Thread reader;
-    private volatile InputStream stream;
-    private volatile boolean closed;
+    private final WatchEvents watch;
 
     WatchProbe(ApiClient api, String resourceVersion) {
-        // Opened off the caller's thread, so the writes never wait for the stream to be established
-        // (servers that send no headers before the first event would otherwise deadlock the phase).
-        this.reader = Thread.ofVirtual().name("watch-probe").start(() -> read(api, resourceVersion));
-    }
-
-    private void read(ApiClient api, String resourceVersion) {
-        try {
-            stream = api.watch(resourceVersion, WATCH_TIMEOUT_SECONDS);
-            if (closed) {
-                stream.close();
-                return;
-            }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                long arrived = System.nanoTime();
-                JsonNode event = Json.parse(line.getBytes(StandardCharsets.UTF_8));
+        this.watch = new WatchEvents(api, resourceVersion, WATCH_TIMEOUT_SECONDS, "watch-probe", new WatchEvents.Listener() {
+            @Override
+            public void event(JsonNode event, long arrived) {
                 if (event.path("type").asText().equals("ERROR")) {
                     errors.incrementAndGet();
-                    System.err.println("watch ERROR event: " + line);
-                    continue;
+                    System.err.println("watch ERROR event: " + event);
+                    return;
                 }
                 arrivals.putIfAbsent(event.path("object").path("metadata").path("name").asText(), arrived);
             }
-        } catch (IOException | InterruptedException e) {
-            if (!closed) {
-                errors.incrementAndGet();
-                System.err.println("watch failed: " + e);
+
+            @Override
+            public void ended(Exception error) {
+                if (error != null) {
+                    errors.incrementAndGet();
+                    System.err.println("watch failed: " + error);
+                }
             }
-        }
+        });
     }
 
     /** Waits until events for {@code expected} distinct objects have arrived, or the timeout passes. */
     void await(int expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (arrivals.size() < expected && System.nanoTime() < deadline && reader.isAlive()) {
+        while (arrivals.size() < expected && System.nanoTime() < deadline && watch.isReading()) {
             TimeUnit.MILLISECONDS.sleep(5);
         }
     }
@@ -98,11 +81,6 @@ final class WatchProbe implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        closed = true;
-        InputStream s = stream;
-        if (s != null) {
-            s.close();
-        }
-        reader.interrupt();
+        watch.close();
     }
 }
