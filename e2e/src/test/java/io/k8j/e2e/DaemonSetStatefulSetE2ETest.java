@@ -5,6 +5,7 @@ import io.k8j.e2e.support.ApiClient;
 import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.Namespaces;
+import io.k8j.e2e.support.PodFixtures;
 import io.k8j.e2e.support.SimulatedNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -167,26 +167,17 @@ class DaemonSetStatefulSetE2ETest {
 
     /** What a kubelet would do: scheduled pods run and turn Ready; terminating ones finish deleting. */
     private static void playKubelet(String ns) {
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         for (JsonNode pod : api.get("/api/v1/namespaces/" + ns + "/pods").json().path("items")) {
-            String path = "/api/v1/namespaces/" + ns + "/pods/" + pod.at("/metadata/name").asText();
             if (pod.path("metadata").has("deletionTimestamp")) {
-                api.delete(path + "?gracePeriodSeconds=0");
+                api.delete("/api/v1/namespaces/" + ns + "/pods/" + pod.at("/metadata/name").asText() + "?gracePeriodSeconds=0");
             } else if (!pod.at("/spec/nodeName").asText().isEmpty() && !pod.at("/status/phase").asText().equals("Running")) {
-                api.patch(path + "/status", "application/merge-patch+json", "{\"status\":{\"phase\":\"Running\","
-                        + "\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"lastTransitionTime\":\"" + now + "\"}]}}");
+                PodFixtures.markRunningAndReady(api, pod);
             }
         }
     }
 
     private static List<JsonNode> pods(String ns) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode pod : api.get("/api/v1/namespaces/" + ns + "/pods").json().path("items")) {
-            if (!pod.path("metadata").has("deletionTimestamp")) {
-                out.add(pod);
-            }
-        }
-        return out;
+        return PodFixtures.live(api, ns);
     }
 
     /** Live pods by the node they are scheduled to (unscheduled ones are left out). */

@@ -5,13 +5,13 @@ import io.k8j.e2e.support.ApiClient;
 import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.Namespaces;
+import io.k8j.e2e.support.PodFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,29 +120,15 @@ class WorkloadControllersE2ETest {
     }
 
     private static void markReady(String ns) {
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         for (JsonNode pod : pods(ns)) {
-            boolean ready = false;
-            for (JsonNode c : pod.path("status").path("conditions")) {
-                ready |= c.path("type").asText().equals("Ready") && c.path("status").asText().equals("True");
-            }
-            if (!ready) {
-                api.patch("/api/v1/namespaces/" + ns + "/pods/" + pod.path("metadata").path("name").asText() + "/status",
-                        "application/merge-patch+json", "{\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"Ready\","
-                                + "\"status\":\"True\",\"lastTransitionTime\":\"" + now + "\"}]}}");
+            if (!PodFixtures.isReady(pod)) {
+                PodFixtures.markRunningAndReady(api, pod);
             }
         }
     }
 
-    /** Pods not being deleted. */
     private static List<JsonNode> pods(String ns) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode pod : api.get("/api/v1/namespaces/" + ns + "/pods").json().path("items")) {
-            if (!pod.path("metadata").has("deletionTimestamp")) {
-                out.add(pod);
-            }
-        }
-        return out;
+        return PodFixtures.live(api, ns);
     }
 
     private static List<String> images(String ns) {
