@@ -2,16 +2,16 @@ package io.k8j.e2e;
 
 import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
+import io.k8j.e2e.support.PythonScript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,22 +74,10 @@ class KubeletExecE2ETest {
 
     @Test
     void thePythonClientStreamsExec() throws Exception {
-        Path script = Path.of("src/test/python/pod_exec_stream.py").toAbsolutePath();
-        Path log = Files.createTempFile("python-exec", ".log");
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().put("KUBECONFIG", server.kubeconfig().toString());
-        pb.environment().put("NAMESPACE", NS);
-        pb.environment().put("POD", "box");
-        Process p = pb.start();
-        boolean finished = p.waitFor(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS);
-        if (!finished) {
-            p.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
-        assertThat(finished).as(output).isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output).contains("python exec: ok");
+        PythonScript.Result r = PythonScript.run("pod_exec_stream.py", Duration.ofSeconds(60),
+                Map.of("KUBECONFIG", server.kubeconfig().toString(), "NAMESPACE", NS, "POD", "box"));
+        assertThat(r.finished()).as(r.output()).isTrue();
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("python exec: ok");
     }
 }

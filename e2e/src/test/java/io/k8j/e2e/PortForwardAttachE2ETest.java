@@ -2,6 +2,7 @@ package io.k8j.e2e;
 
 import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
+import io.k8j.e2e.support.PythonScript;
 import io.k8j.e2e.support.SharedServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -73,24 +74,11 @@ class PortForwardAttachE2ETest {
 
     @Test
     void thePythonClientPortForwardsOverWebSocket() throws Exception {
-        Path script = Path.of("src/test/python/pod_portforward.py").toAbsolutePath();
-        Path log = Files.createTempFile("python-portforward", ".log");
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().put("KUBECONFIG", K8J.kubectl(Kubectl.V133).kubeconfig().toString());
-        pb.environment().put("NAMESPACE", "default");
-        pb.environment().put("POD", "web");
-        pb.environment().put("PORT", "8080");
-        Process p = pb.start();
-        boolean finished = p.waitFor(60, TimeUnit.SECONDS);
-        if (!finished) {
-            p.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
-        assertThat(finished).as(output).isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output).contains("python portforward: ok");
+        PythonScript.Result r = PythonScript.run("pod_portforward.py", Duration.ofSeconds(60),
+                Map.of("KUBECONFIG", K8J.kubectl(Kubectl.V133).kubeconfig().toString(), "NAMESPACE", "default", "POD", "web", "PORT", "8080"));
+        assertThat(r.finished()).as(r.output()).isTrue();
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("python portforward: ok");
     }
 
     @ParameterizedTest

@@ -1,20 +1,18 @@
 package io.k8j.e2e;
 
 import io.k8j.e2e.support.K8jServer;
+import io.k8j.e2e.support.PythonScript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Debian's python3-kubernetes (for /usr/bin/python3) does CRUD, watch and patch against k8j. */
 class PythonClientE2ETest {
-    private static final String PYTHON = "/usr/bin/python3";
     private static K8jServer server;
 
     @BeforeAll
@@ -29,21 +27,10 @@ class PythonClientE2ETest {
 
     @Test
     void crudWatchAndPatch() throws Exception {
-        Path script = Path.of("src/test/python/client_crud_watch_patch.py").toAbsolutePath();
-        Path log = Files.createTempFile("python-client", ".log");
-        ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().put("KUBECONFIG", server.kubeconfig().toString());
-        pb.environment().put("NAMESPACE", "python-client");
-        Process p = pb.start();
-        boolean finished = p.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            p.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
-        assertThat(finished).as("python client finished").isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output).contains("python client: ok");
+        PythonScript.Result r = PythonScript.run("client_crud_watch_patch.py", Duration.ofSeconds(120),
+                Map.of("KUBECONFIG", server.kubeconfig().toString(), "NAMESPACE", "python-client"));
+        assertThat(r.finished()).as(r.output()).isTrue();
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("python client: ok");
     }
 }
