@@ -6,12 +6,20 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
  * A work queue in client-go's shape: a key is queued at most once; a key being processed is not handed
  * out again, and if it is added meanwhile it is queued once processing is done; failed keys come back
  * after a per-key exponential backoff (5 ms doubling up to a cap) that {@link #forget} resets.
+ *
+ * <p>Guarded by a {@link ReentrantLock}, not a monitor: its workers are virtual threads, and with a monitor
+ * both carrier threads of a 2-core process were found held by idle workers in {@code Object.wait} on it, one
+ * waiting, one blocked re-entering, while every other virtual thread (the hollow nodes' heartbeats) waited
+ * for a carrier for minutes.
  */
 public final class WorkQueue {
     private static final Duration BASE_DELAY = Duration.ofMillis(5);
@@ -27,6 +35,8 @@ public final class WorkQueue {
     /** Keys added while being processed, with the earliest time they were asked for. */
     private final Map<String, Long> dirty = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
     private boolean shutDown;
 
     public WorkQueue() {
@@ -42,17 +52,22 @@ public final class WorkQueue {
         addAfter(key, Duration.ZERO);
     }
 
-    public synchronized void addAfter(String key, Duration delay) {
-        if (shutDown) {
-            return;
+    public void addAfter(String key, Duration delay) {
+        lock.lock();
+        try {
+            if (shutDown) {
+                return;
+            }
+            long when = nanoTime.getAsLong() + delay.toNanos();
+            if (processing.contains(key)) {
+                // Kept with its time: a reconcile asking to be run again in a minute must not run again at once.
+                dirty.merge(key, when, Math::min);
+                return;
+            }
+            schedule(key, when);
+        } finally {
+            lock.unlock();
         }
-        long when = nanoTime.getAsLong() + delay.toNanos();
-        if (processing.contains(key)) {
-            // Kept with its time: a reconcile asking to be run again in a minute must not run again at once.
-            dirty.merge(key, when, Math::min);
-            return;
-        }
-        schedule(key, when);
     }
 
     private void schedule(String key, long when) {
@@ -62,60 +77,92 @@ public final class WorkQueue {
         }
         due.put(key, when);
         waiting.add(new Entry(key, when));
-        notifyAll();
+        // One waiter is enough: whichever worker wakes takes the new head or waits for its time.
+        changed.signal();
     }
 
     /** Requeues {@code key} after its backoff, which doubles with each failure until {@link #forget}. */
-    public synchronized void addRateLimited(String key) {
-        int n = failures.merge(key, 1, Integer::sum);
-        long delay = Math.min(MAX_DELAY.toNanos(), BASE_DELAY.toNanos() << Math.min(n - 1, 30));
-        addAfter(key, Duration.ofNanos(delay));
+    public void addRateLimited(String key) {
+        lock.lock();
+        try {
+            int n = failures.merge(key, 1, Integer::sum);
+            long delay = Math.min(MAX_DELAY.toNanos(), BASE_DELAY.toNanos() << Math.min(n - 1, 30));
+            addAfter(key, Duration.ofNanos(delay));
+        } finally {
+            lock.unlock();
+        }
     }
 
-    public synchronized void forget(String key) {
-        failures.remove(key);
+    public void forget(String key) {
+        lock.lock();
+        try {
+            failures.remove(key);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The next due key, waiting up to {@code timeout}; null on timeout or shutdown. */
-    public synchronized String poll(Duration timeout) throws InterruptedException {
-        long deadline = nanoTime.getAsLong() + timeout.toNanos();
-        while (!shutDown) {
-            long now = nanoTime.getAsLong();
-            Entry head = waiting.peek();
-            while (head != null && !Long.valueOf(head.dueNanos).equals(due.get(head.key))) {
-                waiting.poll();
-                head = waiting.peek();
+    public String poll(Duration timeout) throws InterruptedException {
+        lock.lock();
+        try {
+            long deadline = nanoTime.getAsLong() + timeout.toNanos();
+            while (!shutDown) {
+                long now = nanoTime.getAsLong();
+                Entry head = waiting.peek();
+                while (head != null && !Long.valueOf(head.dueNanos).equals(due.get(head.key))) {
+                    waiting.poll();
+                    head = waiting.peek();
+                }
+                if (head != null && head.dueNanos <= now) {
+                    waiting.poll();
+                    due.remove(head.key);
+                    processing.add(head.key);
+                    return head.key;
+                }
+                long wait = Math.min(deadline - now, head == null ? Long.MAX_VALUE : head.dueNanos - now);
+                if (wait <= 0) {
+                    return null;
+                }
+                // At least a millisecond: an injected clock that does not move must not make this spin.
+                changed.await(Math.max(TimeUnit.MILLISECONDS.toNanos(1), wait), TimeUnit.NANOSECONDS);
             }
-            if (head != null && head.dueNanos <= now) {
-                waiting.poll();
-                due.remove(head.key);
-                processing.add(head.key);
-                return head.key;
-            }
-            long wait = Math.min(deadline - now, head == null ? Long.MAX_VALUE : head.dueNanos - now);
-            if (wait <= 0) {
-                return null;
-            }
-            wait(Math.max(1, wait / 1_000_000));
+            return null;
+        } finally {
+            lock.unlock();
         }
-        return null;
     }
 
     /** Marks {@code key} processed; a key added while it was processed is queued, for when it was asked. */
-    public synchronized void done(String key) {
-        processing.remove(key);
-        Long when = dirty.remove(key);
-        if (when != null && !shutDown) {
-            schedule(key, when);
+    public void done(String key) {
+        lock.lock();
+        try {
+            processing.remove(key);
+            Long when = dirty.remove(key);
+            if (when != null && !shutDown) {
+                schedule(key, when);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
-    public synchronized int length() {
-        return due.size();
+    public int length() {
+        lock.lock();
+        try {
+            return due.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    public synchronized void shutDown() {
-        shutDown = true;
-        notifyAll();
+    public void shutDown() {
+        lock.lock();
+        try {
+            shutDown = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 }

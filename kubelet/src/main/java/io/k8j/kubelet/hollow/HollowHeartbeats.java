@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The heartbeats of all hollow nodes from one timer thread and a small pool of virtual threads: node i of N
- * beats at i/N of the period, so that 5000 nodes renew their Leases evenly (500 a second at 10 s) instead of
- * all at once, though at most 20 ms apart, so that a few nodes register within a second; a
- * node whose previous heartbeat has not finished skips a beat rather than piling up.
+ * The heartbeats of all hollow nodes from one timer thread, each beat on a virtual thread of its own so that
+ * the nodes are as independent as real kubelets (with a pool of a few workers, a slow API server would stretch
+ * every node's period past the grace period). Node i of N beats at i/N of the period, so that 5000 nodes
+ * renew their Leases evenly (500 a second at 10 s) instead of all at once, though at most 20 ms apart, so that
+ * a few nodes register within a second; a node whose previous heartbeat has not finished skips a beat rather
+ * than piling up.
  */
 final class HollowHeartbeats implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HollowHeartbeats.class);
@@ -25,14 +27,12 @@ final class HollowHeartbeats implements AutoCloseable {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("hollow-heartbeats").factory());
-    private final ExecutorService pool;
+    private final ExecutorService beats = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hollow-heartbeat-", 0).factory());
     private final Set<String> beating = ConcurrentHashMap.newKeySet();
     private final AtomicInteger registered = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
 
-    /** {@code poolSize}: heartbeats in flight at once; N nodes need N / period / (API latency) of them. */
-    HollowHeartbeats(int poolSize) {
-        this.pool = Executors.newFixedThreadPool(poolSize, Thread.ofVirtual().name("hollow-heartbeat-", 0).factory());
+    HollowHeartbeats() {
         // A skipped beat fails nothing, so say how many there were: a Lease renewed late is a node going NotReady.
         timer.scheduleAtFixedRate(() -> {
             int n = skipped.getAndSet(0);
@@ -57,7 +57,7 @@ final class HollowHeartbeats implements AutoCloseable {
             skipped.incrementAndGet();
             return;
         }
-        pool.execute(() -> {
+        beats.execute(() -> {
             try {
                 boolean wasRegistered = node.registered();
                 node.heartbeat();
@@ -75,6 +75,6 @@ final class HollowHeartbeats implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        pool.shutdownNow();
+        beats.shutdownNow();
     }
 }

@@ -29,27 +29,25 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * N simulated kubelets in one process, as KWOK runs them: one watch of all bound pods and one of all nodes,
- * one work queue and a few workers for every node's pod syncs, one timer and a small pool for every node's
- * heartbeats, and two API clients (the kubelet's split: Lease and node status writes on a connection of their
- * own, so that a backlog of pod writes never delays a heartbeat past the grace period). What is left per node is its {@link HollowNode}: its runtime's state and
- * the few objects of its sync, so that thousands of nodes fit in one JVM.
+ * one work queue and a few workers for every node's pod syncs, one timer for every node's heartbeats (each
+ * beat on a virtual thread), and two API clients (the kubelet's split: Lease and node status writes on a
+ * connection of their own, so that a backlog of pod writes never delays a heartbeat past the grace period).
+ * What is left per node is its {@link HollowNode}: its runtime's state and the few objects of its sync, so
+ * that thousands of nodes fit in one JVM.
  */
 public final class HollowNodes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HollowNodes.class);
     private static final int POD_WORKERS = 16;
-    /** Heartbeats in flight per node: 1000 nodes renew 100 Leases a second, so 25 of them allow 250 ms each. */
-    private static final double HEARTBEAT_WORKERS_PER_NODE = 1 / 40.0;
 
     private final Map<String, HollowNode> nodes = new ConcurrentHashMap<>();
     private final WorkQueue queue = new WorkQueue();
-    private final HollowHeartbeats heartbeats;
+    private final HollowHeartbeats heartbeats = new HollowHeartbeats();
     private final SharedIndexInformer<Pod> podInformer;
     private final SharedIndexInformer<Node> nodeInformer;
     private final ControllerLoop loop;
 
     private HollowNodes(KubernetesClient client, KubernetesClient heartbeatClient, HollowNodesConfig config, Path dataDir,
                         Clock clock) {
-        this.heartbeats = new HollowHeartbeats((int) Math.clamp(config.count() * HEARTBEAT_WORKERS_PER_NODE, 8, 128));
         List<HollowNode> ordered = new ArrayList<>(config.count());
         // What every node's pod sync shares: pod status and deletion writes go through the one client, and
         // their caches are keyed by pod, which is unique across nodes.

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -43,7 +44,9 @@ public final class WatchCache implements Storage {
     private final NavigableMap<String, KeyValue> store = new TreeMap<>(Keys.ORDER);
     private final EventRing ring;
     private final List<QueuedWatch> watchers = new CopyOnWriteArrayList<>();
-    private final Object progress = new Object();
+    /** Signalled whenever cacheRevision moves; a lock rather than a monitor, for the request virtual threads that wait on it. */
+    private final ReentrantLock progressLock = new ReentrantLock();
+    private final Condition progress = progressLock.newCondition();
     private final CacheFeed feed;
     private volatile long cacheRevision;
 
@@ -213,9 +216,7 @@ public final class WatchCache implements Storage {
         } finally {
             lock.writeLock().unlock();
         }
-        synchronized (progress) {
-            progress.notifyAll();
-        }
+        progressed();
     }
 
     /** Replaces everything with a fresh listing; watchers cannot be told what they missed, so they end. */
@@ -232,30 +233,40 @@ public final class WatchCache implements Storage {
         } finally {
             lock.writeLock().unlock();
         }
-        synchronized (progress) {
-            progress.notifyAll();
+        progressed();
+    }
+
+    private void progressed() {
+        progressLock.lock();
+        try {
+            progress.signalAll();
+        } finally {
+            progressLock.unlock();
         }
     }
 
     /** Waits until the cache has applied the backend's current revision; false if it took too long. */
     private boolean awaitFresh() {
         long target = backend.currentRevision();
-        long deadline = System.nanoTime() + freshnessWait.toNanos();
-        synchronized (progress) {
+        if (cacheRevision >= target) {
+            return true;
+        }
+        long left = freshnessWait.toNanos();
+        progressLock.lock();
+        try {
             while (cacheRevision < target) {
-                long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     log.debug("watch cache at {} did not reach {} within {}; reading from the backend", cacheRevision, target, freshnessWait);
                     return false;
                 }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(progress, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+                left = progress.awaitNanos(left);
             }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            progressLock.unlock();
         }
-        return true;
     }
 }
