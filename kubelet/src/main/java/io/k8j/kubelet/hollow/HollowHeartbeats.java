@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HollowHeartbeats implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HollowHeartbeats.class);
     private static final long MAX_STAGGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /**
+     * Heartbeats in flight at once. They share the heartbeat client's one HTTP/2 connection, on which the API
+     * server allows 250 streams (as Go's default does for kube-apiserver); the JDK client fails a request
+     * beyond that ("too many concurrent streams") rather than wait or open another connection.
+     */
+    private static final int MAX_IN_FLIGHT = 200;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("hollow-heartbeats").factory());
@@ -31,6 +38,7 @@ final class HollowHeartbeats implements AutoCloseable {
     private final Set<String> beating = ConcurrentHashMap.newKeySet();
     private final AtomicInteger registered = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     HollowHeartbeats() {
         // A skipped beat fails nothing, so say how many there were: a Lease renewed late is a node going NotReady.
@@ -58,18 +66,35 @@ final class HollowHeartbeats implements AutoCloseable {
             return;
         }
         beats.execute(() -> {
+            boolean wasRegistered = node.registered();
             try {
-                boolean wasRegistered = node.registered();
-                node.heartbeat();
-                if (!wasRegistered && registered.incrementAndGet() == total) {
-                    LOG.info("all {} hollow nodes registered", total);
+                inFlight.acquire();
+                try {
+                    node.heartbeat();
+                } finally {
+                    inFlight.release();
                 }
+            } catch (InterruptedException e) {
+                return; // closing
             } catch (RuntimeException e) {
-                LOG.warn("hollow node {}: heartbeat failed: {}", node.name(), e.toString());
+                LOG.warn("hollow node {}: heartbeat failed: {}", node.name(), rootCause(e));
             } finally {
                 beating.remove(node.name());
+                // Counted on registration itself: a beat may register the node and then fail its Lease.
+                if (!wasRegistered && node.registered() && registered.incrementAndGet() == total) {
+                    LOG.info("all {} hollow nodes registered", total);
+                }
             }
         });
+    }
+
+    /** fabric8 wraps transport failures in "An error has occurred"; the cause is what says why. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e.getMessage() + " (" + root + ")";
     }
 
     @Override
