@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * One container's step in a pod sync (the kubelet's computePodActions for it): start it, restart it per
- * restartPolicy (a sidecar on any exit) once its back-off has passed, or kill it when a liveness or startup probe failed (its
- * preStop hook first) or its postStart hook failed.
+ * restartPolicy (a sidecar on any exit) once its back-off has passed, or kill it when a liveness or startup
+ * probe failed (its preStop hook first) or its postStart hook failed.
  * Returns when the pod should be synced again for this container (null: the regular resync).
  */
 final class ContainerStep {

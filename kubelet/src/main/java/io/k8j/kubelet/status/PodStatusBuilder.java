@@ -39,7 +39,7 @@ public final class PodStatusBuilder {
         String notInitialized = Initialization.incompleteMessage(in.pod().getSpec().getInitContainers(), initStatuses,
                 statuses, phase);
         boolean sandboxReady = in.sandbox() != null && in.sandbox().ready();
-        // Sidecars serve beside the app containers: their readiness counts too (kube's GenerateContainersReadyCondition).
+        // Sidecars serve beside the app containers: their readiness counts too (GenerateContainersReadyCondition).
         List<ContainerStatus> sidecarStatuses = new ArrayList<>();
         for (int i = 0; i < initStatuses.size(); i++) {
             if (Sidecars.isSidecar(in.pod().getSpec().getInitContainers().get(i))) {
