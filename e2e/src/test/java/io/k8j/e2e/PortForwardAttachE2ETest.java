@@ -31,8 +31,6 @@ import static org.awaitility.Awaitility.await;
  * WebSocket v4 port-forward (the Python client), attach (kubectl run -i), and exec -it under tmux.
  */
 class PortForwardAttachE2ETest {
-    private static final String V129 = "/usr/lib/google-cloud-sdk/bin/kubectl.1.29";
-
     @RegisterExtension
     static final SharedServer K8J = new SharedServer(() -> List.of("--node-name", "stream-node", "--kubelet-port", "0",
             "--pod-loopback-block", "79"));
@@ -46,7 +44,7 @@ class PortForwardAttachE2ETest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Kubectl.V127, V129})
+    @ValueSource(strings = {Kubectl.V127, Kubectl.V129})
     void spdyExecReturnsTheOutputAndTheExitCode(String binary) {
         Kubectl kubectl = K8J.kubectl(binary);
         assertThat(kubectl.ok("exec", "web", "--", "echo", "hi")).isEqualTo("hi\n");

@@ -18,6 +18,7 @@ class PodPrinterTest {
     private static final String ONE = "spec:{containers:[{name:'c'}]}";
     private static final String TWO = "spec:{containers:[{name:'a'},{name:'b'}]}";
     private static final String WITH_INIT = "spec:{initContainers:[{name:'i'}],containers:[{name:'c'}]}";
+    private static final String WITH_SIDECAR = "spec:{initContainers:[{name:'s',restartPolicy:'Always'}],containers:[{name:'c'}]}";
     private static final String RUNNING = "{name:'c',ready:true,restartCount:0,state:{running:{}}}";
 
     static Stream<Arguments> statuses() {
@@ -63,6 +64,13 @@ class PodPrinterTest {
                         + "containers:[{name:'c'}]},status:{phase:'Running',initContainerStatuses:["
                         + "{name:'s',started:true,ready:true,state:{running:{}}}],containerStatuses:[" + RUNNING
                         + "]}}", "2/2", "Running"),
+                arguments("sidecar not started yet", "{" + WITH_SIDECAR + ",status:{phase:'Pending',initContainerStatuses:["
+                        + "{name:'s',started:false,ready:false,state:{running:{}}}]}}", "0/2", "Init:0/1"),
+                arguments("job done, its sidecar stopped", "{" + WITH_SIDECAR + ",status:{phase:'Succeeded',conditions:["
+                        + "{type:'Initialized',status:'True',reason:'PodCompleted'}],initContainerStatuses:["
+                        + "{name:'s',started:false,ready:false,state:{terminated:{reason:'Error',exitCode:143}}}],"
+                        + "containerStatuses:[{name:'c',state:{terminated:{reason:'Completed',exitCode:0}}}]}}",
+                        "0/2", "Completed"),
                 arguments("being deleted", "{metadata:{deletionTimestamp:'" + ago("1s") + "'}," + ONE
                         + ",status:{phase:'Running',containerStatuses:[" + RUNNING + "]}}", "1/1", "Terminating"),
                 arguments("deleted after it finished", "{metadata:{deletionTimestamp:'" + ago("1s") + "'}," + ONE
@@ -100,6 +108,17 @@ class PodPrinterTest {
         ObjectNode pod = json("{" + TWO + ",status:{phase:'Running',containerStatuses:" + containerStatuses + "}}");
 
         assertThat(new PodPrinter().cells(pod, NOW).get(3)).isEqualTo(expected);
+    }
+
+    @Test
+    void sidecarRestartsCountOnceThePodIsInitialized() {
+        ObjectNode pod = json("{" + WITH_SIDECAR + ",status:{phase:'Running',conditions:[{type:'Initialized',status:'True'}],"
+                + "initContainerStatuses:[{name:'s',started:true,ready:true,restartCount:3,state:{running:{}},"
+                + "lastState:{terminated:{exitCode:1,finishedAt:'" + ago("40s") + "'}}}],"
+                + "containerStatuses:[{name:'c',ready:true,restartCount:1,state:{running:{}},"
+                + "lastState:{terminated:{exitCode:1,finishedAt:'" + ago("3m") + "'}}}]}}");
+
+        assertThat(new PodPrinter().cells(pod, NOW).subList(1, 4)).containsExactly("2/2", "Running", "4 (40s ago)");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  */
 public final class Kubectl implements AutoCloseable {
     public static final String V127 = "/usr/lib/google-cloud-sdk/bin/kubectl.1.27";
+    public static final String V129 = "/usr/lib/google-cloud-sdk/bin/kubectl.1.29";
     public static final String V133 = "/usr/lib/google-cloud-sdk/bin/kubectl.1.33";
     /** The dispatcher on PATH, which picks a kubectl by the server's /version. */
     public static final String DISPATCHER = "/usr/bin/kubectl";

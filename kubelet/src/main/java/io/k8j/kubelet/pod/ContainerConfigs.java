@@ -37,7 +37,8 @@ final class ContainerConfigs {
         var meta = pod.getMetadata();
         Map<String, String> labels = new HashMap<>(Map.of(POD_UID, meta.getUid(), POD_NAME, meta.getName(),
                 POD_NAMESPACE, meta.getNamespace(), CONTAINER_NAME, c.getName()));
-        if (pod.getSpec().getInitContainers().contains(c)) {
+        // Sidecars run on like app containers (a simulated runtime must not complete them).
+        if (pod.getSpec().getInitContainers().contains(c) && !Sidecars.isSidecar(c)) {
             labels.put(ContainerConfig.INIT_LABEL, "true");
         }
         return new ContainerConfig(c.getName(), attempt, c.getImage(), c.getCommand(), c.getArgs(),

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * One container's step in a pod sync (the kubelet's computePodActions for it): start it, restart it per
- * restartPolicy once its back-off has passed, or kill it when a liveness or startup probe failed (its
- * preStop hook first) or its postStart hook failed.
+ * restartPolicy (a sidecar on any exit) once its back-off has passed, or kill it when a liveness or startup
+ * probe failed (its preStop hook first) or its postStart hook failed.
  * Returns when the pod should be synced again for this container (null: the regular resync).
  */
 final class ContainerStep {
@@ -63,7 +63,7 @@ final class ContainerStep {
                 if (kill != null) {
                     LOG.info("{}/{}: container {} {}, will be restarted", pod.getMetadata().getNamespace(),
                             pod.getMetadata().getName(), spec.getName(), kill);
-                    hooks.stop(spec, latest.id(), sandbox.ip(), gracePeriod());
+                    hooks.stop(spec, latest.id(), sandbox.ip(), gracePeriod(pod));
                     return Duration.ZERO;
                 }
             }
@@ -77,7 +77,9 @@ final class ContainerStep {
     }
 
     private Duration restart(ContainerStatus exited, List<ContainerStatus> attempts) {
-        String policy = pod.getSpec().getRestartPolicy() == null ? "Always" : pod.getSpec().getRestartPolicy();
+        // A sidecar restarts on any exit, whatever the pod's restartPolicy.
+        String policy = Sidecars.isSidecar(spec) ? "Always"
+                : pod.getSpec().getRestartPolicy() == null ? "Always" : pod.getSpec().getRestartPolicy();
         boolean restart = policy.equals("Always") || (policy.equals("OnFailure") && exited.exitCode() != 0);
         if (!restart) {
             return null;
@@ -101,11 +103,11 @@ final class ContainerStep {
             String id = runtime.createContainer(sandbox.id(),
                     ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes));
             runtime.startContainer(id);
-            if (!hooks.postStart(spec, id, sandbox.ip(), gracePeriod())) {
+            if (!hooks.postStart(spec, id, sandbox.ip(), gracePeriod(pod))) {
                 // As the kubelet: the container is killed and restarted per restartPolicy like any exit.
                 LOG.info("{}/{}: container {} FailedPostStartHook", pod.getMetadata().getNamespace(),
                         pod.getMetadata().getName(), spec.getName());
-                hooks.stop(spec, id, sandbox.ip(), gracePeriod());
+                hooks.stop(spec, id, sandbox.ip(), gracePeriod(pod));
                 waiting.put(spec.getName(), new PodStatusInput.Waiting("PostStartHookError", "FailedPostStartHook"));
                 return Duration.ZERO;
             }
@@ -116,7 +118,8 @@ final class ContainerStep {
         }
     }
 
-    private Duration gracePeriod() {
+    /** The pod's terminationGracePeriodSeconds (default 30), for stopping one of its containers. */
+    static Duration gracePeriod(Pod pod) {
         Long g = pod.getSpec().getTerminationGracePeriodSeconds();
         return Duration.ofSeconds(g == null ? 30 : g);
     }

@@ -34,7 +34,15 @@ final class LifecycleHooks {
 
     /** Stops a container: its preStop hook first, bounded by the grace period, then SIGTERM and SIGKILL. */
     void stop(Container spec, String containerId, String podIp, Duration grace) {
-        Duration stopGrace = grace;
+        stop(spec, containerId, podIp, grace, null);
+    }
+
+    /**
+     * Stops a container as the kubelet's killContainer: the preStop hook, then (during pod termination) its
+     * turn in the order, both out of the grace period; SIGTERM gets the rest (at least 2 s), then SIGKILL.
+     */
+    void stop(Container spec, String containerId, String podIp, Duration grace, TerminationOrder order) {
+        Duration left = grace;
         LifecycleHandler preStop = spec == null || spec.getLifecycle() == null ? null : spec.getLifecycle().getPreStop();
         if (preStop != null && grace.isPositive()) {
             Instant start = clock.instant();
@@ -49,9 +57,15 @@ final class LifecycleHooks {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            stopGrace = afterPreStop(grace, Duration.between(start, clock.instant()));
+            left = spend(left, Duration.between(start, clock.instant()));
         }
-        runtime.stopContainer(containerId, stopGrace);
+        if (order != null && spec != null && left.isPositive()) {
+            left = spend(left, order.awaitTurn(spec.getName(), left));
+        }
+        runtime.stopContainer(containerId, sigtermWindow(left));
+        if (order != null && spec != null) {
+            order.terminated(spec.getName());
+        }
     }
 
     /** Runs the postStart hook of a just started container: false when it failed (the container is then killed). */
@@ -60,9 +74,13 @@ final class LifecycleHooks {
         return postStart == null || run(postStart, spec, containerId, podIp, timeout);
     }
 
-    /** The SIGTERM-to-SIGKILL window after a preStop hook, as the kubelet counts it (whole seconds, at least 2). */
-    static Duration afterPreStop(Duration grace, Duration hookTook) {
-        Duration left = Duration.ofSeconds(grace.toSeconds() - hookTook.toSeconds());
+    /** The grace period less the time spent, in whole seconds as the kubelet's int64 arithmetic; may reach zero. */
+    static Duration spend(Duration grace, Duration spent) {
+        return Duration.ofSeconds(grace.toSeconds() - spent.toSeconds());
+    }
+
+    /** The SIGTERM-to-SIGKILL window: what is left of the grace period, but at least 2 s. */
+    static Duration sigtermWindow(Duration left) {
         return left.compareTo(MIN_GRACE) < 0 ? MIN_GRACE : left;
     }
 

@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -77,14 +76,22 @@ public final class PodSync implements Reconciler {
         Duration next = RESYNC;
         try {
             Map<String, Path> volumes = ctx.volumes().prepare(pod, sandbox.ip(), ctx.hostIp());
-            // While an init container is unfinished it is the only one worked on; the app containers wait.
-            Optional<Container> init = InitContainers.next(pod.getSpec(), attemptsByName(sandbox));
-            for (Container c : init.map(List::of).orElse(pod.getSpec().getContainers())) {
+            if (Sidecars.appDone(pod.getSpec(), attemptsByName(sandbox))) {
+                // Nothing is left to run: the sidecars go too, and the phase follows the app containers.
+                termination.stopRunning(sandbox, ContainerStep.gracePeriod(pod), pod);
+                writeStatus(key, pod, sandbox, waiting);
+                return RESYNC;
+            }
+            // While initializing, only the init containers are worked on; the app containers wait.
+            InitContainers.Plan plan = initPlan(pod, sandbox);
+            List<Container> work = plan.initialized()
+                    ? Stream.concat(plan.work().stream(), pod.getSpec().getContainers().stream()).toList() : plan.work();
+            for (Container c : work) {
                 Duration d = new ContainerStep(runtime, hooks, ctx, pod, c, sandbox, volumes, waiting).run();
                 next = d != null && d.compareTo(next) < 0 ? d : next;
             }
-            if (init.isPresent() && !init.equals(InitContainers.next(pod.getSpec(), attemptsByName(sandbox)))) {
-                next = Duration.ZERO; // it completed already: on to the next one without waiting for a relist
+            if (!plan.initialized() && !plan.equals(initPlan(pod, sandbox))) {
+                next = Duration.ZERO; // one is done already: on to the next without waiting for a relist
             }
         } catch (RuntimeException e) {
             // e.g. a missing ConfigMap: every container not yet created waits with the reason.
@@ -95,6 +102,14 @@ public final class PodSync implements Reconciler {
         }
         writeStatus(key, pod, sandbox, waiting);
         return next;
+    }
+
+    /** A running sidecar has started once its startup probe passed; its probes are tracked from here on. */
+    private InitContainers.Plan initPlan(Pod pod, SandboxStatus sandbox) {
+        return InitContainers.plan(pod.getSpec(), attemptsByName(sandbox), (spec, running) -> {
+            ctx.probes().track(pod, spec, running, sandbox.ip());
+            return ctx.probes().started(running.id());
+        });
     }
 
     private SandboxStatus runSandbox(Pod pod, int attempt) {

@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Graceful termination (the kubelet's killPod): stop every container at once within what is left of the
- * pod's grace period (its preStop hook, then SIGTERM, then SIGKILL), stop and remove the sandbox, report
- * the final status, then delete the pod object for good.
+ * Graceful termination (the kubelet's killPod): stop the containers within what is left of the pod's grace
+ * period (preStop hooks, then SIGTERM, then SIGKILL; app containers at once, sidecars after them in reverse
+ * init order), stop and remove the sandbox, report the final status, then delete the pod object for good.
  */
 final class PodTermination {
     private final ContainerRuntime runtime;
@@ -30,7 +32,7 @@ final class PodTermination {
     void terminate(String key, Pod pod, List<SandboxStatus> sandboxes) {
         Duration grace = remainingGrace(pod);
         for (SandboxStatus s : sandboxes) {
-            stopContainers(s, grace, pod);
+            stopRunning(s, grace, pod);
         }
         SandboxStatus last = sandboxes.stream().filter(s -> s.config().uid().equals(pod.getMetadata().getUid()))
                 .findFirst().orElse(null);
@@ -44,17 +46,24 @@ final class PodTermination {
 
     /** Stops and forgets a sandbox and everything the kubelet kept for it. */
     void remove(SandboxStatus s, Duration grace) {
-        stopContainers(s, grace, null);
+        stopRunning(s, grace, null);
         runtime.stopPodSandbox(s.id());
         runtime.removePodSandbox(s.id());
         ctx.backoff().forget(s.config().uid() + "/");
         ctx.volumes().remove(s.config().uid());
     }
 
-    /** Stops the running containers in parallel, each after its preStop hook when the pod's spec is known. */
-    private void stopContainers(SandboxStatus s, Duration grace, Pod pod) {
-        List<Thread> stopping = runtime.listContainers(s.id()).stream().filter(ContainerStatus::running)
-                .map(c -> Thread.ofVirtual().start(() -> hooks.stop(spec(pod, c.name()), c.id(), s.ip(), grace))).toList();
+    /**
+     * Stops the running containers, each on its own thread: with the pod's spec known, its preStop hook first
+     * and sidecars in their termination order (after the app containers, last one first); without it, all
+     * at once and without hooks.
+     */
+    void stopRunning(SandboxStatus s, Duration grace, Pod pod) {
+        List<ContainerStatus> running = runtime.listContainers(s.id()).stream().filter(ContainerStatus::running).toList();
+        TerminationOrder order = pod == null ? null : new TerminationOrder(pod.getSpec(),
+                running.stream().map(ContainerStatus::name).collect(Collectors.toSet()), ctx.clock());
+        List<Thread> stopping = running.stream()
+                .map(c -> Thread.ofVirtual().start(() -> hooks.stop(spec(pod, c.name()), c.id(), s.ip(), grace, order))).toList();
         for (Thread t : stopping) {
             try {
                 t.join();
@@ -66,8 +75,8 @@ final class PodTermination {
     }
 
     private static Container spec(Pod pod, String name) {
-        return pod == null ? null : pod.getSpec().getContainers().stream().filter(c -> c.getName().equals(name))
-                .findFirst().orElse(null);
+        return pod == null ? null : Stream.concat(pod.getSpec().getContainers().stream(),
+                pod.getSpec().getInitContainers().stream()).filter(c -> c.getName().equals(name)).findFirst().orElse(null);
     }
 
     private Duration remainingGrace(Pod pod) {

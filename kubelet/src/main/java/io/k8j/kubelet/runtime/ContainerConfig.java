@@ -15,7 +15,7 @@ import java.util.Map;
 public record ContainerConfig(String name, int attempt, String image, List<String> command, List<String> args,
                               Map<String, String> env, String workingDir, List<Mount> mounts, Path logPath,
                               Map<String, String> labels, Stdio stdio) {
-    /** Marks an init container (value "true"): the simulated runtime completes it as soon as it starts. */
+    /** Marks an init container other than a sidecar (value "true"): the simulated runtime completes it as soon as it starts. */
     public static final String INIT_LABEL = "io.k8j.container.init";
 
     /** The pod spec's stdin, stdinOnce and tty. */

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.k8j.kubelet.pod.Sidecars;
 import io.k8j.kubelet.runtime.ContainerStatus;
 
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * One container's entry in pod.status.containerStatuses or initContainerStatuses, from the runtime's view of
- * its attempts. An init container is ready once it exited 0; before it ran, and while the pod initializes,
+ * its attempts. An init container is ready once it exited 0, a sidecar (as an app container) while it runs,
+ * has started and passes its readiness probe; before it ran, and while the pod initializes,
  * containers wait with PodInitializing as the kubelet's default reason for pods that have init containers.
  */
 final class ContainerStatuses {
@@ -22,6 +24,7 @@ final class ContainerStatuses {
     static io.fabric8.kubernetes.api.model.ContainerStatus of(Container spec, List<ContainerStatus> attempts,
                                                               PodStatusInput in, String runtimeName, boolean init) {
         boolean hasInit = !in.pod().getSpec().getInitContainers().isEmpty();
+        boolean sidecar = init && Sidecars.isSidecar(spec);
         ContainerStatus latest = attempts.isEmpty() ? null : attempts.get(0);
         PodStatusInput.Waiting waiting = in.waiting().get(spec.getName());
         ContainerStatusBuilder b = new ContainerStatusBuilder().withName(spec.getName()).withImage(spec.getImage())
@@ -32,11 +35,12 @@ final class ContainerStatuses {
         ContainerStatus previous = attempts.size() > 1 ? attempts.get(1) : null;
         if (latest != null && latest.running()) {
             b.withState(new ContainerStateBuilder().withNewRunning().withStartedAt(time(latest.startedAt())).endRunning().build());
-            b.withStarted(in.started().getOrDefault(latest.id(), true));
-            b.withReady(!init && in.ready().getOrDefault(latest.id(), true));
+            boolean started = in.started().getOrDefault(latest.id(), true);
+            b.withStarted(started);
+            b.withReady((!init || sidecar) && started && in.ready().getOrDefault(latest.id(), true));
         } else if (latest != null && latest.state() == io.k8j.kubelet.runtime.ContainerState.EXITED && waiting == null) {
             b.withState(terminated(latest, runtimeName));
-            b.withReady(init && latest.exitCode() == 0);
+            b.withReady(init && !sidecar && latest.exitCode() == 0);
         } else {
             // Waiting: before the first start, or in back-off after an exit (which then shows as lastState).
             String reason = waiting != null ? waiting.reason() : hasInit ? "PodInitializing" : "ContainerCreating";

@@ -1,26 +1,42 @@
 package io.k8j.kubelet.status;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.k8j.kubelet.pod.Sidecars;
 
 import java.util.List;
 
 /**
  * The pod phase from its containers and restart policy, as the kubelet's getPhase: a failed init
- * container fails a pod that never restarts; one still to finish keeps the pod Pending until a regular
- * container has started.
+ * container fails a pod that never restarts; one still to finish, or a sidecar not started yet, keeps the
+ * pod Pending until a regular container has started. A running sidecar counts as running; a sidecar that
+ * exited does not count, so a pod whose app containers are done follows their exit codes alone.
  */
 final class PodPhase {
     private PodPhase() {
     }
 
-    static String of(String restartPolicy, List<ContainerStatus> initStatuses, List<ContainerStatus> statuses) {
+    /** initStatuses: one per init container, in spec order. */
+    static String of(String restartPolicy, List<Container> initSpecs, List<ContainerStatus> initStatuses,
+                     List<ContainerStatus> statuses) {
         String policy = restartPolicy == null ? "Always" : restartPolicy;
         int pendingInit = 0;
         int failedInit = 0;
-        for (ContainerStatus s : initStatuses) {
+        int running = 0;
+        int waiting = 0;
+        for (int i = 0; i < initStatuses.size(); i++) {
+            ContainerStatus s = initStatuses.get(i);
             var terminated = s.getState().getTerminated();
             var lastTerminated = s.getLastState() == null ? null : s.getLastState().getTerminated();
-            if (terminated != null) {
+            if (Sidecars.isSidecar(initSpecs.get(i))) {
+                if (s.getState().getRunning() != null) {
+                    running++;
+                    pendingInit += Boolean.TRUE.equals(s.getStarted()) ? 0 : 1;
+                } else if (terminated == null && lastTerminated == null) {
+                    pendingInit++;
+                    waiting++;
+                }
+            } else if (terminated != null) {
                 failedInit += terminated.getExitCode() != 0 ? 1 : 0;
             } else if (s.getState().getWaiting() != null && lastTerminated != null) {
                 failedInit += lastTerminated.getExitCode() != 0 ? 1 : 0;
@@ -34,8 +50,6 @@ final class PodPhase {
         if (pendingInit > 0 && !Initialization.anyRegularStarted(statuses)) {
             return "Pending";
         }
-        int running = 0;
-        int waiting = 0;
         int stopped = 0;
         int succeeded = 0;
         for (ContainerStatus s : statuses) {

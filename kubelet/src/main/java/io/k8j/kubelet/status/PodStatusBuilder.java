@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.k8j.kubelet.pod.Sidecars;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +34,20 @@ public final class PodStatusBuilder {
         for (Container c : in.pod().getSpec().getInitContainers()) {
             initStatuses.add(ContainerStatuses.of(c, in.containers().getOrDefault(c.getName(), List.of()), in, runtimeName, true));
         }
-        String phase = PodPhase.of(in.pod().getSpec().getRestartPolicy(), initStatuses, statuses);
+        String phase = PodPhase.of(in.pod().getSpec().getRestartPolicy(), in.pod().getSpec().getInitContainers(),
+                initStatuses, statuses);
         String notInitialized = Initialization.incompleteMessage(in.pod().getSpec().getInitContainers(), initStatuses,
                 statuses, phase);
         boolean sandboxReady = in.sandbox() != null && in.sandbox().ready();
-        boolean containersReady = !statuses.isEmpty() && statuses.stream().allMatch(ContainerStatus::getReady);
+        // Sidecars serve beside the app containers: their readiness counts too (GenerateContainersReadyCondition).
+        List<ContainerStatus> sidecarStatuses = new ArrayList<>();
+        for (int i = 0; i < initStatuses.size(); i++) {
+            if (Sidecars.isSidecar(in.pod().getSpec().getInitContainers().get(i))) {
+                sidecarStatuses.add(initStatuses.get(i));
+            }
+        }
+        boolean containersReady = !statuses.isEmpty() && statuses.stream().allMatch(ContainerStatus::getReady)
+                && sidecarStatuses.stream().allMatch(ContainerStatus::getReady);
         List<PodCondition> conditions = new ArrayList<>();
         Conditions conds = new Conditions(old.getConditions(), in.now());
         conditions.add(conds.of("PodReadyToStartContainers", sandboxReady, null, null));

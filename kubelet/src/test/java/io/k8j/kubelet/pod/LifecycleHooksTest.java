@@ -18,7 +18,7 @@ class LifecycleHooksTest {
             "10000, 10000, 2",
             "5000, 60000, 2"})
     void theHookSpendsTheGracePeriodFirst(long graceMillis, long hookMillis, long stopSeconds) {
-        assertThat(LifecycleHooks.afterPreStop(Duration.ofMillis(graceMillis), Duration.ofMillis(hookMillis)))
+        assertThat(LifecycleHooks.sigtermWindow(LifecycleHooks.spend(Duration.ofMillis(graceMillis), Duration.ofMillis(hookMillis))))
                 .isEqualTo(Duration.ofSeconds(stopSeconds));
     }
 }

@@ -159,6 +159,64 @@ class PodStatusBuilderTest {
                 .isEqualTo(reason));
     }
 
+    private static Pod sidecarPod(String restartPolicy) {
+        return new PodBuilder(pod(restartPolicy)).editSpec().addNewInitContainer().withName("side").withImage("busybox")
+                .withRestartPolicy("Always").endInitContainer().endSpec().build();
+    }
+
+    /**
+     * policy, the sidecar's and the app's newest attempt (null: none yet; the app named "c"), whether the
+     * sidecar started and is ready per its probes, then the expected phase, Initialized, the sidecar's ready,
+     * and ContainersReady.
+     */
+    static Stream<Object[]> sidecarTable() {
+        ContainerStatus sideRunning = named("side", 0, ContainerState.RUNNING, 0);
+        ContainerStatus sideStopped = named("side", 0, ContainerState.EXITED, 143);
+        return Stream.of(
+                // Its startup probe has not passed: the pod still initializes.
+                new Object[]{"Always", sideRunning, null, false, false, "Pending", "False", false, "False"},
+                new Object[]{"Always", sideRunning, null, true, true, "Pending", "True", true, "False"},
+                new Object[]{"Always", sideRunning, named("c", 0, ContainerState.RUNNING, 0), true, true, "Running", "True",
+                        true, "True"},
+                // An unready sidecar keeps the pod unready.
+                new Object[]{"Always", sideRunning, named("c", 0, ContainerState.RUNNING, 0), true, false, "Running", "True",
+                        false, "False"},
+                // The app is done but the sidecar still runs: not finished until it is stopped.
+                new Object[]{"Never", sideRunning, named("c", 0, ContainerState.EXITED, 0), true, true, "Running", "True",
+                        true, "False"},
+                // Once stopped, the sidecar's exit code does not count: the app's does.
+                new Object[]{"Never", sideStopped, named("c", 0, ContainerState.EXITED, 0), false, false, "Succeeded", "True",
+                        false, "False"},
+                new Object[]{"Never", sideStopped, named("c", 0, ContainerState.EXITED, 1), false, false, "Failed", "True",
+                        false, "False"},
+                new Object[]{"OnFailure", sideStopped, named("c", 0, ContainerState.EXITED, 0), false, false, "Succeeded",
+                        "True", false, "False"});
+    }
+
+    @ParameterizedTest
+    @MethodSource("sidecarTable")
+    void sidecarsRunBesideTheAppWithoutDecidingTheOutcome(String policy, ContainerStatus side, ContainerStatus app,
+                                                          boolean started, boolean ready, String phase, String initialized,
+                                                          boolean sideReady, String containersReady) {
+        Map<String, List<ContainerStatus>> attempts = new java.util.HashMap<>(Map.of("side", List.of(side)));
+        if (app != null) {
+            attempts.put("c", List.of(app));
+        }
+        PodStatus s = new PodStatusBuilder("process").build(new PodStatusInput(sidecarPod(policy), SANDBOX, attempts,
+                Map.of(), Map.of(side.id(), ready), Map.of(side.id(), started), "127.0.0.1", T0));
+        assertThat(s.getPhase()).isEqualTo(phase);
+        assertThat(condition(s, "Initialized")).isEqualTo(initialized);
+        assertThat(condition(s, "ContainersReady")).isEqualTo(containersReady);
+        assertThat(condition(s, "Ready")).isEqualTo(containersReady);
+        var sideStatus = s.getInitContainerStatuses().get(0);
+        assertThat(sideStatus.getReady()).isEqualTo(sideReady);
+        assertThat(sideStatus.getStarted()).isEqualTo(started && side.running());
+        if (initialized.equals("False")) {
+            assertThat(s.getConditions().stream().filter(c -> c.getType().equals("Initialized")).findFirst().orElseThrow()
+                    .getMessage()).isEqualTo("containers with incomplete status: [side]");
+        }
+    }
+
     private static String stateKey(io.fabric8.kubernetes.api.model.ContainerState s) {
         return s.getRunning() != null ? "running" : s.getTerminated() != null ? "terminated" : s.getWaiting() != null ? "waiting" : null;
     }

@@ -39,6 +39,10 @@ final class ContainerValidation {
         }
         mounts(errs, c, path, volumes);
         boolean sidecar = init && "Always".equals(Tree.text(c, "restartPolicy"));
+        restartPolicy(errs, c, path, init);
+        if (init && !sidecar && Tree.isSet(c, "lifecycle")) {
+            errs.add(FieldError.forbidden(path + ".lifecycle", "may not be set for init containers without restartPolicy=Always"));
+        }
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
             ObjectNode p = Tree.objOrNull(c, probe);
             if (p == null) {
@@ -54,6 +58,18 @@ final class ContainerValidation {
             }
         }
         resources(errs, Tree.objOrNull(c, "resources"), path + ".resources");
+    }
+
+    /** Only an init container may set its own restartPolicy, and only to Always (which makes it a sidecar). */
+    private static void restartPolicy(List<FieldError> errs, ObjectNode c, String path, boolean init) {
+        if (!Tree.isSet(c, "restartPolicy")) {
+            return;
+        }
+        if (!init) {
+            errs.add(FieldError.forbidden(path + ".restartPolicy", "may not be set for non-init containers"));
+        } else if (!"Always".equals(Tree.text(c, "restartPolicy"))) {
+            errs.add(FieldError.notSupported(path + ".restartPolicy", Tree.text(c, "restartPolicy"), List.of("Always")));
+        }
     }
 
     private static void ports(List<FieldError> errs, ObjectNode c, String path, boolean hostNetwork) {

@@ -127,12 +127,39 @@ class PodStrategyTest {
             "{containers: [{name: a, image: i}], volumes: [{name: v}, {name: v}]}               | spec.volumes[1].name: FieldValueDuplicate",
             "{containers: [{name: a, image: i}], volumes: [{name: v, emptyDir: {}, hostPath: {path: /v}}]} | spec.volumes[0].hostPath: FieldValueForbidden",
             "{containers: [{name: a, image: i, resources: {requests: {cpu: 2}, limits: {cpu: 1}}}]} | spec.containers[0].resources.requests: FieldValueInvalid",
+            "{containers: [{name: a, image: i, restartPolicy: Always}]}                         | spec.containers[0].restartPolicy: FieldValueForbidden",
+            "{containers: [{name: a, image: i}], initContainers: [{name: s, image: i, restartPolicy: Never}]} | spec.initContainers[0].restartPolicy: FieldValueNotSupported",
+            "{containers: [{name: a, image: i}], initContainers: [{name: s, image: i, lifecycle: {preStop: {sleep: {seconds: 1}}}}]} | spec.initContainers[0].lifecycle: FieldValueForbidden",
+            "{containers: [{name: a, image: i}], initContainers: [{name: s, image: i, readinessProbe: {exec: {command: [true]}}}]} | spec.initContainers[0].readinessProbe: FieldValueForbidden",
     })
     void invalidPodsNameTheField(String spec, String error) {
         ObjectNode pod = yaml("{metadata: {name: p}}");
         pod.set("spec", yaml(spec));
         created(pod);
         assertThat(fields(strategy.validate(pod))).containsExactly(error);
+    }
+
+    @Test
+    void restartPolicyErrorsReadAsKubes() {
+        ObjectNode pod = yaml("""
+                {metadata: {name: p}, spec: {containers: [{name: a, image: i, restartPolicy: Always}],
+                 initContainers: [{name: s, image: i, restartPolicy: OnFailure, startupProbe: {exec: {command: [true]}}}]}}""");
+        created(pod);
+        assertThat(strategy.validate(pod)).extracting(e -> e.field() + ": " + e.message()).containsExactly(
+                "spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers",
+                "spec.initContainers[0].restartPolicy: Unsupported value: \"OnFailure\": supported values: \"Always\"",
+                "spec.initContainers[0].startupProbe: Forbidden: may not be set for init containers without restartPolicy=Always");
+    }
+
+    @Test
+    void aSidecarMayHaveProbesAndHooks() {
+        ObjectNode pod = yaml("""
+                {metadata: {name: p}, spec: {containers: [{name: a, image: i}],
+                 initContainers: [{name: s, image: i, restartPolicy: Always, lifecycle: {preStop: {sleep: {seconds: 1}}},
+                   readinessProbe: {exec: {command: [true]}}, livenessProbe: {exec: {command: [true]}},
+                   startupProbe: {exec: {command: [true]}}}]}}""");
+        created(pod);
+        assertThat(strategy.validate(pod)).isEmpty();
     }
 
     @Test
