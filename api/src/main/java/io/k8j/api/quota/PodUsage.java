@@ -32,7 +32,11 @@ public final class PodUsage {
         return true;
     }
 
-    /** The pod's request (or limit) of {@code resource}: the larger of its containers' sum and its largest init container, plus overhead. */
+    /**
+     * The pod's request (or limit) of {@code resource}, as kube's resourcehelper.PodRequests: the sum over app
+     * containers, raised to the largest init container (they run one at a time, before the app containers),
+     * where sidecars (init containers with restartPolicy Always) keep running and so add to both; plus overhead.
+     */
     static BigDecimal of(Pod pod, String resource, boolean limits) {
         Function<Container, BigDecimal> amount = c -> {
             ResourceRequirements r = c.getResources();
@@ -42,9 +46,18 @@ public final class PodUsage {
         List<Container> containers = pod.getSpec().getContainers() == null ? List.of() : pod.getSpec().getContainers();
         List<Container> init = pod.getSpec().getInitContainers() == null ? List.of() : pod.getSpec().getInitContainers();
         BigDecimal sum = containers.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal initMax = init.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::max);
+        BigDecimal sidecars = BigDecimal.ZERO;
+        BigDecimal initMax = BigDecimal.ZERO;
+        for (Container c : init) {
+            if ("Always".equals(c.getRestartPolicy())) {
+                sidecars = sidecars.add(amount.apply(c));
+                initMax = initMax.max(sidecars);
+            } else {
+                initMax = initMax.max(sidecars.add(amount.apply(c)));
+            }
+        }
         Map<String, Quantity> overhead = pod.getSpec().getOverhead();
         BigDecimal extra = overhead == null ? BigDecimal.ZERO : QuotaQuantities.amount(overhead.get(resource));
-        return sum.max(initMax).add(extra);
+        return sum.add(sidecars).max(initMax).add(extra);
     }
 }

@@ -69,6 +69,18 @@ class QuotaUsageTest {
         assertThat(usage().used(hard)).containsOnlyKeys("pods");
     }
 
+    @ParameterizedTest(name = "app 100m, sidecar 200m, then an init container of {0} -> {1}")
+    @CsvSource({
+            "1, 1.2",      // the init container runs beside the sidecar started before it
+            "50m, 0.3",    // app and sidecar run together for the rest of the pod's life
+    })
+    void sidecarsAddToTheAppContainersAndToTheInitContainersAfterThem(String init, String expected) {
+        Pod pod = new PodBuilder(pod("s", "Running", "100m", null, null, null)).editSpec()
+                .addNewInitContainer().withName("side").withRestartPolicy("Always").withNewResources()
+                .withRequests(Map.of("cpu", new Quantity("200m"))).endResources().endInitContainer().endSpec().build();
+        assertThat(PodUsage.of(withInit(pod, init), "cpu", false)).isEqualByComparingTo(expected);
+    }
+
     private static QuotaUsage usage() {
         return new QuotaUsage(OBJECTS::get, NOW);
     }
