@@ -1,5 +1,10 @@
 package io.k8j.e2e;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.LocalPortForward;
+import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.PythonScript;
@@ -10,12 +15,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The streaming transports on the process runtime with the clients that use them: SPDY/3.1 exec (kubectl
  * 1.27, 1.29), port-forward over SPDY (1.27) and SPDY inside a WebSocket (1.33) to busybox httpd in a pod,
- * WebSocket v4 port-forward (the Python client), attach (kubectl run -i), and exec -it under tmux.
+ * WebSocket v4 exec and port-forward (the Python client, fabric8), attach (kubectl run -i), and exec -it
+ * under tmux.
  */
 class PortForwardAttachE2ETest {
     @RegisterExtension
@@ -77,6 +86,42 @@ class PortForwardAttachE2ETest {
         assertThat(r.finished()).as(r.output()).isTrue();
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("python portforward: ok");
+    }
+
+    @Test
+    void fabric8ExecsWithStdinAndReportsTheExitCode() throws Exception {
+        try (KubernetesClient client = fabric8()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            try (ExecWatch exec = client.pods().inNamespace("default").withName("web")
+                    .readingInput(new ByteArrayInputStream("data\n".getBytes(StandardCharsets.UTF_8)))
+                    .writingOutput(out).writingError(err)
+                    .exec("sh", "-c", "read line; echo got-$line; echo err >&2; exit 3")) {
+                assertThat(exec.exitCode().get(30, TimeUnit.SECONDS)).isEqualTo(3);
+            }
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("got-data\n");
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("err\n");
+        }
+    }
+
+    @Test
+    void fabric8PortForwardsToTheHttpServerInThePod() throws Exception {
+        try (KubernetesClient client = fabric8();
+             LocalPortForward pf = client.pods().inNamespace("default").withName("web").portForward(8080, K8jServer.freePort())) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            for (int i = 0; i < 2; i++) { // a WebSocket of its own per connection
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pf.getLocalPort() + "/index.html"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.body()).isEqualTo("hello-from-httpd\n");
+            }
+            assertThat(pf.errorOccurred()).isFalse();
+        }
+    }
+
+    private static KubernetesClient fabric8() throws IOException {
+        Config config = Config.fromKubeconfig(Files.readString(K8J.kubectl(Kubectl.V133).kubeconfig()));
+        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     @ParameterizedTest

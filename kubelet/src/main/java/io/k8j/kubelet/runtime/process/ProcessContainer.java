@@ -121,12 +121,15 @@ final class ProcessContainer {
         OutputStream out = io.stdout() == null ? OutputStream.nullOutputStream() : io.stdout();
         OutputStream err = io.tty() ? out : io.stderr() == null ? OutputStream.nullOutputStream() : io.stderr();
         OutputStream in = stdin;
-        // With stdinOnce the first session's end closes the container's stdin for good.
-        Thread feeder = io.stdin() != null && in != null
-                ? Thread.ofPlatform().daemon().start(() -> ProcessExec.copy(io.stdin(), in, config.stdio().stdinOnce()))
-                : null;
-        Thread resizer = io.tty() && io.resizes() != null ? ScriptPty.resizer(p.toHandle(), io.resizes()) : null;
+        Thread feeder = null;
+        Thread resizer = null;
+        // Listening before any input is fed: the answer to the client's first line must reach the client.
         try (AutoCloseable o = stdout.listen(out); AutoCloseable e = stderr.listen(err)) {
+            // With stdinOnce the first session's end closes the container's stdin for good.
+            feeder = io.stdin() != null && in != null
+                    ? Thread.ofPlatform().daemon().start(() -> ProcessExec.copy(io.stdin(), in, config.stdio().stdinOnce()))
+                    : null;
+            resizer = io.tty() && io.resizes() != null ? ScriptPty.resizer(p.toHandle(), io.resizes()) : null;
             exit.get();
         } catch (InterruptedException e) {
             throw e;
