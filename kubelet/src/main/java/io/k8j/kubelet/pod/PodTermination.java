@@ -54,7 +54,8 @@ final class PodTermination {
     /** Stops the running containers in parallel, each after its preStop hook when the pod's spec is known. */
     private void stopContainers(SandboxStatus s, Duration grace, Pod pod) {
         List<Thread> stopping = runtime.listContainers(s.id()).stream().filter(ContainerStatus::running)
-                .map(c -> Thread.ofVirtual().start(() -> hooks.stop(spec(pod, c.name()), c.id(), s.ip(), grace))).toList();
+                .map(c -> Thread.ofVirtual().start(() -> hooks.stop(pod, spec(pod, c.name()), c.id(), s.ip(), grace, null)))
+                .toList();
         for (Thread t : stopping) {
             try {
                 t.join();
