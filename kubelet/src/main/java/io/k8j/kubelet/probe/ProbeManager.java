@@ -100,7 +100,8 @@ public final class ProbeManager implements ProbeResults, AutoCloseable {
             Instant start = c.startedAt() == null ? Instant.now() : c.startedAt();
             long tick = 0;
             try {
-                while (!Thread.currentThread().isInterrupted()) {
+                // Ends with its container (the relist retires it a moment later): a stopping one fails probes.
+                while (!Thread.currentThread().isInterrupted() && prober.running(c.id())) {
                     long elapsed = Duration.between(start, Instant.now()).toSeconds();
                     if (!started()) {
                         step(pod, "Startup", spec.getStartupProbe(), startup, spec, c, ip, elapsed, tick);

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.TCPSocketAction;
 import io.k8j.kubelet.runtime.ContainerRuntime;
+import io.k8j.kubelet.runtime.ContainerStatus;
 import io.k8j.kubelet.runtime.ExecResult;
 import io.k8j.kubelet.runtime.ExecTimeoutException;
 
@@ -95,6 +96,11 @@ public final class Prober {
     /** Some JDK exceptions (e.g. HttpClient's ConnectException) carry no message: then their kind says it. */
     private static String reason(Exception e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Whether the container still runs: a stopped one is not probed any more (no Unhealthy event about it). */
+    public boolean running(String containerId) {
+        return runtime.containerStatus(containerId).map(ContainerStatus::running).orElse(false);
     }
 
     /** Runs an exec action (a probe's or a lifecycle hook's) in the container: true when it exits 0. */
