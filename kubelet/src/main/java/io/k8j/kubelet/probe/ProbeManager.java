@@ -117,7 +117,7 @@ public final class ProbeManager implements ProbeResults, AutoCloseable {
             }
         }
 
-        /** Probes on a one-second tick, each at its own period once past its initial delay. {@code kind}: as events name it. */
+        /** Probes on a one-second tick, each at its own period once past its initial delay; kind: as events name it. */
         private void step(Pod pod, String kind, Probe probe, ProbeState state, Container spec, ContainerStatus c,
                           String ip, long elapsed, long tick) {
             if (probe == null || elapsed < nz(probe.getInitialDelaySeconds(), 0)
@@ -125,10 +125,10 @@ public final class ProbeManager implements ProbeResults, AutoCloseable {
                 return;
             }
             Prober.Result result = prober.probe(probe, spec, c.id(), ip);
-            if (!result.success()) {
+            boolean ok = result.success();
+            if (!ok) {
                 events.unhealthy(pod, spec, kind, result.output());
             }
-            boolean ok = result.success();
             if (state.record(ok) || (kind.equals("Startup") && !ok && failedOut(state, probe))) {
                 resync.accept(Keys.of(pod));
             }
