@@ -57,6 +57,9 @@ class HollowNodesE2ETest {
                 "jsonpath={range .items[*]}{.spec.nodeName} {.status.phase} {.status.podIP}{\"\\n\"}{end}").split("\n"));
         assertThat(pods).hasSize(200).allMatch(p -> p.matches("hollow-\\d+ Running 10\\.42\\.\\d+\\.\\d+"));
         assertThat(pods.stream().map(p -> p.split(" ")[0]).distinct().count()).as("spread over the nodes").isGreaterThan(NODES / 2);
+        // Simulated kubelets record no Events (thousands would flood the API server); the scheduler's are there.
+        assertThat(kubectl.ok("-n", "hollow", "get", "events", "--field-selector", "reason=Scheduled", "-o", "name")).isNotEmpty();
+        assertThat(kubectl.ok("-n", "hollow", "get", "events", "--field-selector", "source=kubelet", "-o", "name")).isEmpty();
 
         kubectl.ok("-n", "hollow", "scale", "deployment", "web", "--replicas=20");
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> kubectl.ok("-n", "hollow", "get", "pods",

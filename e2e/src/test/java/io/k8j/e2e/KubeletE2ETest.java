@@ -1,5 +1,8 @@
 package io.k8j.e2e;
 
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventList;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import org.junit.jupiter.api.AfterAll;
@@ -16,11 +19,13 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The kubelet that k8j server runs for its own node, on the process runtime, driven by real kubectl:
  * pods run as host processes, logs come through the API server's pods/log proxy, liveness probes
- * restart, deletion stops the processes, and a static pod shows up as a mirror pod.
+ * restart, deletion stops the processes, a static pod shows up as a mirror pod, and the kubelet's Events
+ * about containers show in `kubectl get events` and `kubectl describe pod`.
  */
 class KubeletE2ETest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -91,6 +96,64 @@ class KubeletE2ETest {
             assertThat(kubectl.run("logs", "unlively", "-c", "nope").err()).contains("container nope is not valid for pod unlively");
             kubectl.ok("delete", "pod", "unlively", "--grace-period=1");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {Kubectl.V133, Kubectl.V127})
+    void theKubeletRecordsEventsAboutAPodsContainers(String binary) {
+        try (Kubectl kubectl = new Kubectl(binary, server.kubeconfig())) {
+            String ns = "ev" + Path.of(binary).getFileName().toString().replaceAll("\\D", "");
+            kubectl.ok("create", "namespace", ns);
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"sickly"},"spec":{"terminationGracePeriodSeconds":1,
+                     "containers":[{"name":"c","image":"busybox","command":["sh","-c","sleep 3600"],
+                     "livenessProbe":{"exec":{"command":["sh","-c",
+                      "n=$(cat probes 2>/dev/null || echo 0); echo $((n+1)) > probes; echo not feeling well; [ $n -ge 3 ]"]},
+                      "periodSeconds":1,"failureThreshold":3}}]}}
+                    """, "-n", ns, "create", "-f", "-");
+            // The first three probes fail (the container's directory keeps the count across restarts): one
+            // kill, then a healthy container that deletion stops.
+            String uid = kubectl.ok("-n", ns, "get", "pod", "sickly", "-o", "jsonpath={.metadata.uid}");
+            await(() -> {
+                List<Event> events = events(kubectl, ns, "sickly");
+                return events.stream().anyMatch(e -> e.getReason().equals("Killing"))
+                        && events.stream().anyMatch(e -> e.getReason().equals("Unhealthy") && e.getCount() > 1);
+            });
+            List<Event> events = events(kubectl, ns, "sickly");
+            assertThat(events).extracting(Event::getReason).contains("Scheduled", "Pulled", "Created", "Started", "Unhealthy", "Killing");
+            assertThat(events).filteredOn(e -> e.getReason().equals("Scheduled")).singleElement()
+                    .satisfies(e -> assertThat(e.getMessage()).isEqualTo("Successfully assigned " + ns + "/sickly to e2e-node"));
+            List<Event> kubelet = events.stream().filter(e -> !e.getReason().equals("Scheduled")).toList();
+            assertThat(kubelet).allSatisfy(e -> {
+                assertThat(e.getSource().getComponent()).isEqualTo("kubelet");
+                assertThat(e.getSource().getHost()).isEqualTo("e2e-node");
+                assertThat(e.getReportingComponent()).isEqualTo("kubelet");
+                assertThat(e.getReportingInstance()).isEqualTo("e2e-node");
+                assertThat(e.getInvolvedObject().getUid()).isEqualTo(uid);
+                assertThat(e.getInvolvedObject().getFieldPath()).isEqualTo("spec.containers{c}");
+            });
+            assertThat(kubelet).extracting(Event::getType, Event::getReason, Event::getMessage).contains(
+                    tuple("Normal", "Pulled", "Container image \"busybox\" already present on machine"),
+                    tuple("Normal", "Created", "Created container: c"),
+                    tuple("Normal", "Started", "Started container c"),
+                    tuple("Warning", "Unhealthy", "Liveness probe failed: not feeling well\n"),
+                    tuple("Normal", "Killing", "Container c failed liveness probe, will be restarted"));
+            String described = kubectl.ok("-n", ns, "describe", "pod", "sickly");
+            assertThat(described).containsPattern("Warning\\s+Unhealthy\\s+.*\\(x\\d+ over .*\\)\\s+kubelet.*Liveness probe failed: not feeling well")
+                    .containsPattern("Normal\\s+Killing\\s+.*kubelet.*Container c failed liveness probe, will be restarted")
+                    .containsPattern("Normal\\s+Scheduled\\s+.*Successfully assigned " + ns + "/sickly to e2e-node");
+            // The restarted container passes its probes: its start raises the counts, and deletion stops it.
+            await(() -> events(kubectl, ns, "sickly").stream()
+                    .anyMatch(e -> e.getReason().equals("Started") && e.getCount() == 2));
+            kubectl.ok("-n", ns, "delete", "pod", "sickly", "--grace-period=1");
+            await(() -> events(kubectl, ns, "sickly").stream()
+                    .anyMatch(e -> e.getReason().equals("Killing") && e.getMessage().equals("Stopping container c")));
+        }
+    }
+
+    private static List<Event> events(Kubectl kubectl, String ns, String pod) {
+        return Serialization.unmarshal(kubectl.ok("-n", ns, "get", "events", "--field-selector",
+                "involvedObject.name=" + pod, "-o", "json"), EventList.class).getItems();
     }
 
     @Test

@@ -4,9 +4,13 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.k8j.client.AsyncEventSink;
 import io.k8j.client.ControllerLoop;
 import io.k8j.client.EnqueueByKey;
+import io.k8j.client.EventRecorder;
+import io.k8j.client.EventSpamFilter;
 import io.k8j.client.WorkQueue;
+import io.k8j.kubelet.pod.ContainerEvents;
 import io.k8j.kubelet.pod.PodDeleter;
 import io.k8j.kubelet.pod.PodStatusWriter;
 import io.k8j.kubelet.pod.PodSync;
@@ -26,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The node agent as an API client: registers its Node, heartbeats (Lease, status), watches the pods bound
  * to it and runs them through a {@link ContainerRuntime} with one level-triggered worker per pod key,
- * runs static pods from DATA_DIR/manifests, and serves container logs on the node server.
+ * runs static pods from DATA_DIR/manifests, records Events about pods' containers (off the pod workers,
+ * through a bounded queue), and serves container logs on the node server.
  */
 public final class Kubelet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Kubelet.class);
@@ -36,6 +41,7 @@ public final class Kubelet implements AutoCloseable {
     private final WorkQueue queue = new WorkQueue();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("kubelet-timers").factory());
+    private final AsyncEventSink events;
     private final ProbeManager probes;
     private final SharedIndexInformer<Pod> informer;
     private final ControllerLoop loop;
@@ -43,7 +49,10 @@ public final class Kubelet implements AutoCloseable {
 
     private Kubelet(KubernetesClient client, KubeletConfig config, ContainerRuntime runtime, Clock clock) {
         this.runtime = runtime;
-        this.probes = new ProbeManager(new Prober(runtime), queue::add);
+        this.events = new AsyncEventSink(new EventRecorder(client, "kubelet", config.nodeName(), clock),
+                new EventSpamFilter(clock), AsyncEventSink.CAPACITY);
+        ContainerEvents containerEvents = new ContainerEvents(events);
+        this.probes = new ProbeManager(new Prober(runtime), queue::add, containerEvents);
         StaticPods statics = new StaticPods(config.dataDir().resolve("manifests"), config.nodeName(), client, queue::add);
         this.informer = client.pods().inAnyNamespace().withField("spec.nodeName", config.nodeName())
                 .inform(new EnqueueByKey<>(queue), 0);
@@ -51,7 +60,7 @@ public final class Kubelet implements AutoCloseable {
                 runtime, PodSync.PodContext.create(clock, config.hostIp(), config.dataDir(), config.capacity(),
                 new ApiConfigSource(client),
                 new RestartBackoff(config.backoffInitial(), config.backoffMax(), clock), probes,
-                new PodStatusWriter(client), new PodDeleter(client)));
+                new PodStatusWriter(client), new PodDeleter(client), containerEvents));
         this.loop = new ControllerLoop("kubelet", queue, sync, WORKERS);
         this.server = config.servingCertPem() == null ? null : NodeServer.start(config, runtime);
         NodeStatusReporter reporter = new NodeStatusReporter(client, config, runtime.name() + "://" + runtime.version(), clock);
@@ -93,6 +102,7 @@ public final class Kubelet implements AutoCloseable {
         informer.close();
         loop.close();
         probes.close();
+        events.close();
         if (server != null) {
             server.close();
         }

@@ -11,6 +11,7 @@ import io.k8j.kubelet.ApiConfigSource;
 import io.k8j.kubelet.KubeletConfig;
 import io.k8j.kubelet.NodeLease;
 import io.k8j.kubelet.NodeStatusReporter;
+import io.k8j.kubelet.pod.ContainerEvents;
 import io.k8j.kubelet.pod.PodDeleter;
 import io.k8j.kubelet.pod.PodStatusWriter;
 import io.k8j.kubelet.pod.PodSync;
@@ -62,7 +63,7 @@ public final class HollowNodes implements AutoCloseable {
             String hostIp = HollowNodesConfig.hostIp(i);
             SimulatedRuntime runtime = new SimulatedRuntime(i, clock);
             PodSync sync = new PodSync(dispatch::pod, runtime, PodSync.PodContext.create(clock, hostIp, dataDir, config.capacity(), configs,
-                    backoff, probes, statusWriter, deleter));
+                    backoff, probes, statusWriter, deleter, ContainerEvents.NONE));
             KubeletConfig kubelet = new KubeletConfig(name, dataDir, false, List.of(), config.capacity(), hostIp, 0,
                     null, null, null, Duration.ofSeconds(10), Duration.ofMinutes(5), config.heartbeat());
             HollowNode node = new HollowNode(name, runtime, sync, new NodeStatusReporter(heartbeatClient, kubelet,

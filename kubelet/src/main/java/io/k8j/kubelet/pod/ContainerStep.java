@@ -56,14 +56,15 @@ final class ContainerStep {
             return start(0);
         }
         switch (latest.state()) {
-            case CREATED -> runtime.startContainer(latest.id());
+            case CREATED -> startCreated(latest.id());
             case RUNNING -> {
                 ctx.probes().track(pod, spec, latest, sandbox.ip());
                 String kill = ctx.probes().killReason(latest.id());
                 if (kill != null) {
                     LOG.info("{}/{}: container {} {}, will be restarted", pod.getMetadata().getNamespace(),
                             pod.getMetadata().getName(), spec.getName(), kill);
-                    hooks.stop(spec, latest.id(), sandbox.ip(), gracePeriod(pod));
+                    hooks.stop(pod, spec, latest.id(), sandbox.ip(), gracePeriod(pod), "Container " + spec.getName()
+                            + " " + kill + (restartPolicy().equals("Never") ? "" : ", will be restarted"));
                     return Duration.ZERO;
                 }
             }
@@ -77,9 +78,7 @@ final class ContainerStep {
     }
 
     private Duration restart(ContainerStatus exited, List<ContainerStatus> attempts) {
-        // A sidecar restarts on any exit, whatever the pod's restartPolicy.
-        String policy = Sidecars.isSidecar(spec) ? "Always"
-                : pod.getSpec().getRestartPolicy() == null ? "Always" : pod.getSpec().getRestartPolicy();
+        String policy = restartPolicy();
         boolean restart = policy.equals("Always") || (policy.equals("OnFailure") && exited.exitCode() != 0);
         if (!restart) {
             return null;
@@ -89,7 +88,8 @@ final class ContainerStep {
         if (!wait.isZero()) {
             waiting.put(spec.getName(), new PodStatusInput.Waiting("CrashLoopBackOff", "back-off "
                     + ctx.backoff().delay(key).toSeconds() + "s restarting failed container=" + spec.getName() + " pod="
-                    + pod.getMetadata().getName() + "_" + pod.getMetadata().getNamespace() + "(" + pod.getMetadata().getUid() + ")"));
+                    + ContainerEvents.describe(pod)));
+            ctx.events().backOff(pod, spec);
             return wait;
         }
         ctx.backoff().restarted(key);
@@ -100,22 +100,44 @@ final class ContainerStep {
     private Duration start(int attempt) {
         try {
             runtime.pullImage(spec.getImage());
+            ctx.events().pulled(pod, spec);
             String id = runtime.createContainer(sandbox.id(),
                     ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes));
-            runtime.startContainer(id);
+            ctx.events().created(pod, spec);
+            if (!startCreated(id)) {
+                return null; // it exited at once: restarted per restartPolicy like any exit
+            }
             if (!hooks.postStart(spec, id, sandbox.ip(), gracePeriod(pod))) {
                 // As the kubelet: the container is killed and restarted per restartPolicy like any exit.
                 LOG.info("{}/{}: container {} FailedPostStartHook", pod.getMetadata().getNamespace(),
                         pod.getMetadata().getName(), spec.getName());
-                hooks.stop(spec, id, sandbox.ip(), gracePeriod(pod));
+                ctx.events().failedPostStartHook(pod, spec);
+                hooks.stop(pod, spec, id, sandbox.ip(), gracePeriod(pod), "FailedPostStartHook");
                 waiting.put(spec.getName(), new PodStatusInput.Waiting("PostStartHookError", "FailedPostStartHook"));
                 return Duration.ZERO;
             }
             return null;
         } catch (RuntimeException e) {
+            ctx.events().failed(pod, spec, e.getMessage());
             waiting.put(spec.getName(), new PodStatusInput.Waiting("CreateContainerError", e.getMessage()));
             return Duration.ofSeconds(10);
         }
+    }
+
+    /** Starts a created container; one the runtime could not start is EXITED with reason StartError. */
+    private boolean startCreated(String id) {
+        runtime.startContainer(id);
+        var failed = runtime.containerStatus(id).filter(c -> "StartError".equals(c.reason()));
+        failed.ifPresentOrElse(c -> ctx.events().failed(pod, spec, c.message()), () -> ctx.events().started(pod, spec));
+        return failed.isEmpty();
+    }
+
+    /** The pod's restartPolicy, except that a sidecar restarts on any exit whatever the pod's. */
+    private String restartPolicy() {
+        if (Sidecars.isSidecar(spec)) {
+            return "Always";
+        }
+        return pod.getSpec().getRestartPolicy() == null ? "Always" : pod.getSpec().getRestartPolicy();
     }
 
     /** The pod's terminationGracePeriodSeconds (default 30), for stopping one of its containers. */

@@ -2,6 +2,7 @@ package io.k8j.kubelet.pod;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.LifecycleHandler;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.k8j.kubelet.probe.Prober;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A container's postStart and preStop handlers (exec, httpGet, sleep; run with the prober's code), and
  * the kubelet's killContainer around them: the preStop hook gets the grace period, the SIGTERM-to-SIGKILL
- * window gets what it left over.
+ * window gets what it left over. Records Killing (before the hook, as the kubelet) and FailedPreStopHook.
  */
 final class LifecycleHooks {
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleHooks.class);
@@ -25,23 +26,32 @@ final class LifecycleHooks {
     private final ContainerRuntime runtime;
     private final Prober prober;
     private final Clock clock;
+    private final ContainerEvents events;
 
-    LifecycleHooks(ContainerRuntime runtime, Clock clock) {
+    LifecycleHooks(ContainerRuntime runtime, Clock clock, ContainerEvents events) {
         this.runtime = runtime;
         this.prober = new Prober(runtime);
         this.clock = clock;
+        this.events = events;
     }
 
-    /** Stops a container: its preStop hook first, bounded by the grace period, then SIGTERM and SIGKILL. */
-    void stop(Container spec, String containerId, String podIp, Duration grace) {
-        stop(spec, containerId, podIp, grace, null);
+    /**
+     * Stops a container: its preStop hook first, bounded by the grace period, then SIGTERM and SIGKILL.
+     * {@code why} is the Killing event's message, null for the pod's deletion; without the pod and spec
+     * (an orphaned sandbox) no event is recorded.
+     */
+    void stop(Pod pod, Container spec, String containerId, String podIp, Duration grace, String why) {
+        stop(pod, spec, containerId, podIp, grace, why, null);
     }
 
     /**
      * Stops a container as the kubelet's killContainer: the preStop hook, then (during pod termination) its
      * turn in the order, both out of the grace period; SIGTERM gets the rest (at least 2 s), then SIGKILL.
      */
-    void stop(Container spec, String containerId, String podIp, Duration grace, TerminationOrder order) {
+    void stop(Pod pod, Container spec, String containerId, String podIp, Duration grace, String why, TerminationOrder order) {
+        if (pod != null && spec != null) {
+            events.killing(pod, spec, why);
+        }
         Duration left = grace;
         LifecycleHandler preStop = spec == null || spec.getLifecycle() == null ? null : spec.getLifecycle().getPreStop();
         if (preStop != null && grace.isPositive()) {
@@ -49,6 +59,9 @@ final class LifecycleHooks {
             Thread hook = Thread.ofVirtual().start(() -> {
                 if (!run(preStop, spec, containerId, podIp, grace)) {
                     LOG.info("container {}: PreStopHook failed", spec.getName());
+                    if (pod != null) {
+                        events.failedPreStopHook(pod, spec);
+                    }
                 }
             });
             try {

@@ -43,7 +43,7 @@ public final class PodSync implements Reconciler {
         this.pods = pods;
         this.runtime = runtime;
         this.ctx = ctx;
-        this.hooks = new LifecycleHooks(runtime, ctx.clock());
+        this.hooks = new LifecycleHooks(runtime, ctx.clock(), ctx.events());
         this.termination = new PodTermination(runtime, ctx, hooks);
     }
 
@@ -143,13 +143,13 @@ public final class PodSync implements Reconciler {
     /** What every pod's sync shares. */
     public record PodContext(Clock clock, String hostIp, Path logsDir, PodVolumes volumes, ContainerConfigs configs,
                              RestartBackoff backoff, ProbeResults probes, PodStatusWriter statusWriter,
-                             PodDeleter deleter) {
+                             PodDeleter deleter, ContainerEvents events) {
         /** allocatable: the node's cpu, memory and ephemeral-storage, for resourceFieldRef limits a container leaves out. */
         public static PodContext create(Clock clock, String hostIp, Path dataDir, Map<String, String> allocatable,
                                         ConfigSource configs, RestartBackoff backoff, ProbeResults probes,
-                                        PodStatusWriter statusWriter, PodDeleter deleter) {
+                                        PodStatusWriter statusWriter, PodDeleter deleter, ContainerEvents events) {
             return new PodContext(clock, hostIp, dataDir.resolve("logs/pods"), new PodVolumes(dataDir.resolve("pods"), configs,
-                    allocatable), new ContainerConfigs(configs, allocatable), backoff, probes, statusWriter, deleter);
+                    allocatable), new ContainerConfigs(configs, allocatable), backoff, probes, statusWriter, deleter, events);
         }
     }
 }

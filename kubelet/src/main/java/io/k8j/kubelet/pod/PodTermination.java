@@ -63,7 +63,7 @@ final class PodTermination {
         TerminationOrder order = pod == null ? null : new TerminationOrder(pod.getSpec(),
                 running.stream().map(ContainerStatus::name).collect(Collectors.toSet()), ctx.clock());
         List<Thread> stopping = running.stream()
-                .map(c -> Thread.ofVirtual().start(() -> hooks.stop(spec(pod, c.name()), c.id(), s.ip(), grace, order))).toList();
+                .map(c -> Thread.ofVirtual().start(() -> hooks.stop(pod, spec(pod, c.name()), c.id(), s.ip(), grace, null, order))).toList();
         for (Thread t : stopping) {
             try {
                 t.join();

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.k8j.client.Keys;
+import io.k8j.kubelet.pod.ContainerEvents;
 import io.k8j.kubelet.pod.ProbeResults;
 import io.k8j.kubelet.runtime.ContainerStatus;
 
@@ -16,16 +17,19 @@ import java.util.function.Consumer;
 
 /**
  * One worker (a virtual thread) per running container and probe kind. Startup gates the other two; a
- * verdict change re-syncs the pod, whose sync then kills (liveness, startup) or reports readiness.
+ * verdict change re-syncs the pod, whose sync then kills (liveness, startup) or reports readiness. Every
+ * failed probe is an Unhealthy event, as the kubelet's prober records (repeats raise its count).
  */
 public final class ProbeManager implements ProbeResults, AutoCloseable {
     private final Prober prober;
     private final Consumer<String> resync;
+    private final ContainerEvents events;
     private final Map<String, Workers> byContainer = new ConcurrentHashMap<>();
 
-    public ProbeManager(Prober prober, Consumer<String> resync) {
+    public ProbeManager(Prober prober, Consumer<String> resync, ContainerEvents events) {
         this.prober = prober;
         this.resync = resync;
+        this.events = events;
     }
 
     @Override
@@ -85,25 +89,25 @@ public final class ProbeManager implements ProbeResults, AutoCloseable {
             startup = state(spec.getStartupProbe(), false);
             liveness = state(spec.getLivenessProbe(), true);
             readiness = state(spec.getReadinessProbe(), false);
-            String key = Keys.of(pod);
-            thread = Thread.ofVirtual().name("probe-" + c.id()).start(() -> run(key, spec, c, ip));
+            thread = Thread.ofVirtual().name("probe-" + c.id()).start(() -> run(pod, spec, c, ip));
         }
 
         boolean started() {
             return startup == null || startup.verdict();
         }
 
-        private void run(String key, Container spec, ContainerStatus c, String ip) {
+        private void run(Pod pod, Container spec, ContainerStatus c, String ip) {
             Instant start = c.startedAt() == null ? Instant.now() : c.startedAt();
             long tick = 0;
             try {
-                while (!Thread.currentThread().isInterrupted()) {
+                // Ends with its container (the relist retires it a moment later): a stopping one fails probes.
+                while (!Thread.currentThread().isInterrupted() && prober.running(c.id())) {
                     long elapsed = Duration.between(start, Instant.now()).toSeconds();
                     if (!started()) {
-                        step(key, spec.getStartupProbe(), startup, spec, c, ip, elapsed, tick, true);
+                        step(pod, "Startup", spec.getStartupProbe(), startup, spec, c, ip, elapsed, tick);
                     } else {
-                        step(key, spec.getLivenessProbe(), liveness, spec, c, ip, elapsed, tick, false);
-                        step(key, spec.getReadinessProbe(), readiness, spec, c, ip, elapsed, tick, false);
+                        step(pod, "Liveness", spec.getLivenessProbe(), liveness, spec, c, ip, elapsed, tick);
+                        step(pod, "Readiness", spec.getReadinessProbe(), readiness, spec, c, ip, elapsed, tick);
                     }
                     tick++;
                     Thread.sleep(1000);
@@ -113,16 +117,20 @@ public final class ProbeManager implements ProbeResults, AutoCloseable {
             }
         }
 
-        /** Probes on a one-second tick, each at its own period once past its initial delay. */
-        private void step(String key, Probe probe, ProbeState state, Container spec, ContainerStatus c, String ip,
-                          long elapsed, long tick, boolean isStartup) {
+        /** Probes on a one-second tick, each at its own period once past its initial delay; kind: as events name it. */
+        private void step(Pod pod, String kind, Probe probe, ProbeState state, Container spec, ContainerStatus c,
+                          String ip, long elapsed, long tick) {
             if (probe == null || elapsed < nz(probe.getInitialDelaySeconds(), 0)
                     || tick % Math.max(1, nz(probe.getPeriodSeconds(), 10)) != 0) {
                 return;
             }
-            boolean ok = prober.probe(probe, spec, c.id(), ip);
-            if (state.record(ok) || (isStartup && !ok && failedOut(state, probe))) {
-                resync.accept(key);
+            Prober.Result result = prober.probe(probe, spec, c.id(), ip);
+            boolean ok = result.success();
+            if (!ok) {
+                events.unhealthy(pod, spec, kind, result.output());
+            }
+            if (state.record(ok) || (kind.equals("Startup") && !ok && failedOut(state, probe))) {
+                resync.accept(Keys.of(pod));
             }
         }
 

@@ -6,15 +6,22 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.k8j.kubelet.runtime.ContainerConfig;
+import io.k8j.kubelet.runtime.SandboxConfig;
+import io.k8j.kubelet.runtime.process.ProcessRuntime;
 import io.k8j.kubelet.runtime.simulated.SimulatedRuntime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,22 +56,52 @@ class ProberTest {
     }
 
     @Test
-    void httpGetSucceedsOn2xxAndFailsOn5xxOrNoListener() throws Exception {
+    void httpGetSucceedsOn2xxAndFailsOn5xxOrNoListenerSayingWhy() throws Exception {
         int port = server.getAddress().getPort();
-        assertThat(prober.probe(http("/healthz", port), container, "id", "127.0.0.1")).isTrue();
-        assertThat(prober.probe(http("/broken", port), container, "id", "127.0.0.1")).isFalse();
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
-        assertThat(prober.probe(http("/healthz", closed), container, "id", "127.0.0.1")).isFalse();
+        assertThat(prober.probe(http("/healthz", port), container, "id", "127.0.0.1").success()).isTrue();
+        assertThat(prober.probe(http("/broken", port), container, "id", "127.0.0.1"))
+                .isEqualTo(new Prober.Result(false, "HTTP probe failed with statuscode: 500"));
+        int closed = closedPort();
+        Prober.Result refused = prober.probe(http("/healthz", closed), container, "id", "127.0.0.1");
+        assertThat(refused.success()).isFalse();
+        assertThat(refused.output()).startsWith("Get \"http://127.0.0.1:" + closed + "/healthz\": ").hasSizeGreaterThan(40);
     }
 
     @Test
-    void tcpSocketSucceedsWhenAConnectionOpens() {
+    void tcpSocketSucceedsWhenAConnectionOpens() throws Exception {
         Probe tcp = new ProbeBuilder().withNewTcpSocket().withPort(new IntOrString(server.getAddress().getPort()))
                 .endTcpSocket().build();
-        assertThat(prober.probe(tcp, container, "id", "127.0.0.1")).isTrue();
+        assertThat(prober.probe(tcp, container, "id", "127.0.0.1").success()).isTrue();
+        int closed = closedPort();
+        Probe refused = new ProbeBuilder().withNewTcpSocket().withPort(new IntOrString(closed)).endTcpSocket().build();
+        assertThat(prober.probe(refused, container, "id", "127.0.0.1").output())
+                .startsWith("dial tcp 127.0.0.1:" + closed + ": ").containsIgnoringCase("refused");
+    }
+
+    @Test
+    void aFailedExecProbeSaysWhatTheCommandPrintedOrThatItTimedOut(@TempDir Path dir) {
+        try (ProcessRuntime runtime = new ProcessRuntime(dir.resolve("pods"), 200, Clock.systemUTC())) {
+            String sandbox = runtime.runPodSandbox(new SandboxConfig("p", "default", "uid-1", 0, "p", Map.of(), dir.resolve("logs")));
+            String id = runtime.createContainer(sandbox, new ContainerConfig("c", 0, "busybox", List.of("sh", "-c"),
+                    List.of("sleep 30"), Map.of(), null, List.of(), Path.of("c/0.log"), Map.of(), ContainerConfig.Stdio.NONE));
+            runtime.startContainer(id);
+            Prober execs = new Prober(runtime);
+            assertThat(execs.probe(exec(1, "sh", "-c", "echo not ready; echo db down >&2; exit 1"), container, id, null))
+                    .isEqualTo(new Prober.Result(false, "not ready\ndb down\n"));
+            assertThat(execs.probe(exec(1, "sh", "-c", "exit 0"), container, id, null).success()).isTrue();
+            assertThat(execs.probe(exec(1, "sleep", "5"), container, id, null))
+                    .isEqualTo(new Prober.Result(false, "command \"sleep 5\" timed out"));
+        }
+    }
+
+    private static Probe exec(int timeoutSeconds, String... command) {
+        return new ProbeBuilder().withNewExec().withCommand(command).endExec().withTimeoutSeconds(timeoutSeconds).build();
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     @Test

@@ -1,0 +1,86 @@
+package io.k8j.kubelet.pod;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.k8j.client.EventSink;
+
+/**
+ * The Events the kubelet records about a pod's containers, with upstream's reasons and messages (kubelet's
+ * events package, kuberuntime's startContainer/killContainer, the prober), each about the pod with the
+ * container's fieldPath, as kube's GenerateContainerRef.
+ */
+public final class ContainerEvents {
+    /** Hollow nodes record nothing: thousands of them would flood the API server. */
+    public static final ContainerEvents NONE = new ContainerEvents(EventSink.NONE);
+
+    private final EventSink sink;
+
+    public ContainerEvents(EventSink sink) {
+        this.sink = sink;
+    }
+
+    /** There is no registry: every image is present on the node. */
+    void pulled(Pod pod, Container c) {
+        normal(pod, c, "Pulled", "Container image \"" + c.getImage() + "\" already present on machine");
+    }
+
+    void created(Pod pod, Container c) {
+        normal(pod, c, "Created", "Created container: " + c.getName());
+    }
+
+    void started(Pod pod, Container c) {
+        normal(pod, c, "Started", "Started container " + c.getName());
+    }
+
+    /** A container that could not be created or started. */
+    void failed(Pod pod, Container c, String error) {
+        warning(pod, c, "Failed", "Error: " + error);
+    }
+
+    /** {@code why}: null when the pod is being deleted, else the kubelet's reason for killing it. */
+    void killing(Pod pod, Container c, String why) {
+        normal(pod, c, "Killing", why == null ? "Stopping container " + c.getName() : why);
+    }
+
+    void backOff(Pod pod, Container c) {
+        warning(pod, c, "BackOff", "Back-off restarting failed container " + c.getName() + " in pod " + describe(pod));
+    }
+
+    /** Without the hook's output, as the kubelet: it may hold secrets, and Events are readable by many. */
+    void failedPostStartHook(Pod pod, Container c) {
+        warning(pod, c, "FailedPostStartHook", "PostStartHook failed");
+    }
+
+    void failedPreStopHook(Pod pod, Container c) {
+        warning(pod, c, "FailedPreStopHook", "PreStopHook failed");
+    }
+
+    /** {@code probe} is Liveness, Readiness or Startup; {@code output} what the failed probe said. */
+    public void unhealthy(Pod pod, Container c, String probe, String output) {
+        warning(pod, c, "Unhealthy", probe + " probe failed: " + output);
+    }
+
+    /** kube's format.Pod: NAME_NAMESPACE(UID), with "_" as it cannot occur in a pod's name. */
+    static String describe(Pod pod) {
+        var m = pod.getMetadata();
+        return m.getName() + "_" + m.getNamespace() + "(" + m.getUid() + ")";
+    }
+
+    static ObjectReference reference(Pod pod, Container c) {
+        var m = pod.getMetadata();
+        boolean init = pod.getSpec().getInitContainers().stream().anyMatch(i -> i.getName().equals(c.getName()));
+        return new ObjectReferenceBuilder().withApiVersion("v1").withKind("Pod").withNamespace(m.getNamespace())
+                .withName(m.getName()).withUid(m.getUid()).withResourceVersion(m.getResourceVersion())
+                .withFieldPath((init ? "spec.initContainers{" : "spec.containers{") + c.getName() + "}").build();
+    }
+
+    private void normal(Pod pod, Container c, String reason, String message) {
+        sink.record(reference(pod, c), "Normal", reason, message);
+    }
+
+    private void warning(Pod pod, Container c, String reason, String message) {
+        sink.record(reference(pod, c), "Warning", reason, message);
+    }
+}
