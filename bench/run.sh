@@ -317,7 +317,7 @@ if [ "$scale" = yes ]; then
   timeout "$budget" "${backlog[@]}" >>"$scale_rows" 2>"$work/backlog.err" &
   backlog_pid=$!
   pids+=("$backlog_pid")
-  created_or_ended() { grep -q "pods: created" "$work/backlog.err" || ! alive "$backlog_pid"; }
+  created_or_ended() { grep -qs "pods: created" "$work/backlog.err" || ! alive "$backlog_pid"; }
   wait_until "$budget" created_or_ended || failed=1
   scheduler=("$java" -jar "$server_jar" scheduler --kubeconfig "$server_dir/kubeconfig")
   commands+=("$(quoted "${scheduler[@]}")")
