@@ -156,6 +156,23 @@ class KubeletE2ETest {
                 "involvedObject.name=" + pod, "-o", "json"), EventList.class).getItems();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {Kubectl.V133, Kubectl.V127})
+    void describeNodeShowsTheKubeletsAndTheNodeControllersEvents(String binary) {
+        try (Kubectl kubectl = new Kubectl(binary, server.kubeconfig())) {
+            await(() -> {
+                String events = kubectl.ok("describe", "node", "e2e-node");
+                return events.contains("RegisteredNode") && events.contains("NodeReady");
+            });
+            String described = kubectl.ok("describe", "node", "e2e-node");
+            assertThat(described.substring(described.indexOf("Events:")))
+                    .containsPattern("Normal\\s+Starting\\s+.*kubelet.*Starting kubelet\\.")
+                    .containsPattern("Normal\\s+NodeHasSufficientMemory\\s+.*kubelet.*Node e2e-node status is now: NodeHasSufficientMemory")
+                    .containsPattern("Normal\\s+NodeReady\\s+.*kubelet.*Node e2e-node status is now: NodeReady")
+                    .containsPattern("Normal\\s+RegisteredNode\\s+.*node-controller.*Node e2e-node event: Registered Node e2e-node in Controller");
+        }
+    }
+
     @Test
     void aStaticPodAppearsAsAMirrorPod() {
         try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {

@@ -68,6 +68,8 @@ public final class Kubelet implements AutoCloseable {
         Pleg pleg = new Pleg(runtime, probes, queue::add);
         int port = server == null ? 0 : server.port();
         loop.start();
+        NodeEvents nodeEvents = new NodeEvents(events, config.nodeName());
+        nodeEvents.starting();
         java.util.concurrent.atomic.AtomicReference<Node> node = new java.util.concurrent.atomic.AtomicReference<>();
         timers.scheduleWithFixedDelay(guard("node status", () -> {
             if (node.get() == null) {
@@ -75,6 +77,7 @@ public final class Kubelet implements AutoCloseable {
                 statics.node(node.get());
             }
             reporter.report(port);
+            nodeEvents.reported();
             lease.renew(node.get());
         }), 0, config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(guard("relist", pleg::relist), 1, 1, TimeUnit.SECONDS);

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One health check of one node: conditions and pods when it is silent, then its health taints. */
 final class NodeHealthSync {
@@ -32,6 +34,8 @@ final class NodeHealthSync {
     private final NodeMonitorTimings timings;
     private final Clock clock;
     private final HeartbeatTracker heartbeats = new HeartbeatTracker();
+    /** Nodes this controller has announced with a RegisteredNode Event, as kube's knownNodeSet. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     NodeHealthSync(KubernetesClient client, Indexer<Node> nodes, Indexer<Lease> leases, Indexer<Pod> pods,
                    EventRecorder events, NodeMonitorTimings timings, Clock clock) {
@@ -48,7 +52,11 @@ final class NodeHealthSync {
         Node node = nodes.getByKey(name);
         if (node == null) {
             heartbeats.forget(name);
+            known.remove(name);
             return null;
+        }
+        if (known.add(name)) {
+            events.record(node, "Normal", "RegisteredNode", "Node " + name + " event: Registered Node " + name + " in Controller");
         }
         Instant now = clock.instant();
         Lease lease = leases.getByKey(Keys.of(NodeLifecycleController.LEASE_NAMESPACE, name));
