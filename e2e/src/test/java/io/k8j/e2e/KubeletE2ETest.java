@@ -158,13 +158,14 @@ class KubeletE2ETest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {Kubectl.V133, Kubectl.V127})
-    void describeNodeShowsTheKubeletsAndTheNodeControllersEvents(String binary) {
+    void describeNodeShowsTheMachineAndTheKubeletsAndTheNodeControllersEvents(String binary) throws IOException {
         try (Kubectl kubectl = new Kubectl(binary, server.kubeconfig())) {
             await(() -> {
-                String events = kubectl.ok("describe", "node", "e2e-node");
+                String events = kubectl.run("describe", "node", "e2e-node").out(); // the node may not be registered yet
                 return events.contains("RegisteredNode") && events.contains("NodeReady");
             });
             String described = kubectl.ok("describe", "node", "e2e-node");
+            assertThat(described).containsPattern("Boot ID:\\s+" + Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim());
             assertThat(described.substring(described.indexOf("Events:")))
                     .containsPattern("Normal\\s+Starting\\s+.*kubelet.*Starting kubelet\\.")
                     .containsPattern("Normal\\s+NodeHasSufficientMemory\\s+.*kubelet.*Node e2e-node status is now: NodeHasSufficientMemory")

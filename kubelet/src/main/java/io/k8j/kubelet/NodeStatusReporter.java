@@ -23,13 +23,16 @@ public final class NodeStatusReporter {
     private final KubernetesClient client;
     private final KubeletConfig config;
     private final String runtimeVersion;
+    private final MachineInfo machine;
     private final Clock clock;
     private String readySince;
 
-    public NodeStatusReporter(KubernetesClient client, KubeletConfig config, String runtimeVersion, Clock clock) {
+    public NodeStatusReporter(KubernetesClient client, KubeletConfig config, String runtimeVersion, MachineInfo machine,
+                              Clock clock) {
         this.client = client;
         this.config = config;
         this.runtimeVersion = runtimeVersion;
+        this.machine = machine;
         this.clock = clock;
     }
 
@@ -77,10 +80,10 @@ public final class NodeStatusReporter {
         status.put("addresses", List.of(Map.of("type", "InternalIP", "address", config.hostIp()),
                 Map.of("type", "Hostname", "address", config.nodeName())));
         status.put("daemonEndpoints", Map.of("kubeletEndpoint", Map.of("Port", nodeServerPort)));
-        status.put("nodeInfo", Map.of("kubeletVersion", KubeletConfig.VERSION, "kubeProxyVersion", "",
-                "containerRuntimeVersion", runtimeVersion, "operatingSystem", "linux", "architecture", "amd64",
-                "osImage", System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                "kernelVersion", System.getProperty("os.version"), "machineID", "", "systemUUID", "", "bootID", ""));
+        Map<String, String> nodeInfo = new LinkedHashMap<>(machine.asNodeInfo());
+        nodeInfo.putAll(Map.of("kubeletVersion", KubeletConfig.VERSION, "kubeProxyVersion", "",
+                "containerRuntimeVersion", runtimeVersion, "operatingSystem", "linux", "architecture", "amd64"));
+        status.put("nodeInfo", nodeInfo);
         client.nodes().withName(config.nodeName()).subresource("status")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
     }

@@ -10,6 +10,7 @@ import io.k8j.client.WorkQueue;
 import io.k8j.kubelet.ApiConfigSource;
 import io.k8j.kubelet.KubeletConfig;
 import io.k8j.kubelet.NodeLease;
+import io.k8j.kubelet.MachineInfo;
 import io.k8j.kubelet.NodeStatusReporter;
 import io.k8j.kubelet.pod.ContainerEvents;
 import io.k8j.kubelet.pod.PodDeleter;
@@ -67,7 +68,8 @@ public final class HollowNodes implements AutoCloseable {
             KubeletConfig kubelet = new KubeletConfig(name, dataDir, false, List.of(), config.capacity(), hostIp, 0,
                     null, null, null, Duration.ofSeconds(10), Duration.ofMinutes(5), config.heartbeat());
             HollowNode node = new HollowNode(name, runtime, sync, new NodeStatusReporter(heartbeatClient, kubelet,
-                    runtime.name() + "://" + runtime.version(), clock), new NodeLease(heartbeatClient, clock), clock, config);
+                    runtime.name() + "://" + runtime.version(), MachineInfo.simulated(), clock),
+                    new NodeLease(heartbeatClient, clock), clock, config);
             ordered.add(node);
             nodes.put(name, node);
         }
