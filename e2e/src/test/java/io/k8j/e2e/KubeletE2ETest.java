@@ -156,6 +156,36 @@ class KubeletE2ETest {
                 "involvedObject.name=" + pod, "-o", "json"), EventList.class).getItems();
     }
 
+    @Test
+    void aMissingConfigMapKeepsThePodCreatingUntilItExists() {
+        try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
+            kubectl.ok("create", "namespace", "missing");
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"mounts"},"spec":{"terminationGracePeriodSeconds":1,
+                     "containers":[{"name":"c","image":"busybox","command":["sh","-c","cat cfg/greeting; echo; sleep 3600"],
+                      "volumeMounts":[{"name":"cfg","mountPath":"cfg"}]}],
+                     "volumes":[{"name":"cfg","configMap":{"name":"settings"}}]}}
+                    """, "-n", "missing", "create", "-f", "-");
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"envs"},"spec":{"terminationGracePeriodSeconds":1,
+                     "containers":[{"name":"c","image":"busybox","command":["sh","-c","echo $GREETING; sleep 3600"],
+                      "env":[{"name":"GREETING","valueFrom":{"configMapKeyRef":{"name":"settings","key":"greeting"}}}]}]}}
+                    """, "-n", "missing", "create", "-f", "-");
+            await(() -> kubectl.ok("-n", "missing", "get", "pods").matches(
+                    "(?s).*envs\\s+0/1\\s+CreateContainerConfigError.*mounts\\s+0/1\\s+ContainerCreating.*"));
+            await(() -> kubectl.ok("-n", "missing", "describe", "pod", "mounts").contains(
+                    "FailedMount  ") && kubectl.ok("-n", "missing", "describe", "pod", "mounts")
+                    .contains("MountVolume.SetUp failed for volume \"cfg\" : configmap \"settings\" not found"));
+            await(() -> kubectl.ok("-n", "missing", "describe", "pod", "envs")
+                    .contains("Error: configmap \"settings\" not found"));
+
+            kubectl.ok("-n", "missing", "create", "configmap", "settings", "--from-literal=greeting=hello");
+            await(() -> kubectl.run("-n", "missing", "logs", "mounts").out().equals("hello\n")
+                    && kubectl.run("-n", "missing", "logs", "envs").out().equals("hello\n"));
+            kubectl.ok("delete", "namespace", "missing", "--wait=false");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {Kubectl.V133, Kubectl.V127})
     void describeNodeShowsTheMachineAndTheKubeletsAndTheNodeControllersEvents(String binary) throws IOException {

@@ -9,7 +9,7 @@ import io.k8j.client.EventSink;
 /**
  * The Events the kubelet records about a pod's containers, with upstream's reasons and messages (kubelet's
  * events package, kuberuntime's startContainer/killContainer, the prober), each about the pod with the
- * container's fieldPath, as kube's GenerateContainerRef.
+ * container's fieldPath, as kube's GenerateContainerRef; and FailedMount, about the pod itself.
  */
 public final class ContainerEvents {
     /** Hollow nodes record nothing: thousands of them would flood the API server. */
@@ -57,6 +57,11 @@ public final class ContainerEvents {
         warning(pod, c, "FailedPreStopHook", "PreStopHook failed");
     }
 
+    /** About the pod itself, not one container: a volume could not be set up. */
+    void failedMount(Pod pod, String message) {
+        sink.record(podReference(pod).build(), "Warning", "FailedMount", message);
+    }
+
     /** {@code probe} is Liveness, Readiness or Startup; {@code output} what the failed probe said. */
     public void unhealthy(Pod pod, Container c, String probe, String output) {
         warning(pod, c, "Unhealthy", probe + " probe failed: " + output);
@@ -69,11 +74,14 @@ public final class ContainerEvents {
     }
 
     static ObjectReference reference(Pod pod, Container c) {
-        var m = pod.getMetadata();
         boolean init = pod.getSpec().getInitContainers().stream().anyMatch(i -> i.getName().equals(c.getName()));
+        return podReference(pod).withFieldPath((init ? "spec.initContainers{" : "spec.containers{") + c.getName() + "}").build();
+    }
+
+    private static ObjectReferenceBuilder podReference(Pod pod) {
+        var m = pod.getMetadata();
         return new ObjectReferenceBuilder().withApiVersion("v1").withKind("Pod").withNamespace(m.getNamespace())
-                .withName(m.getName()).withUid(m.getUid()).withResourceVersion(m.getResourceVersion())
-                .withFieldPath((init ? "spec.initContainers{" : "spec.containers{") + c.getName() + "}").build();
+                .withName(m.getName()).withUid(m.getUid()).withResourceVersion(m.getResourceVersion());
     }
 
     private void normal(Pod pod, Container c, String reason, String message) {

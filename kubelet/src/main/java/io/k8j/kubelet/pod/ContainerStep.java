@@ -2,6 +2,7 @@ package io.k8j.kubelet.pod;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.k8j.kubelet.runtime.ContainerConfig;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.ContainerStatus;
 import io.k8j.kubelet.runtime.SandboxStatus;
@@ -98,11 +99,16 @@ final class ContainerStep {
     }
 
     private Duration start(int attempt) {
+        ContainerConfig config;
         try {
-            runtime.pullImage(spec.getImage());
+            runtime.pullImage(spec.getImage()); // the runtimes here have every image: no ErrImagePull yet
             ctx.events().pulled(pod, spec);
-            String id = runtime.createContainer(sandbox.id(),
-                    ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes));
+            config = ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes);
+        } catch (RuntimeException e) {
+            return notCreated("CreateContainerConfigError", e.getMessage()); // e.g. env from a missing ConfigMap key
+        }
+        try {
+            String id = runtime.createContainer(sandbox.id(), config);
             ctx.events().created(pod, spec);
             if (!startCreated(id)) {
                 return null; // it exited at once: restarted per restartPolicy like any exit
@@ -118,10 +124,15 @@ final class ContainerStep {
             }
             return null;
         } catch (RuntimeException e) {
-            ctx.events().failed(pod, spec, e.getMessage());
-            waiting.put(spec.getName(), new PodStatusInput.Waiting("CreateContainerError", e.getMessage()));
-            return Duration.ofSeconds(10);
+            return notCreated("CreateContainerError", e.getMessage());
         }
+    }
+
+    /** The container waits with {@code reason} and the error, and the next try comes in 10 s. */
+    private Duration notCreated(String reason, String error) {
+        ctx.events().failed(pod, spec, error);
+        waiting.put(spec.getName(), new PodStatusInput.Waiting(reason, error));
+        return Duration.ofSeconds(10);
     }
 
     /** Starts a created container; one the runtime could not start is EXITED with reason StartError. */

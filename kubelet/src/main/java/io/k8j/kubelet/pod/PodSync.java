@@ -93,8 +93,11 @@ public final class PodSync implements Reconciler {
             if (!plan.initialized() && !plan.equals(initPlan(pod, sandbox))) {
                 next = Duration.ZERO; // one is done already: on to the next without waiting for a relist
             }
+        } catch (VolumeSetUpException e) {
+            // As the kubelet: the containers wait in ContainerCreating until the volumes can be set up.
+            LOG.debug("{}: {}", key, e.getMessage());
+            ctx.events().failedMount(pod, e.getMessage());
         } catch (RuntimeException e) {
-            // e.g. a missing ConfigMap: every container not yet created waits with the reason.
             LOG.debug("{}: {}", key, e.getMessage());
             Stream.concat(pod.getSpec().getInitContainers().stream(), pod.getSpec().getContainers().stream())
                     .forEach(c -> waiting.putIfAbsent(c.getName(),

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ final class PodVolumes {
         this.allocatable = allocatable;
     }
 
-    /** Returns the host directory of each volume by name. */
+    /** Returns the host directory of each volume by name; throws {@link VolumeSetUpException} for one that fails. */
     Map<String, Path> prepare(Pod pod, String podIp, String hostIp) {
         Map<String, Path> dirs = new LinkedHashMap<>();
         for (Volume v : pod.getSpec().getVolumes()) {
@@ -52,8 +51,8 @@ final class PodVolumes {
                     Files.createDirectories(dir);
                     writeFiles(pod, v, dir, podIp, hostIp);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | RuntimeException e) {
+                throw new VolumeSetUpException(v.getName(), e);
             }
             dirs.put(v.getName(), dir);
         }

@@ -126,8 +126,11 @@ class ContainerEventsTest {
         Container missingEnv = new ContainerBuilder(APP).addNewEnv().withName("DB").withNewValueFrom()
                 .withNewConfigMapKeyRef("url", "db", false).endValueFrom().endEnv().build();
         Pod broken = new PodBuilder(POD).editSpec().withContainers(missingEnv).endSpec().build();
-        step(broken, missingEnv, sandbox());
-        assertThat(events).contains("Pod/web spec.containers{app} Warning Failed: Error: configmap \"db\" not found");
+        waiting = step(broken, missingEnv, sandbox());
+        assertThat(waiting.get("app").reason()).isEqualTo("CreateContainerConfigError");
+        assertThat(events).containsExactly(
+                "Pod/web spec.containers{app} Normal Pulled: Container image \"busybox:1.36\" already present on machine",
+                "Pod/web spec.containers{app} Warning Failed: Error: configmap \"db\" not found");
     }
 
     @Test

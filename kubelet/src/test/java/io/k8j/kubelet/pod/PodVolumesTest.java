@@ -113,7 +113,8 @@ class PodVolumesTest {
     })
     void anUnusableClaimKeepsThePodWaiting(String claim, String message) {
         assertThatThrownBy(() -> prepare(new VolumeBuilder().withName("data").withNewPersistentVolumeClaim()
-                .withClaimName(claim).endPersistentVolumeClaim().build())).hasMessage(message);
+                .withClaimName(claim).endPersistentVolumeClaim().build()))
+                .isInstanceOf(VolumeSetUpException.class).hasMessage("MountVolume.SetUp failed for volume \"data\" : " + message);
     }
 
     @ParameterizedTest(name = "{0} on {1}")
