@@ -157,6 +157,24 @@ class KubeletE2ETest {
     }
 
     @Test
+    void aHostNetworkPodHasTheNodesAddress() {
+        try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"on-host"},"spec":{"hostNetwork":true,
+                     "terminationGracePeriodSeconds":1,"containers":[{"name":"c","image":"busybox",
+                      "command":["sh","-c","echo ip=$POD_IP; sleep 3600"],
+                      "env":[{"name":"POD_IP","valueFrom":{"fieldRef":{"fieldPath":"status.podIP"}}}]}]}}
+                    """, "create", "-f", "-");
+            await(() -> kubectl.run("logs", "on-host").out().startsWith("ip="));
+            String nodeIp = kubectl.ok("get", "node", "e2e-node", "-o", "jsonpath={.status.addresses[?(@.type==\"InternalIP\")].address}");
+            assertThat(kubectl.ok("get", "pod", "on-host", "-o", "jsonpath={.status.podIP} {.status.hostIP}"))
+                    .isEqualTo(nodeIp + " " + nodeIp);
+            assertThat(kubectl.ok("logs", "on-host")).isEqualTo("ip=" + nodeIp + "\n");
+            kubectl.ok("delete", "pod", "on-host", "--wait=false");
+        }
+    }
+
+    @Test
     void aMissingConfigMapKeepsThePodCreatingUntilItExists() {
         try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
             kubectl.ok("create", "namespace", "missing");

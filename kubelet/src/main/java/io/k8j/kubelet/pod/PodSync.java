@@ -118,8 +118,9 @@ public final class PodSync implements Reconciler {
     private SandboxStatus runSandbox(Pod pod, int attempt) {
         var m = pod.getMetadata();
         Path logs = ctx.logsDir().resolve(m.getNamespace() + "_" + m.getName() + "_" + m.getUid());
+        boolean hostNetwork = Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
         String id = runtime.runPodSandbox(new SandboxConfig(m.getName(), m.getNamespace(), m.getUid(), attempt,
-                m.getName(), m.getLabels() == null ? Map.of() : m.getLabels(), logs));
+                m.getName(), m.getLabels() == null ? Map.of() : m.getLabels(), logs, hostNetwork ? ctx.hostIp() : null));
         return runtime.podSandboxStatus(id).orElseThrow();
     }
 

@@ -4,9 +4,16 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * CRI PodSandboxConfig, trimmed to what the runtimes use: the pod's identity, labels and the directory
- * where its containers' logs go ({@code log_directory}).
+ * CRI PodSandboxConfig, trimmed to what the runtimes use: the pod's identity, labels, the directory where its
+ * containers' logs go ({@code log_directory}), and {@code nodeNetworkIp}: the node's IP when the pod shares the
+ * node's network (hostNetwork, CRI's NamespaceMode NODE), so the sandbox gets no address of its own; else null.
  */
 public record SandboxConfig(String name, String namespace, String uid, int attempt, String hostname,
-                            Map<String, String> labels, Path logDirectory) {
+                            Map<String, String> labels, Path logDirectory, String nodeNetworkIp) {
+
+    /** A sandbox with a network (and an address) of its own. */
+    public SandboxConfig(String name, String namespace, String uid, int attempt, String hostname,
+                         Map<String, String> labels, Path logDirectory) {
+        this(name, namespace, uid, attempt, hostname, labels, logDirectory, null);
+    }
 }

@@ -54,7 +54,8 @@ public final class ProcessRuntime implements ContainerRuntime {
     @Override
     public String runPodSandbox(SandboxConfig config) {
         String id = UUID.randomUUID().toString().replace("-", "");
-        sandboxes.put(id, new ProcessSandbox(id, config, addresses.allocate(), clock.instant()));
+        String ip = config.nodeNetworkIp() != null ? config.nodeNetworkIp() : addresses.allocate();
+        sandboxes.put(id, new ProcessSandbox(id, config, ip, clock.instant()));
         return id;
     }
 
@@ -65,7 +66,7 @@ public final class ProcessRuntime implements ContainerRuntime {
             return;
         }
         listContainers(sandboxId).forEach(c -> stopContainer(c.id(), Duration.ZERO));
-        if (sandbox.stop()) {
+        if (sandbox.stop() && sandbox.config.nodeNetworkIp() == null) {
             addresses.release(sandbox.ip);
         }
     }

@@ -50,7 +50,8 @@ public final class SimulatedRuntime implements ContainerRuntime {
     @Override
     public String runPodSandbox(SandboxConfig config) {
         String id = "s" + ids.incrementAndGet();
-        sandboxes.put(id, new SandboxStatus(id, config, true, addresses.allocate(), clock.instant()));
+        String ip = config.nodeNetworkIp() != null ? config.nodeNetworkIp() : addresses.allocate();
+        sandboxes.put(id, new SandboxStatus(id, config, true, ip, clock.instant()));
         return id;
     }
 
@@ -58,7 +59,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
     public void stopPodSandbox(String sandboxId) {
         listContainers(sandboxId).forEach(c -> stopContainer(c.id(), Duration.ZERO));
         sandboxes.computeIfPresent(sandboxId, (id, s) -> {
-            if (s.ready()) {
+            if (s.ready() && s.config().nodeNetworkIp() == null) {
                 addresses.release(s.ip());
             }
             return new SandboxStatus(id, s.config(), false, s.ip(), s.createdAt());
