@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -72,6 +74,11 @@ class KubeletE2ETest {
                 await(() -> follow.output().lines().filter(l -> l.startsWith("tick")).count() >= 2);
                 assertThat(follow.isAlive()).isTrue();
             }
+            // --limit-bytes ends even a follow; --since-time leaves out what came before
+            assertThat(kubectl.ok("-n", ns, "logs", "hello", "-f", "--limit-bytes=8")).isEqualTo("hello\nti");
+            String sinceTime = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString();
+            await(() -> kubectl.ok("-n", ns, "logs", "hello", "--since-time=" + sinceTime).startsWith("tick"));
+            assertThat(kubectl.ok("-n", ns, "logs", "hello", "--since-time=" + sinceTime)).doesNotContain("hello");
             String uid = kubectl.ok("-n", ns, "get", "pod", "hello", "-o", "jsonpath={.metadata.uid}");
             long pid = Long.parseLong(Files.readString(dataDir.resolve("pods").resolve(uid).resolve("hello/pid")).trim());
             assertThat(ProcessHandle.of(pid)).isPresent();

@@ -14,9 +14,6 @@ import java.util.List;
  * kubelet's /containerLogs through. Errors read as kube's.
  */
 final class PodLogs {
-    private static final List<String> PASSED = List.of("follow", "tailLines", "sinceSeconds", "timestamps",
-            "previous", "limitBytes");
-
     private final Registry registry;
     private final KubeletProxy kubelets;
 
@@ -29,6 +26,7 @@ final class PodLogs {
         if (!info.verb().equals("get")) {
             throw ApiException.methodNotAllowed();
         }
+        String query = PodLogOptions.query(req::param, info.name());
         ObjectNode pod = pods.get(ns, info.name());
         String name = info.name();
         String container = container(pod, name, req.param("container"));
@@ -37,14 +35,6 @@ final class PodLogs {
             throw ApiException.badRequest("pod " + name + " does not have a host assigned");
         }
         ObjectNode node = registry.store(registry.catalog().find("", "v1", "nodes").orElseThrow()).get(null, nodeName);
-        StringBuilder query = new StringBuilder();
-        for (String p : PASSED) {
-            String v = req.param(p);
-            if (v != null) {
-                query.append(query.isEmpty() ? "?" : "&").append(p).append('=').append(java.net.URLEncoder.encode(v,
-                        java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
         kubelets.stream(req, node, "/containerLogs/" + ns + "/" + name + "/" + container + query);
     }
 

@@ -7,12 +7,14 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * GET /containerLogs/{ns}/{pod}/{container}?follow&tailLines&sinceSeconds&timestamps&previous: the
+ * GET /containerLogs/{ns}/{pod}/{container}?follow&tailLines&sinceSeconds|sinceTime&limitBytes&timestamps&previous: the
  * container's CRI log as plain text, chunked; with follow it keeps sending new lines while the container
  * runs and the client stays.
  */
@@ -37,19 +39,20 @@ final class ContainerLogs {
             return;
         }
         ContainerStatus c = attempts.get(index);
-        LogReader reader = new LogReader(c.logPath(), flag(req, "timestamps"), intParam(req, "tailLines"),
-                intParam(req, "sinceSeconds"));
+        LogReader reader = new LogReader(c.logPath(), flag(req, "timestamps"), intParam(req, "tailLines"), since(req));
         resp.setStatusCode(200).setChunked(true).putHeader("Content-Type", "text/plain");
         boolean[] gone = {false};
         resp.closeHandler(v -> gone[0] = true);
+        Integer limit = intParam(req, "limitBytes");
+        long[] left = {limit == null ? Long.MAX_VALUE : limit};
         try {
-            write(resp, reader.initial());
-            while (flag(req, "follow") && !gone[0] && !previous) {
+            write(resp, reader.initial(), left);
+            while (flag(req, "follow") && !gone[0] && !previous && left[0] > 0) {
                 String more = reader.more();
                 if (!more.isEmpty()) {
-                    write(resp, more);
+                    write(resp, more, left);
                 } else if (runtime.containerStatus(c.id()).map(s -> !s.running()).orElse(true)) {
-                    write(resp, reader.more()); // what it wrote before it exited
+                    write(resp, reader.more(), left); // what it wrote before it exited
                     break;
                 } else {
                     Thread.sleep(200);
@@ -65,11 +68,21 @@ final class ContainerLogs {
         }
     }
 
-    private static void write(HttpServerResponse resp, String text) throws Exception {
-        if (!text.isEmpty() && !resp.closed()) {
-            resp.write(Buffer.buffer(text.getBytes(StandardCharsets.UTF_8))).toCompletionStage().toCompletableFuture()
-                    .get(30, TimeUnit.SECONDS);
+    /** Writes at most {@code left[0]} bytes of the text (limitBytes) and counts them off. */
+    private static void write(HttpServerResponse resp, String text, long[] left) throws Exception {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        int n = (int) Math.min(bytes.length, left[0]);
+        if (n > 0 && !resp.closed()) {
+            left[0] -= n;
+            resp.write(Buffer.buffer(bytes).slice(0, n)).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** sinceSeconds ago or sinceTime (RFC 3339), whichever is given; null for the whole log. */
+    private static Instant since(HttpServerRequest req) {
+        Integer seconds = intParam(req, "sinceSeconds");
+        String time = req.getParam("sinceTime");
+        return seconds != null ? Instant.now().minusSeconds(seconds) : time != null ? OffsetDateTime.parse(time).toInstant() : null;
     }
 
     private static boolean flag(HttpServerRequest req, String name) {

@@ -13,7 +13,7 @@ import java.util.Deque;
 
 /**
  * Reads a CRI log file as kubectl logs shows it: the content of each record (a timestamp in front if
- * asked), from sinceSeconds ago, the last tailLines lines; then, for follow, whatever was appended.
+ * asked), from a point in time, the last tailLines lines; then, for follow, whatever was appended.
  */
 final class LogReader {
     private final Path file;
@@ -22,11 +22,12 @@ final class LogReader {
     private final Instant since;
     private long offset;
 
-    LogReader(Path file, boolean timestamps, Integer tailLines, Integer sinceSeconds) {
+    /** {@code since}: records older than this are left out (null: none are). */
+    LogReader(Path file, boolean timestamps, Integer tailLines, Instant since) {
         this.file = file;
         this.timestamps = timestamps;
         this.tailLines = tailLines;
-        this.since = sinceSeconds == null ? null : Instant.now().minusSeconds(sinceSeconds);
+        this.since = since;
     }
 
     String initial() throws IOException {
