@@ -71,9 +71,11 @@ public final class ContainerEvents {
     static ObjectReference reference(Pod pod, Container c) {
         var m = pod.getMetadata();
         boolean init = pod.getSpec().getInitContainers().stream().anyMatch(i -> i.getName().equals(c.getName()));
+        String list = init ? "initContainers" : EphemeralContainers.isEphemeral(pod.getSpec(), c.getName())
+                ? "ephemeralContainers" : "containers";
         return new ObjectReferenceBuilder().withApiVersion("v1").withKind("Pod").withNamespace(m.getNamespace())
                 .withName(m.getName()).withUid(m.getUid()).withResourceVersion(m.getResourceVersion())
-                .withFieldPath((init ? "spec.initContainers{" : "spec.containers{") + c.getName() + "}").build();
+                .withFieldPath("spec." + list + "{" + c.getName() + "}").build();
     }
 
     private void normal(Pod pod, Container c, String reason, String message) {
