@@ -2,6 +2,7 @@ package io.k8j.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.SharedServer;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,29 @@ class EphemeralContainersE2ETest {
                     "-f", file.toString(), "-v=6");
         } finally {
             Files.delete(file);
+        }
+    }
+
+    @Test
+    void aRunningEphemeralContainerIsStoppedWithItsPod() throws IOException {
+        Kubectl kubectl = K8J.kubectl(Kubectl.V133);
+        String pod = runningPod(kubectl, "doomed");
+        Path dir = Files.createTempDirectory("k8j-ephemeral-e2e-");
+        try {
+            // No filesystem isolation on the process runtime: the container can leave its pid where the test sees it.
+            kubectl.ok("debug", pod, "--image=busybox", "--container=long", "--", "sh", "-c",
+                    "echo $$ > " + dir + "/pid; exec sleep 600");
+            await().atMost(WAIT).until(() -> Files.exists(dir.resolve("pid")) && !Files.readString(dir.resolve("pid")).isBlank());
+            long pid = Long.parseLong(Files.readString(dir.resolve("pid")).trim());
+            await().atMost(WAIT).until(() -> !kubectl.ok("get", "pod", pod, "-o",
+                    "jsonpath={.status.ephemeralContainerStatuses[0].state.running}").isEmpty());
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+
+            kubectl.ok("delete", "pod", pod, "--timeout=60s");
+
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+        } finally {
+            K8jServer.deleteTree(dir);
         }
     }
 
