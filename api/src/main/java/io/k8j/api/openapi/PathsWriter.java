@@ -59,7 +59,7 @@ final class PathsWriter {
         i.set("put", o.write("put", "replace", "", kindSchema, List.of("200", "201")));
         i.set("patch", o.patch("", kindSchema));
         i.set("delete", o.delete("delete", "delete", List.of("200", "202")));
-        // Subresources whose body is the object itself; kube names their operations after them (readCoreV1NamespacedPodStatus).
+        // Subresources whose body is the object itself, operations named after them (readCoreV1NamespacedPodStatus).
         for (String sub : List.of("status", "ephemeralcontainers")) {
             if (t.hasSubresource(sub)) {
                 String suffix = Character.toUpperCase(sub.charAt(0)) + sub.substring(1);

@@ -10,8 +10,8 @@ import io.k8j.apiserver.registry.Registry;
 
 /**
  * The subresources served by the store itself: {@code status} and a pod's {@code ephemeralcontainers} (the same
- * object, of which only status or spec.ephemeralContainers is written), {@code scale} (an autoscaling/v1 Scale view of spec.replicas), {@code binding} (a pod's
- * node assignment) and a namespace's {@code finalize}; a pod's {@code log} streams from its kubelet
+ * object, of which only status or spec.ephemeralContainers is written), {@code scale} (an autoscaling/v1 Scale
+ * view of spec.replicas), {@code binding} (a pod's node assignment) and a namespace's {@code finalize}; a pod's {@code log} streams from its kubelet
  * ({@link PodLogs}); exec, attach and portforward come here only without an upgrade ({@link StreamProxy}
  * takes those), and get kube's answers for the pod or a 400.
  */

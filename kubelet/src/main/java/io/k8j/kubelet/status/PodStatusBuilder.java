@@ -38,7 +38,8 @@ public final class PodStatusBuilder {
         // Ephemeral containers are reported apart and count for neither the phase nor readiness.
         List<ContainerStatus> ephemeralStatuses = new ArrayList<>();
         for (Container c : EphemeralContainers.of(in.pod().getSpec())) {
-            ephemeralStatuses.add(ContainerStatuses.ephemeral(c, in.containers().getOrDefault(c.getName(), List.of()), in, runtimeName));
+            List<io.k8j.kubelet.runtime.ContainerStatus> attempts = in.containers().getOrDefault(c.getName(), List.of());
+            ephemeralStatuses.add(ContainerStatuses.ephemeral(c, attempts, in, runtimeName));
         }
         String phase = PodPhase.of(in.pod().getSpec().getRestartPolicy(), in.pod().getSpec().getInitContainers(),
                 initStatuses, statuses);
