@@ -51,10 +51,15 @@ public record FieldError(Type type, String field, Object badValue, String detail
         return new FieldError(Type.DUPLICATE, field, value, null);
     }
 
+    public static FieldError notFound(String field, Object value) {
+        return new FieldError(Type.NOT_FOUND, field, value, null);
+    }
+
     /** The text after "field: ", e.g. {@code Invalid value: "Foo": a lowercase RFC 1123 subdomain ...}. */
     public String message() {
         StringBuilder b = new StringBuilder(type.text);
-        boolean showsValue = type == Type.INVALID || type == Type.NOT_SUPPORTED || type == Type.DUPLICATE;
+        boolean showsValue = type == Type.INVALID || type == Type.NOT_SUPPORTED || type == Type.DUPLICATE
+                || type == Type.NOT_FOUND;
         if (showsValue) {
             b.append(": ").append(render(badValue));
         }

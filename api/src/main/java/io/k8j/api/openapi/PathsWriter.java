@@ -59,11 +59,15 @@ final class PathsWriter {
         i.set("put", o.write("put", "replace", "", kindSchema, List.of("200", "201")));
         i.set("patch", o.patch("", kindSchema));
         i.set("delete", o.delete("delete", "delete", List.of("200", "202")));
-        if (t.hasSubresource("status")) {
-            ObjectNode s = path(item + "/status", t.namespaced(), true);
-            s.set("get", o.op("get", "read", "Status", kindSchema, List.of("200"), List.of()));
-            s.set("put", o.write("put", "replace", "Status", kindSchema, List.of("200", "201")));
-            s.set("patch", o.patch("Status", kindSchema));
+        // Subresources whose body is the object itself, operations named after them (readCoreV1NamespacedPodStatus).
+        for (String sub : List.of("status", "ephemeralcontainers")) {
+            if (t.hasSubresource(sub)) {
+                String suffix = Character.toUpperCase(sub.charAt(0)) + sub.substring(1);
+                ObjectNode s = path(item + "/" + sub, t.namespaced(), true);
+                s.set("get", o.op("get", "read", suffix, kindSchema, List.of("200"), List.of()));
+                s.set("put", o.write("put", "replace", suffix, kindSchema, List.of("200", "201")));
+                s.set("patch", o.patch(suffix, kindSchema));
+            }
         }
         if (t.hasSubresource("scale") && scaleSchema != null) {
             Ops scale = new Ops(t, "autoscaling", "v1", "Scale");

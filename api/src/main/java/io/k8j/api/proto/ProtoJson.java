@@ -9,6 +9,7 @@ import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.MapEntry;
 import com.google.protobuf.Message;
+import com.google.protobuf.UnknownFieldSet;
 
 import java.util.Base64;
 import java.util.List;
@@ -97,12 +98,22 @@ final class ProtoJson {
     /**
      * Fields newer than the bundled .proto files arrive as unknown fields; dropping them would silently
      * store a different object than the client sent, so the request fails and the client can send JSON.
+     * Zero values are the exception: Go's protobuf marshalling writes every non-pointer scalar, set or not
+     * (kubectl 1.33 sends PodStatus.observedGeneration 0 with every Pod), and its JSON omits them.
      */
     private static void rejectUnknownFields(Message message) {
-        if (!message.getUnknownFields().asMap().isEmpty()) {
+        List<Integer> set = message.getUnknownFields().asMap().entrySet().stream()
+                .filter(e -> !isZero(e.getValue())).map(java.util.Map.Entry::getKey).toList();
+        if (!set.isEmpty()) {
             throw new IllegalArgumentException("protobuf " + message.getDescriptorForType().getName()
-                    + " has fields " + message.getUnknownFields().asMap().keySet()
-                    + " unknown to this server's schema; send the object as JSON instead");
+                    + " has fields " + set + " unknown to this server's schema; send the object as JSON instead");
         }
+    }
+
+    /** Only zero varints or empty strings (Go's zero values as its protobuf marshalling writes them). */
+    private static boolean isZero(UnknownFieldSet.Field field) {
+        return field.getFixed32List().isEmpty() && field.getFixed64List().isEmpty() && field.getGroupList().isEmpty()
+                && field.getVarintList().stream().allMatch(v -> v == 0)
+                && field.getLengthDelimitedList().stream().allMatch(ByteString::isEmpty);
     }
 }

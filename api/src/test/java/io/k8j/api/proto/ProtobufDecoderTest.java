@@ -3,6 +3,7 @@ package io.k8j.api.proto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
+import com.google.protobuf.UnknownFieldSet;
 import io.k8j.api.Json;
 import io.kubernetes.client.proto.IntStr.IntOrString;
 import io.kubernetes.client.proto.Meta;
@@ -124,6 +125,19 @@ class ProtobufDecoderTest {
 
         assertThat(ProtobufDecoder.decode(envelope("v1", "ConfigMap", cm)).at("/metadata/creationTimestamp").isNull())
                 .isTrue();
+    }
+
+    /** kubectl 1.33 writes PodStatus.observedGeneration (17), newer than the bundled schema, as 0 in every Pod. */
+    @Test
+    void unknownFieldsHoldingGoZeroValuesAreDropped() throws IOException {
+        UnknownFieldSet zeros = UnknownFieldSet.newBuilder()
+                .addField(17, UnknownFieldSet.Field.newBuilder().addVarint(0).build())
+                .addField(18, UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.EMPTY).build()).build();
+        V1.Pod pod = V1.Pod.newBuilder().setMetadata(named("p"))
+                .setStatus(V1.PodStatus.newBuilder().setUnknownFields(zeros)).build();
+
+        assertDecodes("v1", "Pod", pod, """
+                {"kind":"Pod","apiVersion":"v1","metadata":{"name":"p"},"status":{}}""");
     }
 
     @Test

@@ -18,17 +18,18 @@ import java.util.Map;
 public final class Discovery {
     private static final List<String> RESOURCE_VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
-    private static final Map<String, List<String>> SUBRESOURCE_VERBS = Map.of(
-            "status", List.of("get", "patch", "update"),
-            "scale", List.of("get", "patch", "update"),
-            "binding", List.of("create"),
-            "eviction", List.of("create"),
-            "log", List.of("get"),
-            "exec", List.of("create", "get"),
-            "attach", List.of("create", "get"),
-            "portforward", List.of("create", "get"),
-            "proxy", List.of("create", "delete", "get", "patch", "update"),
-            "finalize", List.of("update"));
+    private static final Map<String, List<String>> SUBRESOURCE_VERBS = Map.ofEntries(
+            Map.entry("status", List.of("get", "patch", "update")),
+            Map.entry("ephemeralcontainers", List.of("get", "patch", "update")),
+            Map.entry("scale", List.of("get", "patch", "update")),
+            Map.entry("binding", List.of("create")),
+            Map.entry("eviction", List.of("create")),
+            Map.entry("log", List.of("get")),
+            Map.entry("exec", List.of("create", "get")),
+            Map.entry("attach", List.of("create", "get")),
+            Map.entry("portforward", List.of("create", "get")),
+            Map.entry("proxy", List.of("create", "delete", "get", "patch", "update")),
+            Map.entry("finalize", List.of("update")));
 
     private final ResourceCatalog catalog;
 
@@ -164,7 +165,7 @@ public final class Discovery {
             case "scale" -> kindOf("autoscaling", "v1", "Scale");
             case "binding" -> kindOf("", "v1", "Binding");
             case "eviction" -> kindOf("policy", "v1", "Eviction");
-            case "status", "finalize" -> kindOf(t.group(), t.version(), t.kind());
+            case "status", "finalize", "ephemeralcontainers" -> kindOf(t.group(), t.version(), t.kind());
             case "exec" -> kindOf("", "v1", "PodExecOptions");
             case "attach" -> kindOf("", "v1", "PodAttachOptions");
             case "portforward" -> kindOf("", "v1", "PodPortForwardOptions");

@@ -9,9 +9,9 @@ import io.k8j.apiserver.registry.Meta;
 import io.k8j.apiserver.registry.Registry;
 
 /**
- * The subresources served by the store itself: {@code status} (the same object, other fields
- * writable), {@code scale} (an autoscaling/v1 Scale view of spec.replicas), {@code binding} (a pod's
- * node assignment) and a namespace's {@code finalize}; a pod's {@code log} streams from its kubelet
+ * The subresources served by the store itself: {@code status} and a pod's {@code ephemeralcontainers} (the same
+ * object, of which only status or spec.ephemeralContainers is written), {@code scale} (an autoscaling/v1 Scale
+ * view of spec.replicas), {@code binding} (a pod's node assignment) and a namespace's {@code finalize}; a pod's {@code log} streams from its kubelet
  * ({@link PodLogs}); exec, attach and portforward come here only without an upgrade ({@link StreamProxy}
  * takes those), and get kube's answers for the pod or a 400.
  */
@@ -35,7 +35,7 @@ final class Subresources {
             throw ApiException.notFound("the server could not find the requested resource");
         }
         switch (sub) {
-            case "status", "finalize" -> status(req, info, store, ns, sub);
+            case "status", "finalize", "ephemeralcontainers" -> partOfObject(req, info, store, ns, sub);
             case "scale" -> new ScaleSubresource(store, options).handle(req, info, ns);
             case "binding" -> bind(req, info, store, ns);
             case "log" -> {
@@ -55,7 +55,8 @@ final class Subresources {
         }
     }
 
-    private void status(ApiRequest req, RequestInfo info, GenericStore store, String ns, String sub) {
+    /** A subresource whose body is the object itself, of which the store takes the part the subresource owns. */
+    private void partOfObject(ApiRequest req, RequestInfo info, GenericStore store, String ns, String sub) {
         ResourceType type = store.type();
         switch (info.verb()) {
             case "get" -> Responses.json(req, 200, store.get(ns, info.name()));
@@ -63,10 +64,10 @@ final class Subresources {
                 ObjectNode body = BodyDecoder.object(req.body(), req.header("Content-Type"), type, false);
                 ObjectNode result = sub.equals("finalize")
                         ? store.guaranteedUpdate(ns, info.name(), cur -> finalizers(cur, body), options.write(req), sub)
-                        : store.update(ns, info.name(), body, options.write(req), "status");
+                        : store.update(ns, info.name(), body, options.write(req), sub);
                 Responses.json(req, 200, result);
             }
-            case "patch" -> Responses.json(req, 200, patches.patch(req, store, ns, info.name(), "status").object());
+            case "patch" -> Responses.json(req, 200, patches.patch(req, store, ns, info.name(), sub).object());
             default -> throw ApiException.methodNotAllowed();
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
 import io.k8j.api.FieldError;
+import io.k8j.api.Json;
 import io.k8j.api.ResourceType;
 import io.k8j.storage.ConflictException;
 import io.k8j.storage.KeyExistsException;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -27,6 +29,13 @@ import java.util.function.UnaryOperator;
  */
 public final class GenericStore {
     private static final int MAX_RETRIES = 8;
+    /**
+     * Subresources that write one part of the object and keep the rest as stored (kube's status strategies and
+     * the pod's ephemeralcontainers strategy): the path of that part.
+     */
+    private static final Map<String, List<String>> NARROW_SUBRESOURCES = Map.of(
+            "status", List.of("status"),
+            "ephemeralcontainers", List.of("spec", "ephemeralContainers"));
 
     private final ResourceType type;
     private final ResourceStrategy strategy;
@@ -147,8 +156,9 @@ public final class GenericStore {
     }
 
     /**
-     * PUT: replaces the object with {@code obj}. A {@code subresource} write skips the strategy's update
-     * rules: "status" takes only the status from {@code obj}; others (binding) take {@code obj} whole.
+     * PUT: replaces the object with {@code obj}. A {@code subresource} write gets the strategy's subresource
+     * rules instead of its update rules: "status" takes only the status from {@code obj}, "ephemeralcontainers"
+     * only spec.ephemeralContainers; others (binding) take {@code obj} whole.
      */
     public ObjectNode update(String namespace, String name, ObjectNode obj, WriteOptions options, String subresource) {
         String bodyName = Meta.name(obj);
@@ -214,9 +224,10 @@ public final class GenericStore {
 
     private ObjectNode prepareUpdate(ObjectNode obj, ObjectNode old, WriteOptions options, String subresource) {
         ObjectNode updated;
-        if ("status".equals(subresource)) {
+        List<String> narrowed = subresource == null ? null : NARROW_SUBRESOURCES.get(subresource);
+        if (narrowed != null) {
             updated = old.deepCopy();
-            updated.set("status", obj.get("status"));
+            copyOrRemove(narrowed, updated, obj);
             JsonNode managed = obj.path("metadata").get("managedFields");
             if (managed != null) {
                 Meta.of(updated).set("managedFields", managed);
@@ -242,15 +253,16 @@ public final class GenericStore {
         meta.put("resourceVersion", Meta.resourceVersion(old));
         if (subresource == null) {
             strategy.prepareForUpdate(updated, old, contexts.create(options.dryRun()));
+        } else {
+            strategy.prepareForSubresourceUpdate(subresource, updated, old, contexts.create(options.dryRun()));
         }
         if (strategy.tracksGeneration() && !Objects.equals(withoutMetaAndStatus(updated), withoutMetaAndStatus(old))) {
             meta.put("generation", old.path("metadata").path("generation").asLong(0) + 1);
         }
         List<FieldError> errors = new ArrayList<>(MetadataRules.validateUpdate(updated, old));
         errors.addAll(MetadataRules.validate(type, updated));
-        if (subresource == null) {
-            errors.addAll(strategy.validateUpdate(updated, old));
-        }
+        errors.addAll(subresource == null ? strategy.validateUpdate(updated, old)
+                : strategy.validateSubresourceUpdate(subresource, updated, old));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(type, Meta.name(updated), errors);
         }
@@ -274,6 +286,17 @@ public final class GenericStore {
         copy.remove("metadata");
         copy.remove("status");
         return copy;
+    }
+
+    /** Sets the field at {@code path} of {@code target} to that of {@code source}, or removes it when source has none. */
+    private static void copyOrRemove(List<String> path, ObjectNode target, ObjectNode source) {
+        ObjectNode parent = target;
+        JsonNode from = source;
+        for (String f : path.subList(0, path.size() - 1)) {
+            parent = parent.get(f) instanceof ObjectNode o ? o : parent.putObject(f);
+            from = from.path(f);
+        }
+        copyOrRemove(parent, from instanceof ObjectNode o ? o : Json.object(), path.getLast());
     }
 
     private static void copyOrRemove(ObjectNode target, ObjectNode source, String field) {

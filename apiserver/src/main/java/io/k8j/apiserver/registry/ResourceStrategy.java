@@ -33,6 +33,18 @@ public interface ResourceStrategy {
         return validate(obj);
     }
 
+    /**
+     * Defaults on a write through {@code subresource} (e.g. a pod's ephemeralcontainers), after the store kept
+     * all of {@code old} but what the subresource may change.
+     */
+    default void prepareForSubresourceUpdate(String subresource, ObjectNode obj, ObjectNode old, StrategyContext ctx) {
+    }
+
+    /** Validation of a write through {@code subresource}; none by default (status, binding, finalize). */
+    default List<FieldError> validateSubresourceUpdate(String subresource, ObjectNode obj, ObjectNode old) {
+        return List.of();
+    }
+
     /** Whether {@code metadata.generation} follows changes of everything but metadata and status. */
     default boolean tracksGeneration() {
         return false;

@@ -75,7 +75,9 @@ public final class ContainerEvents {
 
     static ObjectReference reference(Pod pod, Container c) {
         boolean init = pod.getSpec().getInitContainers().stream().anyMatch(i -> i.getName().equals(c.getName()));
-        return podReference(pod).withFieldPath((init ? "spec.initContainers{" : "spec.containers{") + c.getName() + "}").build();
+        String list = init ? "initContainers" : EphemeralContainers.isEphemeral(pod.getSpec(), c.getName())
+                ? "ephemeralContainers" : "containers";
+        return podReference(pod).withFieldPath("spec." + list + "{" + c.getName() + "}").build();
     }
 
     private static ObjectReferenceBuilder podReference(Pod pod) {

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * One container's step in a pod sync (the kubelet's computePodActions for it): start it, restart it per
  * restartPolicy (a sidecar on any exit) once its back-off has passed, or kill it when a liveness or startup
- * probe failed (its preStop hook first) or its postStart hook failed.
+ * probe failed (its preStop hook first) or its postStart hook failed. An ephemeral container is started once only.
  * Returns when the pod should be synced again for this container (null: the regular resync).
  */
 final class ContainerStep {
@@ -35,6 +35,7 @@ final class ContainerStep {
     private final SandboxStatus sandbox;
     private final Map<String, Path> volumes;
     private final Map<String, PodStatusInput.Waiting> waiting;
+    private final boolean ephemeral;
 
     ContainerStep(ContainerRuntime runtime, LifecycleHooks hooks, PodSync.PodContext ctx, Pod pod, Container spec,
                   SandboxStatus sandbox, Map<String, Path> volumes, Map<String, PodStatusInput.Waiting> waiting) {
@@ -46,6 +47,7 @@ final class ContainerStep {
         this.sandbox = sandbox;
         this.volumes = volumes;
         this.waiting = waiting;
+        this.ephemeral = EphemeralContainers.isEphemeral(pod.getSpec(), spec.getName());
     }
 
     Duration run() {
@@ -59,6 +61,9 @@ final class ContainerStep {
         switch (latest.state()) {
             case CREATED -> startCreated(latest.id());
             case RUNNING -> {
+                if (ephemeral) {
+                    return null; // no probes to run
+                }
                 ctx.probes().track(pod, spec, latest, sandbox.ip());
                 String kill = ctx.probes().killReason(latest.id());
                 if (kill != null) {
@@ -143,8 +148,14 @@ final class ContainerStep {
         return failed.isEmpty();
     }
 
-    /** The pod's restartPolicy, except that a sidecar restarts on any exit whatever the pod's. */
+    /**
+     * The pod's restartPolicy, except that a sidecar restarts on any exit whatever the pod's and an ephemeral
+     * container never does.
+     */
     private String restartPolicy() {
+        if (ephemeral) {
+            return "Never";
+        }
         if (Sidecars.isSidecar(spec)) {
             return "Always";
         }

@@ -86,7 +86,8 @@ public final class PodSync implements Reconciler {
             InitContainers.Plan plan = initPlan(pod, sandbox);
             List<Container> work = plan.initialized()
                     ? Stream.concat(plan.work().stream(), pod.getSpec().getContainers().stream()).toList() : plan.work();
-            for (Container c : work) {
+            // Ephemeral containers start even while the pod initializes (kube's computePodActions).
+            for (Container c : Stream.concat(work.stream(), EphemeralContainers.of(pod.getSpec()).stream()).toList()) {
                 Duration d = new ContainerStep(runtime, hooks, ctx, pod, c, sandbox, volumes, waiting).run();
                 next = d != null && d.compareTo(next) < 0 ? d : next;
             }
@@ -99,8 +100,8 @@ public final class PodSync implements Reconciler {
             ctx.events().failedMount(pod, e.getMessage());
         } catch (RuntimeException e) {
             LOG.debug("{}: {}", key, e.getMessage());
-            Stream.concat(pod.getSpec().getInitContainers().stream(), pod.getSpec().getContainers().stream())
-                    .forEach(c -> waiting.putIfAbsent(c.getName(),
+            Stream.of(pod.getSpec().getInitContainers(), pod.getSpec().getContainers(), EphemeralContainers.of(pod.getSpec()))
+                    .flatMap(List::stream).forEach(c -> waiting.putIfAbsent(c.getName(),
                             new PodStatusInput.Waiting("CreateContainerConfigError", e.getMessage())));
         }
         writeStatus(key, pod, sandbox, waiting);

@@ -75,8 +75,9 @@ final class PodTermination {
     }
 
     private static Container spec(Pod pod, String name) {
-        return pod == null ? null : Stream.concat(pod.getSpec().getContainers().stream(),
-                pod.getSpec().getInitContainers().stream()).filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+        return pod == null ? null : Stream.of(pod.getSpec().getContainers(), pod.getSpec().getInitContainers(),
+                EphemeralContainers.of(pod.getSpec())).flatMap(List::stream)
+                .filter(c -> c.getName().equals(name)).findFirst().orElse(null);
     }
 
     private Duration remainingGrace(Pod pod) {

@@ -58,6 +58,18 @@ final class ContainerStatuses {
         return b.build();
     }
 
+    /**
+     * An ephemeral container's entry in ephemeralContainerStatuses: as an app container's, but never ready, and
+     * without {@code started}, which the kubelet's prober sets for the other lists only.
+     */
+    static io.fabric8.kubernetes.api.model.ContainerStatus ephemeral(Container spec, List<ContainerStatus> attempts,
+                                                                     PodStatusInput in, String runtimeName) {
+        var status = of(spec, attempts, in, runtimeName, false);
+        status.setReady(false);
+        status.setStarted(null);
+        return status;
+    }
+
     private static ContainerState terminated(ContainerStatus c, String runtimeName) {
         return new ContainerStateBuilder().withNewTerminated().withExitCode(c.exitCode()).withReason(c.reason())
                 .withMessage(c.message()).withStartedAt(time(c.startedAt())).withFinishedAt(time(c.finishedAt()))

@@ -7,13 +7,14 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.k8j.kubelet.pod.EphemeralContainers;
 import io.k8j.kubelet.pod.Sidecars;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Computes pod.status as the kubelet's generateAPIPodStatus does: containerStatuses from the runtime,
+ * Computes pod.status as the kubelet's generateAPIPodStatus does: containerStatuses (init, app, ephemeral) from the runtime,
  * the phase from them and the restart policy (getPhase), the conditions, the pod and host IPs, and
  * keeps what others own (PodScheduled, qosClass) and what must not move (startTime, transition times).
  */
@@ -33,6 +34,12 @@ public final class PodStatusBuilder {
         List<ContainerStatus> initStatuses = new ArrayList<>();
         for (Container c : in.pod().getSpec().getInitContainers()) {
             initStatuses.add(ContainerStatuses.of(c, in.containers().getOrDefault(c.getName(), List.of()), in, runtimeName, true));
+        }
+        // Ephemeral containers are reported apart and count for neither the phase nor readiness.
+        List<ContainerStatus> ephemeralStatuses = new ArrayList<>();
+        for (Container c : EphemeralContainers.of(in.pod().getSpec())) {
+            List<io.k8j.kubelet.runtime.ContainerStatus> attempts = in.containers().getOrDefault(c.getName(), List.of());
+            ephemeralStatuses.add(ContainerStatuses.ephemeral(c, attempts, in, runtimeName));
         }
         String phase = PodPhase.of(in.pod().getSpec().getRestartPolicy(), in.pod().getSpec().getInitContainers(),
                 initStatuses, statuses);
@@ -61,7 +68,8 @@ public final class PodStatusBuilder {
                 .ifPresentOrElse(conditions::add, () -> conditions.add(conds.of("PodScheduled", true, null, null)));
         io.fabric8.kubernetes.api.model.PodStatusBuilder b = new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase(phase)
                 .withConditions(conditions).withContainerStatuses(statuses)
-                .withInitContainerStatuses(initStatuses).withQosClass(old.getQosClass())
+                .withInitContainerStatuses(initStatuses).withEphemeralContainerStatuses(ephemeralStatuses)
+                .withQosClass(old.getQosClass())
                 .withHostIP(in.hostIp()).withHostIPs(new HostIP(in.hostIp()))
                 .withStartTime(old.getStartTime() != null ? old.getStartTime() : ContainerStatuses.time(in.now()));
         if (in.sandbox() != null && in.sandbox().ip() != null) {

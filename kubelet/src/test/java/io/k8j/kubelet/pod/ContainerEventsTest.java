@@ -107,6 +107,31 @@ class ContainerEventsTest {
     }
 
     @Test
+    void anEphemeralContainerStartsOnceAndIsNeverRestarted() {
+        Pod debugged = new PodBuilder(POD).editSpec().withRestartPolicy("Always").addNewEphemeralContainer().withName("dbg")
+                .withImage("busybox").withCommand("sh").withTargetContainerName("app").endEphemeralContainer().endSpec().build();
+        Container dbg = EphemeralContainers.of(debugged.getSpec()).getFirst();
+        SandboxStatus sandbox = sandbox();
+        step(debugged, dbg, sandbox);
+        assertThat(events).containsExactly(
+                "Pod/web spec.ephemeralContainers{dbg} Normal Pulled: Container image \"busybox\" already present on machine",
+                "Pod/web spec.ephemeralContainers{dbg} Normal Created: Created container: dbg",
+                "Pod/web spec.ephemeralContainers{dbg} Normal Started: Started container dbg");
+        assertThat(dbg.getCommand()).containsExactly("sh");
+        assertThat(dbg.getAdditionalProperties()).isEmpty();
+        events.clear();
+        killReason = "failed liveness probe"; // what a probe would say: an ephemeral container has none to fail
+        step(debugged, dbg, sandbox);
+        runtime.listContainers(sandbox.id()).forEach(c -> runtime.stopContainer(c.id(), Duration.ZERO));
+        now = now.plusSeconds(600);
+        Map<String, PodStatusInput.Waiting> waiting = step(debugged, dbg, sandbox);
+        assertThat(events).isEmpty();
+        assertThat(waiting).isEmpty();
+        assertThat(runtime.listContainers(sandbox.id())).singleElement()
+                .satisfies(c -> assertThat(c.running()).isFalse());
+    }
+
+    @Test
     void failedHooksAndCreateErrorsAreWarnings() {
         // A handler k8j cannot run (tcpSocket) fails the hook without touching any network.
         Container hooked = new ContainerBuilder(APP).withNewLifecycle()

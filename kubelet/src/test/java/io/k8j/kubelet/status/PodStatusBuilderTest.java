@@ -89,6 +89,53 @@ class PodStatusBuilderTest {
         assertThat(s.getContainerStatuses().get(0).getStarted()).isTrue();
     }
 
+    private static Pod debugged() {
+        return new PodBuilder(pod("Always")).editSpec().addNewEphemeralContainer().withName("dbg").withImage("busybox")
+                .withTargetContainerName("c").endEphemeralContainer().endSpec().build();
+    }
+
+    @Test
+    void anEphemeralContainerIsReportedApartAndNeverMakesThePodUnready() {
+        Map<String, List<ContainerStatus>> running = Map.of("c", List.of(container(0, ContainerState.RUNNING, 0)));
+        PodStatus before = new PodStatusBuilder("process").build(new PodStatusInput(debugged(), SANDBOX, running,
+                Map.of(), Map.of(), Map.of(), "127.0.0.1", T0));
+        Map<String, List<ContainerStatus>> exited = new java.util.HashMap<>(running);
+        exited.put("dbg", List.of(named("dbg", 0, ContainerState.EXITED, 0)));
+        PodStatus after = new PodStatusBuilder("process").build(new PodStatusInput(debugged(), SANDBOX, exited,
+                Map.of(), Map.of(), Map.of(), "127.0.0.1", T0));
+
+        var waiting = before.getEphemeralContainerStatuses().get(0);
+        assertThat(stateKey(waiting.getState())).isEqualTo("waiting");
+        assertThat(waiting.getState().getWaiting().getReason()).isEqualTo("ContainerCreating");
+        var done = after.getEphemeralContainerStatuses().get(0);
+        assertThat(done.getName()).isEqualTo("dbg");
+        assertThat(done.getState().getTerminated().getExitCode()).isZero();
+        assertThat(done.getContainerID()).isEqualTo("process://dbg0");
+        assertThat(done.getImage()).isEqualTo("busybox");
+        assertThat(done.getReady()).isFalse();
+        assertThat(done.getStarted()).isNull();
+        assertThat(done.getRestartCount()).isZero();
+        for (PodStatus s : List.of(before, after)) {
+            assertThat(s.getPhase()).isEqualTo("Running");
+            assertThat(condition(s, "Ready")).isEqualTo("True");
+            assertThat(condition(s, "ContainersReady")).isEqualTo("True");
+            assertThat(s.getContainerStatuses()).extracting("name").containsExactly("c");
+        }
+    }
+
+    @Test
+    void aRunningEphemeralContainerIsNotReady() {
+        Map<String, List<ContainerStatus>> attempts = Map.of("c", List.of(container(0, ContainerState.RUNNING, 0)),
+                "dbg", List.of(named("dbg", 0, ContainerState.RUNNING, 0)));
+        PodStatus s = new PodStatusBuilder("process").build(new PodStatusInput(debugged(), SANDBOX, attempts,
+                Map.of(), Map.of(), Map.of(), "127.0.0.1", T0));
+
+        var dbg = s.getEphemeralContainerStatuses().get(0);
+        assertThat(stateKey(dbg.getState())).isEqualTo("running");
+        assertThat(dbg.getReady()).isFalse();
+        assertThat(condition(s, "Ready")).isEqualTo("True");
+    }
+
     @Test
     void transitionTimesAndStartTimeStayPut() {
         Pod pod = pod("Always");

@@ -19,7 +19,10 @@ final class ContainerValidation {
     private ContainerValidation() {
     }
 
-    static void validate(List<FieldError> errs, ObjectNode c, String path, Set<String> volumes, boolean init,
+    /** Which list of a PodSpec the container is in: the rules differ per list. */
+    enum Kind { APP, INIT, EPHEMERAL }
+
+    static void validate(List<FieldError> errs, ObjectNode c, String path, Set<String> volumes, Kind kind,
                          boolean hostNetwork) {
         String name = Tree.text(c, "name");
         if (name.isEmpty()) {
@@ -38,6 +41,16 @@ final class ContainerValidation {
             Checks.required(errs, env.get(i), "name", path + ".env[" + i + "].name");
         }
         mounts(errs, c, path, volumes);
+        if (kind == Kind.EPHEMERAL) {
+            EphemeralContainerRules.fields(errs, c, path);
+        } else {
+            lifecycleAndProbes(errs, c, path, kind == Kind.INIT);
+        }
+        resources(errs, Tree.objOrNull(c, "resources"), path + ".resources");
+    }
+
+    /** What app containers and sidecars may have and plain init containers may not. */
+    private static void lifecycleAndProbes(List<FieldError> errs, ObjectNode c, String path, boolean init) {
         boolean sidecar = init && "Always".equals(Tree.text(c, "restartPolicy"));
         restartPolicy(errs, c, path, init);
         if (init && !sidecar && Tree.isSet(c, "lifecycle")) {
@@ -57,7 +70,6 @@ final class ContainerValidation {
                 errs.add(FieldError.invalid(path + "." + probe + ".successThreshold", p.get("successThreshold").asLong(), "must be 1"));
             }
         }
-        resources(errs, Tree.objOrNull(c, "resources"), path + ".resources");
     }
 
     /** Only an init container may set its own restartPolicy, and only to Always (which makes it a sidecar). */
@@ -112,7 +124,7 @@ final class ContainerValidation {
             if (name.isEmpty()) {
                 errs.add(FieldError.required(mp + ".name", ""));
             } else if (!volumes.contains(name)) {
-                errs.add(new FieldError(FieldError.Type.NOT_FOUND, mp + ".name", name, null));
+                errs.add(FieldError.notFound(mp + ".name", name));
             }
             String mountPath = Tree.text(m, "mountPath");
             if (mountPath.isEmpty()) {

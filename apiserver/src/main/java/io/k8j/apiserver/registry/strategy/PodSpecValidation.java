@@ -7,6 +7,7 @@ import io.k8j.api.FieldError;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +20,8 @@ final class PodSpecValidation {
     private static final List<String> DNS_POLICIES = List.of("ClusterFirst", "ClusterFirstWithHostNet", "Default", "None");
     private static final List<String> TOLERATION_OPERATORS = List.of("Equal", "Exists");
     private static final List<String> TAINT_EFFECTS = List.of("NoExecute", "NoSchedule", "PreferNoSchedule");
+    private static final Map<String, ContainerValidation.Kind> KINDS = Map.of("containers", ContainerValidation.Kind.APP,
+            "initContainers", ContainerValidation.Kind.INIT, "ephemeralContainers", ContainerValidation.Kind.EPHEMERAL);
     /** A volume's fields other than its source. */
     private static final Set<String> VOLUME_NOT_SOURCES = Set.of("name");
 
@@ -37,19 +40,21 @@ final class PodSpecValidation {
         if (containers.isEmpty()) {
             errs.add(FieldError.required(path + ".containers", ""));
         }
-        // Init containers are checked after the app containers and may not reuse any of their names.
+        // Init containers are checked after the app containers and may not reuse any of their names; ephemeral
+        // containers come last and may reuse none.
         Set<String> names = new HashSet<>();
-        for (String list : List.of("containers", "initContainers")) {
+        for (String list : List.of("containers", "initContainers", "ephemeralContainers")) {
             List<ObjectNode> cs = Tree.objects(spec, list);
             for (int i = 0; i < cs.size(); i++) {
                 String cp = path + "." + list + "[" + i + "]";
-                ContainerValidation.validate(errs, cs.get(i), cp, volumes, list.equals("initContainers"), hostNetwork);
+                ContainerValidation.validate(errs, cs.get(i), cp, volumes, KINDS.get(list), hostNetwork);
                 String name = Tree.text(cs.get(i), "name");
                 if (!name.isEmpty() && !names.add(name)) {
                     errs.add(FieldError.duplicate(cp + ".name", name));
                 }
             }
         }
+        targetContainers(errs, spec, path);
         String restart = Tree.text(spec, "restartPolicy");
         if (restart.isEmpty()) {
             errs.add(FieldError.required(path + ".restartPolicy", ""));
@@ -68,6 +73,21 @@ final class PodSpecValidation {
         }
         tolerations(errs, spec, path);
         return errs;
+    }
+
+    /** An ephemeral container's targetContainerName must name one of the pod's other containers. */
+    private static void targetContainers(List<FieldError> errs, JsonNode spec, String path) {
+        Set<String> others = new HashSet<>();
+        for (String list : List.of("containers", "initContainers")) {
+            Tree.objects(spec, list).forEach(c -> others.add(Tree.text(c, "name")));
+        }
+        List<ObjectNode> ephemeral = Tree.objects(spec, "ephemeralContainers");
+        for (int i = 0; i < ephemeral.size(); i++) {
+            String target = Tree.text(ephemeral.get(i), "targetContainerName");
+            if (!target.isEmpty() && !others.contains(target)) {
+                errs.add(FieldError.notFound(path + ".ephemeralContainers[" + i + "].targetContainerName", target));
+            }
+        }
     }
 
     /** Volume names (unique DNS labels, one source each); returns the names for volumeMount checks. */

@@ -13,6 +13,7 @@ import java.util.Map;
 
 /** Pods: the shared PodSpec rules plus what kube applies to Pod objects only (pkg/registry/core/pod). */
 final class PodStrategy implements ResourceStrategy {
+    private static final String EPHEMERAL_CONTAINERS = "ephemeralcontainers";
     private final DefaultTolerationSeconds tolerationSeconds;
 
     PodStrategy(DefaultTolerationSeconds tolerationSeconds) {
@@ -35,18 +36,39 @@ final class PodStrategy implements ResourceStrategy {
 
     @Override
     public List<FieldError> validate(ObjectNode pod) {
+        List<FieldError> errs = new ArrayList<>(validateSpec(pod));
+        errs.addAll(EphemeralContainerRules.onCreate(pod.get("spec")));
+        return errs;
+    }
+
+    private static List<FieldError> validateSpec(ObjectNode pod) {
         return PodSpecValidation.validate(Tree.objOrNull(pod, "spec"), "spec", PodSpecValidation.ALL_RESTART_POLICIES);
     }
 
+    /** A plain update may not touch spec.ephemeralContainers either: PodUpdateRules finds any change to them. */
     @Override
     public List<FieldError> validateUpdate(ObjectNode pod, ObjectNode old) {
-        List<FieldError> errs = new ArrayList<>(validate(pod));
+        List<FieldError> errs = new ArrayList<>(validateSpec(pod));
         ObjectNode spec = Tree.objOrNull(pod, "spec");
         ObjectNode oldSpec = Tree.objOrNull(old, "spec");
         if (spec != null && oldSpec != null) {
             errs.addAll(PodUpdateRules.validate(spec, oldSpec));
         }
         return errs;
+    }
+
+    /** pods/ephemeralcontainers: the store kept all but spec.ephemeralContainers; the new ones get their defaults. */
+    @Override
+    public void prepareForSubresourceUpdate(String subresource, ObjectNode pod, ObjectNode old, StrategyContext ctx) {
+        if (EPHEMERAL_CONTAINERS.equals(subresource)) {
+            applyDefaults(pod);
+        }
+    }
+
+    @Override
+    public List<FieldError> validateSubresourceUpdate(String subresource, ObjectNode pod, ObjectNode old) {
+        return EPHEMERAL_CONTAINERS.equals(subresource)
+                ? EphemeralContainerRules.validateUpdate(pod, old, validateSpec(pod)) : List.of();
     }
 
     @Override

@@ -28,6 +28,9 @@ final class PodTemplates {
         }
         LabelSelectors.validateLabels(errs, Tree.at(template, "metadata.labels"), path + ".metadata.labels");
         errs.addAll(PodSpecValidation.validate(Tree.objOrNull(template, "spec"), path + ".spec", restartPolicies));
+        if (!Tree.isEmpty(template.path("spec"), "ephemeralContainers")) {
+            errs.add(FieldError.forbidden(path + ".spec.ephemeralContainers", "ephemeral containers not allowed in pod template"));
+        }
         return errs;
     }
 

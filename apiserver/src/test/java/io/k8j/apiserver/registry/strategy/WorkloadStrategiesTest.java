@@ -42,6 +42,16 @@ class WorkloadStrategiesTest {
     }
 
     @Test
+    void aPodTemplateHasNoEphemeralContainers() {
+        ReplicaSetStrategy strategy = new ReplicaSetStrategy();
+        ObjectNode rs = workload("ReplicaSet", "");
+        ((ObjectNode) rs.at("/spec/template/spec")).set("ephemeralContainers", yaml("l: [{name: dbg, image: busybox}]").get("l"));
+
+        assertThat(strategy.validate(created(strategy, rs))).singleElement().satisfies(e -> assertThat(e.describe())
+                .isEqualTo("spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template"));
+    }
+
+    @Test
     void statefulSetDefaultsMatchKube() {
         ObjectNode sts = created(new StatefulSetStrategy(), workload("StatefulSet",
                 "serviceName: web, volumeClaimTemplates: [{metadata: {name: www}, spec: {accessModes: [ReadWriteOnce], "
