@@ -36,8 +36,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The streaming transports on the process runtime with the clients that use them: SPDY/3.1 exec (kubectl
  * 1.27, 1.29), port-forward over SPDY (1.27) and SPDY inside a WebSocket (1.33) to busybox httpd in a pod,
- * WebSocket v4 exec and port-forward (the Python client, fabric8), attach (kubectl run -i), and exec -it
- * under tmux.
+ * WebSocket v4 exec and port-forward (the Python client, fabric8), attach (kubectl run -i), exec -it under
+ * tmux, and kubectl cp (tar through exec) both ways.
  */
 class PortForwardAttachE2ETest {
     @RegisterExtension
@@ -86,6 +86,25 @@ class PortForwardAttachE2ETest {
         assertThat(r.finished()).as(r.output()).isTrue();
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("python portforward: ok");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Kubectl.V127, Kubectl.V133})
+    void cpCopiesAFileIntoThePodAndBackThroughExecAndTar(String binary) throws Exception {
+        Kubectl kubectl = K8J.kubectl(binary);
+        String name = "copied-" + Path.of(binary).getFileName().toString().replace("kubectl.1.", "1") + ".txt";
+        Path local = Files.createTempFile("k8j-cp-", ".txt");
+        Path back = local.resolveSibling(local.getFileName() + ".back");
+        try {
+            Files.writeString(local, "payload " + name + "\n");
+            kubectl.ok("cp", local.toString(), "web:" + name);
+            assertThat(kubectl.ok("exec", "web", "--", "cat", name)).isEqualTo("payload " + name + "\n");
+            kubectl.ok("cp", "web:" + name, back.toString());
+            assertThat(Files.readString(back)).isEqualTo("payload " + name + "\n");
+        } finally {
+            Files.deleteIfExists(local);
+            Files.deleteIfExists(back);
+        }
     }
 
     @Test
