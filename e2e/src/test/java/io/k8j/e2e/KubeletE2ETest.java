@@ -164,6 +164,29 @@ class KubeletE2ETest {
     }
 
     @Test
+    void aPodPastItsActiveDeadlineFailsAndItsProcessesStop() throws IOException {
+        try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"deadline"},"spec":{"activeDeadlineSeconds":3,
+                     "terminationGracePeriodSeconds":1,"containers":[{"name":"c","image":"busybox",
+                      "command":["sh","-c","echo $$ > pid; sleep 3600"]}]}}
+                    """, "create", "-f", "-");
+            await(() -> kubectl.ok("get", "pod", "deadline", "-o", "jsonpath={.status.phase}").equals("Running"));
+            String uid = kubectl.ok("get", "pod", "deadline", "-o", "jsonpath={.metadata.uid}");
+            Path pidFile = dataDir.resolve("pods").resolve(uid).resolve("c/pid");
+            await(() -> Files.exists(pidFile));
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            // STATUS then shows the killed container's reason (Error), as kube's printer does
+            await(() -> kubectl.ok("get", "pod", "deadline", "-o", "jsonpath={.status.phase} {.status.reason} "
+                    + "{.status.containerStatuses[0].state.terminated.exitCode}").equals("Failed DeadlineExceeded 143"));
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(kubectl.ok("describe", "pod", "deadline"))
+                    .containsPattern("Normal\\s+DeadlineExceeded\\s+.*Pod was active on the node longer than the specified deadline");
+            kubectl.ok("delete", "pod", "deadline", "--wait=false");
+        }
+    }
+
+    @Test
     void aHostNetworkPodHasTheNodesAddress() {
         try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
             kubectl.okWithInput("""

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.k8j.client.EventSink;
+import io.k8j.kubelet.status.ActiveDeadline;
 
 /**
  * The Events the kubelet records about a pod's containers, with upstream's reasons and messages (kubelet's
@@ -60,6 +61,11 @@ public final class ContainerEvents {
     /** About the pod itself, not one container: a volume could not be set up. */
     void failedMount(Pod pod, String message) {
         sink.record(podReference(pod).build(), "Warning", "FailedMount", message);
+    }
+
+    /** The pod ran past its activeDeadlineSeconds (a Normal event, as the kubelet's activeDeadlineHandler). */
+    void deadlineExceeded(Pod pod) {
+        sink.record(podReference(pod).build(), "Normal", ActiveDeadline.REASON, ActiveDeadline.MESSAGE);
     }
 
     /** {@code probe} is Liveness, Readiness or Startup; {@code output} what the failed probe said. */

@@ -8,6 +8,7 @@ import io.k8j.kubelet.runtime.ContainerState;
 import io.k8j.kubelet.runtime.ContainerStatus;
 import io.k8j.kubelet.runtime.SandboxConfig;
 import io.k8j.kubelet.runtime.SandboxStatus;
+import io.k8j.kubelet.status.ActiveDeadline;
 import io.k8j.kubelet.status.PodStatusBuilder;
 import io.k8j.kubelet.status.PodStatusInput;
 import org.slf4j.Logger;
@@ -70,6 +71,17 @@ public final class PodSync implements Reconciler {
             sandboxes.stream().filter(SandboxStatus::ready).forEach(s -> runtime.stopPodSandbox(s.id()));
             return null;
         }
+        if (ActiveDeadline.exceeded(pod, ctx.clock().instant())) {
+            // As the kubelet's activeDeadlineHandler: the pod fails and its containers stop (preStop, grace period).
+            ctx.events().deadlineExceeded(pod);
+            SandboxStatus own = sandboxes.stream().filter(s -> s.config().uid().equals(pod.getMetadata().getUid()))
+                    .findFirst().orElse(null);
+            if (own != null) {
+                termination.stopRunning(own, ContainerStep.gracePeriod(pod), pod);
+            }
+            writeStatus(key, pod, own, Map.of());
+            return null;
+        }
         SandboxStatus sandbox = sandboxes.stream().filter(s -> s.ready() && s.config().uid().equals(pod.getMetadata().getUid()))
                 .findFirst().orElseGet(() -> runSandbox(pod, sandboxes.size()));
         Map<String, PodStatusInput.Waiting> waiting = new HashMap<>();
@@ -105,7 +117,8 @@ public final class PodSync implements Reconciler {
                             new PodStatusInput.Waiting("CreateContainerConfigError", e.getMessage())));
         }
         writeStatus(key, pod, sandbox, waiting);
-        return next;
+        Duration deadline = ActiveDeadline.remaining(pod, ctx.clock().instant()).orElse(next);
+        return deadline.compareTo(next) < 0 ? deadline : next;
     }
 
     /** A running sidecar has started once its startup probe passed; its probes are tracked from here on. */

@@ -41,8 +41,9 @@ public final class PodStatusBuilder {
             List<io.k8j.kubelet.runtime.ContainerStatus> attempts = in.containers().getOrDefault(c.getName(), List.of());
             ephemeralStatuses.add(ContainerStatuses.ephemeral(c, attempts, in, runtimeName));
         }
-        String phase = PodPhase.of(in.pod().getSpec().getRestartPolicy(), in.pod().getSpec().getInitContainers(),
-                initStatuses, statuses);
+        boolean deadlineExceeded = ActiveDeadline.exceeded(in.pod(), in.now());
+        String phase = deadlineExceeded ? "Failed" : PodPhase.of(in.pod().getSpec().getRestartPolicy(),
+                in.pod().getSpec().getInitContainers(), initStatuses, statuses);
         String notInitialized = Initialization.incompleteMessage(in.pod().getSpec().getInitContainers(), initStatuses,
                 statuses, phase);
         boolean sandboxReady = in.sandbox() != null && in.sandbox().ready();
@@ -72,6 +73,9 @@ public final class PodStatusBuilder {
                 .withQosClass(old.getQosClass())
                 .withHostIP(in.hostIp()).withHostIPs(new HostIP(in.hostIp()))
                 .withStartTime(old.getStartTime() != null ? old.getStartTime() : ContainerStatuses.time(in.now()));
+        if (deadlineExceeded) {
+            b.withReason(ActiveDeadline.REASON).withMessage(ActiveDeadline.MESSAGE);
+        }
         if (in.sandbox() != null && in.sandbox().ip() != null) {
             b.withPodIP(in.sandbox().ip()).withPodIPs(new PodIP(in.sandbox().ip()));
         }

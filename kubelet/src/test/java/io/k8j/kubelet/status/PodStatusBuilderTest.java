@@ -148,6 +148,23 @@ class PodStatusBuilderTest {
         assertThat(second).isEqualTo(first);
     }
 
+    @Test
+    void aPodPastItsActiveDeadlineIsFailedWithDeadlineExceeded() {
+        Pod pod = new PodBuilder(pod("Always")).editSpec().withActiveDeadlineSeconds(30L).endSpec()
+                .editStatus().withStartTime(T0.toString()).endStatus().build();
+        Map<String, List<ContainerStatus>> running = Map.of("c", List.of(container(0, ContainerState.RUNNING, 0)));
+        PodStatus before = new PodStatusBuilder("process").build(new PodStatusInput(pod, SANDBOX, running,
+                Map.of(), Map.of(), Map.of(), "127.0.0.1", T0.plusSeconds(29)));
+        assertThat(before.getPhase()).isEqualTo("Running");
+        assertThat(before.getReason()).isNull();
+        Map<String, List<ContainerStatus>> killed = Map.of("c", List.of(container(0, ContainerState.EXITED, 143)));
+        PodStatus after = new PodStatusBuilder("process").build(new PodStatusInput(pod, SANDBOX, killed,
+                Map.of(), Map.of(), Map.of(), "127.0.0.1", T0.plusSeconds(30)));
+        assertThat(after.getPhase()).isEqualTo("Failed"); // under restartPolicy Always, which would otherwise restart it
+        assertThat(after.getReason()).isEqualTo("DeadlineExceeded");
+        assertThat(after.getMessage()).isEqualTo("Pod was active on the node longer than the specified deadline");
+    }
+
     private static Pod initPod(String restartPolicy) {
         return new PodBuilder(pod(restartPolicy)).editSpec().addNewInitContainer().withName("a").withImage("busybox")
                 .endInitContainer().addNewInitContainer().withName("b").withImage("busybox").endInitContainer().endSpec().build();
