@@ -76,6 +76,15 @@ public interface Storage extends AutoCloseable {
     /** The highest revision compacted so far (0 if none). */
     long compactedRevision();
 
+    /**
+     * The highest revision at which a paginated list can no longer be continued: what the store of record has
+     * compacted. A cache's event history, which bounds its watches, may reach back less far; a continued list
+     * reads current values, not that history.
+     */
+    default long listCompactedRevision() {
+        return compactedRevision();
+    }
+
     @Override
     void close();
 }

@@ -56,6 +56,11 @@ public class ForwardingStorage implements Storage {
     }
 
     @Override
+    public long listCompactedRevision() {
+        return delegate.listCompactedRevision();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -53,7 +53,7 @@ public final class StoreReader {
         long revision = 0;
         if (options.continueToken() != null && !options.continueToken().isEmpty()) {
             ContinueToken token = ContinueToken.decode(options.continueToken());
-            if (token.revision() < storage.compactedRevision()) {
+            if (token.revision() < storage.listCompactedRevision()) {
                 throw ApiException.expired("The provided continue parameter is too old to display a consistent "
                         + "list result. You can start a new list without the continue parameter.");
             }

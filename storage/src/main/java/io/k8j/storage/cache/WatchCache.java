@@ -191,6 +191,12 @@ public final class WatchCache implements Storage {
         }
     }
 
+    /** The backend's compaction: the ring only bounds how far back watches can resume. */
+    @Override
+    public long listCompactedRevision() {
+        return backend.compactedRevision();
+    }
+
     @Override
     public void close() {
         feed.close();

@@ -57,6 +57,22 @@ class WatchCacheTest {
     }
 
     @Test
+    void aContinuedListIsBoundedByTheBackendsCompactionNotTheRing() {
+        SqliteStorage backend = new SqliteStorage(sqlite());
+        try (WatchCache cache = new WatchCache(backend, 2, Duration.ofSeconds(3))) {
+            for (int i = 0; i < 6; i++) {
+                cache.create("/k" + i, new byte[0]);
+            }
+            long revision = cache.currentRevision();
+            await().atMost(WAIT).until(() -> cache.cacheRevision() == revision);
+            assertThat(cache.compactedRevision()).isEqualTo(revision - 2); // watches resume only from the ring
+            assertThat(cache.listCompactedRevision()).isZero();
+            cache.compact(revision - 3);
+            assertThat(cache.listCompactedRevision()).isEqualTo(revision - 3);
+        }
+    }
+
+    @Test
     void readsGoToTheBackendWhenTheCacheCannotCatchUp() {
         Storage stalled = new ForwardingStorage(new SqliteStorage(sqlite())) {
             @Override
