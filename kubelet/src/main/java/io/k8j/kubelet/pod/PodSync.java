@@ -134,8 +134,18 @@ public final class PodSync implements Reconciler {
         Path logs = ctx.logsDir().resolve(m.getNamespace() + "_" + m.getName() + "_" + m.getUid());
         boolean hostNetwork = Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
         String id = runtime.runPodSandbox(new SandboxConfig(m.getName(), m.getNamespace(), m.getUid(), attempt,
-                m.getName(), m.getLabels() == null ? Map.of() : m.getLabels(), logs, hostNetwork ? ctx.hostIp() : null));
+                hostname(pod), m.getLabels() == null ? Map.of() : m.getLabels(), logs, hostNetwork ? ctx.hostIp() : null));
         return runtime.podSandboxStatus(id).orElseThrow();
+    }
+
+    /** kube's GeneratePodHostNameAndDomain: spec.hostname, else the pod's name cut to 63 characters. */
+    static String hostname(Pod pod) {
+        String asked = pod.getSpec().getHostname();
+        if (asked != null && !asked.isEmpty()) {
+            return asked;
+        }
+        String name = pod.getMetadata().getName();
+        return name.length() <= 63 ? name : name.substring(0, 63).replaceAll("[-.]+$", "");
     }
 
     void writeStatus(String key, Pod pod, SandboxStatus sandbox, Map<String, PodStatusInput.Waiting> waiting) {
