@@ -187,6 +187,30 @@ class KubeletE2ETest {
     }
 
     @Test
+    void aReadinessGateHoldsReadyUntilItsConditionIsTrue() {
+        try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"gated"},"spec":{"terminationGracePeriodSeconds":1,
+                     "readinessGates":[{"conditionType":"example.com/lb"}],
+                     "containers":[{"name":"c","image":"busybox","command":["sh","-c","sleep 3600"]}]}}
+                    """, "create", "-f", "-");
+            await(() -> kubectl.ok("get", "pod", "gated", "-o",
+                    "jsonpath={.status.conditions[?(@.type==\"ContainersReady\")].status}").equals("True"));
+            assertThat(kubectl.ok("get", "pod", "gated", "-o",
+                    "jsonpath={.status.conditions[?(@.type==\"Ready\")].status} {.status.conditions[?(@.type==\"Ready\")].reason}"))
+                    .isEqualTo("False ReadinessGatesNotReady");
+            assertThat(kubectl.ok("get", "pod", "gated", "-o", "wide")).containsPattern("gated\\s+1/1\\s+Running.*0/1");
+            // The gate's owner sets its condition; the kubelet keeps it and opens Ready.
+            kubectl.ok("patch", "pod", "gated", "--subresource=status", "--type=json", "-p",
+                    "[{\"op\":\"add\",\"path\":\"/status/conditions/-\",\"value\":{\"type\":\"example.com/lb\",\"status\":\"True\"}}]");
+            await(() -> kubectl.ok("get", "pod", "gated", "-o",
+                    "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}").equals("True"));
+            assertThat(kubectl.ok("get", "pod", "gated", "-o", "wide")).containsPattern("gated\\s+1/1\\s+Running.*1/1");
+            kubectl.ok("delete", "pod", "gated", "--wait=false");
+        }
+    }
+
+    @Test
     void aHostNetworkPodHasTheNodesAddress() {
         try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
             kubectl.okWithInput("""

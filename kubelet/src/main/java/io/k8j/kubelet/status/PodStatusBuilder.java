@@ -25,6 +25,10 @@ public final class PodStatusBuilder {
         this.runtimeName = runtimeName;
     }
 
+    /** The conditions built here (PodScheduled as the scheduler left it); any other type is someone else's. */
+    private static final java.util.Set<String> BUILT_HERE =
+            java.util.Set.of("PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled");
+
     public PodStatus build(PodStatusInput in) {
         PodStatus old = in.pod().getStatus() == null ? new PodStatus() : in.pod().getStatus();
         List<ContainerStatus> statuses = new ArrayList<>();
@@ -63,10 +67,17 @@ public final class PodStatusBuilder {
                 : phase.equals("Succeeded") ? "PodCompleted" : null;
         conditions.add(conds.of("Initialized", notInitialized == null, initializedReason, notInitialized));
         String notReady = containersReady ? null : "ContainersNotReady";
-        conditions.add(conds.of("Ready", containersReady, notReady, null));
+        String gatesClosed = ReadinessGates.unready(in.pod().getSpec().getReadinessGates(), old.getConditions());
+        if (containersReady && gatesClosed != null) {
+            conditions.add(conds.of("Ready", false, ReadinessGates.REASON, gatesClosed));
+        } else {
+            conditions.add(conds.of("Ready", containersReady, notReady, null));
+        }
         conditions.add(conds.of("ContainersReady", containersReady, notReady, null));
         old.getConditions().stream().filter(c -> "PodScheduled".equals(c.getType())).findFirst()
                 .ifPresentOrElse(conditions::add, () -> conditions.add(conds.of("PodScheduled", true, null, null)));
+        // Conditions others own (readiness gates, DisruptionTarget) stay as they are.
+        old.getConditions().stream().filter(c -> !BUILT_HERE.contains(c.getType())).forEach(conditions::add);
         io.fabric8.kubernetes.api.model.PodStatusBuilder b = new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase(phase)
                 .withConditions(conditions).withContainerStatuses(statuses)
                 .withInitContainerStatuses(initStatuses).withEphemeralContainerStatuses(ephemeralStatuses)

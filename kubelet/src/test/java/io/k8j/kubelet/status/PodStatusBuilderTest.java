@@ -165,6 +165,39 @@ class PodStatusBuilderTest {
         assertThat(after.getMessage()).isEqualTo("Pod was active on the node longer than the specified deadline");
     }
 
+    @Test
+    void readinessGatesHoldReadyUntilTheirConditionsAreTrueAndOthersConditionsAreKept() {
+        Map<String, List<ContainerStatus>> running = Map.of("c", List.of(container(0, ContainerState.RUNNING, 0)));
+        Pod pod = new PodBuilder(pod("Always")).editSpec().addNewReadinessGate("example.com/lb").endSpec()
+                .editStatus().addNewCondition().withType("DisruptionTarget").withStatus("True").withReason("PreemptionByScheduler")
+                .endCondition().endStatus().build();
+        PodStatus gated = new PodStatusBuilder("process").build(new PodStatusInput(pod, SANDBOX, running,
+                Map.of(), Map.of(), Map.of(), "127.0.0.1", T0));
+        assertThat(podCondition(gated, "ContainersReady").getStatus()).isEqualTo("True");
+        assertThat(podCondition(gated, "Ready").getStatus()).isEqualTo("False");
+        assertThat(podCondition(gated, "Ready").getReason()).isEqualTo("ReadinessGatesNotReady");
+        assertThat(podCondition(gated, "Ready").getMessage())
+                .isEqualTo("corresponding condition of pod readiness gate \"example.com/lb\" does not exist.");
+        assertThat(podCondition(gated, "DisruptionTarget").getReason()).isEqualTo("PreemptionByScheduler");
+
+        pod.getStatus().getConditions().add(new io.fabric8.kubernetes.api.model.PodConditionBuilder()
+                .withType("example.com/lb").withStatus("False").build());
+        assertThat(podCondition(new PodStatusBuilder("process").build(new PodStatusInput(pod, SANDBOX, running,
+                Map.of(), Map.of(), Map.of(), "127.0.0.1", T0)), "Ready").getMessage())
+                .isEqualTo("the status of pod readiness gate \"example.com/lb\" is not \"True\", but False");
+
+        pod.getStatus().getConditions().get(1).setStatus("True");
+        PodStatus open = new PodStatusBuilder("process").build(new PodStatusInput(pod, SANDBOX, running,
+                Map.of(), Map.of(), Map.of(), "127.0.0.1", T0));
+        assertThat(podCondition(open, "Ready").getStatus()).isEqualTo("True");
+        assertThat(open.getConditions()).extracting(io.fabric8.kubernetes.api.model.PodCondition::getType)
+                .containsOnlyOnce("DisruptionTarget", "example.com/lb", "PodScheduled");
+    }
+
+    private static io.fabric8.kubernetes.api.model.PodCondition podCondition(PodStatus status, String type) {
+        return status.getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
+    }
+
     private static Pod initPod(String restartPolicy) {
         return new PodBuilder(pod(restartPolicy)).editSpec().addNewInitContainer().withName("a").withImage("busybox")
                 .endInitContainer().addNewInitContainer().withName("b").withImage("busybox").endInitContainer().endSpec().build();
