@@ -211,6 +211,22 @@ class KubeletE2ETest {
     }
 
     @Test
+    void aFailedContainerFallsBackToItsLogForItsTerminationMessage() {
+        try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"last-words"},"spec":{"restartPolicy":"Never",
+                     "containers":[{"name":"c","image":"busybox","terminationMessagePolicy":"FallbackToLogsOnError",
+                      "command":["sh","-c","echo starting; echo boom >&2; exit 3"]}]}}
+                    """, "create", "-f", "-");
+            await(() -> kubectl.ok("get", "pod", "last-words", "-o", "jsonpath={.status.phase}").equals("Failed"));
+            assertThat(kubectl.ok("get", "pod", "last-words", "-o",
+                    "jsonpath={.status.containerStatuses[0].state.terminated.exitCode}:{.status.containerStatuses[0].state.terminated.message}"))
+                    .isEqualTo("3:starting\nboom\n");
+            kubectl.ok("delete", "pod", "last-words", "--wait=false");
+        }
+    }
+
+    @Test
     void aHostNetworkPodHasTheNodesAddress() {
         try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
             kubectl.okWithInput("""

@@ -74,7 +74,8 @@ final class PodTermination {
         }
     }
 
-    private static Container spec(Pod pod, String name) {
+    /** The pod's container of that name, app, init or ephemeral; null without a pod. */
+    static Container spec(Pod pod, String name) {
         return pod == null ? null : Stream.of(pod.getSpec().getContainers(), pod.getSpec().getInitContainers(),
                 EphemeralContainers.of(pod.getSpec())).flatMap(List::stream)
                 .filter(c -> c.getName().equals(name)).findFirst().orElse(null);

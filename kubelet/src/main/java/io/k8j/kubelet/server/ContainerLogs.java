@@ -2,6 +2,7 @@ package io.k8j.kubelet.server;
 
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.ContainerStatus;
+import io.k8j.kubelet.runtime.LogReader;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;

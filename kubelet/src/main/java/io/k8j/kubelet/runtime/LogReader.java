@@ -1,6 +1,5 @@
-package io.k8j.kubelet.server;
+package io.k8j.kubelet.runtime;
 
-import io.k8j.kubelet.runtime.CriLog;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -15,7 +14,7 @@ import java.util.Deque;
  * Reads a CRI log file as kubectl logs shows it: the content of each record (a timestamp in front if
  * asked), from a point in time, the last tailLines lines; then, for follow, whatever was appended.
  */
-final class LogReader {
+public final class LogReader {
     private final Path file;
     private final boolean timestamps;
     private final Integer tailLines;
@@ -23,14 +22,14 @@ final class LogReader {
     private long offset;
 
     /** {@code since}: records older than this are left out (null: none are). */
-    LogReader(Path file, boolean timestamps, Integer tailLines, Instant since) {
+    public LogReader(Path file, boolean timestamps, Integer tailLines, Instant since) {
         this.file = file;
         this.timestamps = timestamps;
         this.tailLines = tailLines;
         this.since = since;
     }
 
-    String initial() throws IOException {
+    public String initial() throws IOException {
         Deque<String> lines = new ArrayDeque<>();
         for (String rendered : records()) {
             lines.addLast(rendered);
@@ -41,7 +40,7 @@ final class LogReader {
         return String.join("", lines);
     }
 
-    String more() throws IOException {
+    public String more() throws IOException {
         return String.join("", records());
     }
 
