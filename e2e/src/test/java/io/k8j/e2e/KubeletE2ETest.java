@@ -216,7 +216,7 @@ class KubeletE2ETest {
             kubectl.okWithInput("""
                     {"apiVersion":"v1","kind":"Pod","metadata":{"name":"last-words"},"spec":{"restartPolicy":"Never",
                      "containers":[{"name":"c","image":"busybox","terminationMessagePolicy":"FallbackToLogsOnError",
-                      "command":["sh","-c","echo starting; echo boom >&2; exit 3"]}]}}
+                      "command":["sh","-c","echo starting; echo boom; exit 3"]}]}}
                     """, "create", "-f", "-");
             await(() -> kubectl.ok("get", "pod", "last-words", "-o", "jsonpath={.status.phase}").equals("Failed"));
             assertThat(kubectl.ok("get", "pod", "last-words", "-o",
