@@ -39,6 +39,7 @@ public final class PodSync implements Reconciler {
     private final PodContext ctx;
     private final PodTermination termination;
     private final LifecycleHooks hooks;
+    private final TerminationMessages terminationMessages = new TerminationMessages();
 
     public PodSync(PodSource pods, ContainerRuntime runtime, PodContext ctx) {
         this.pods = pods;
@@ -151,7 +152,7 @@ public final class PodSync implements Reconciler {
     void writeStatus(String key, Pod pod, SandboxStatus sandbox, Map<String, PodStatusInput.Waiting> waiting) {
         Map<String, List<ContainerStatus>> byName = new HashMap<>();
         attemptsByName(sandbox).forEach((name, attempts) -> byName.put(name, attempts.stream()
-                .map(c -> TerminationMessages.withFallback(c, PodTermination.spec(pod, name))).toList()));
+                .map(c -> terminationMessages.withFallback(c, PodTermination.spec(pod, name))).toList()));
         Map<String, Boolean> ready = new HashMap<>();
         Map<String, Boolean> started = new HashMap<>();
         byName.values().stream().flatMap(List::stream).filter(c -> c.state() == ContainerState.RUNNING).forEach(c -> {

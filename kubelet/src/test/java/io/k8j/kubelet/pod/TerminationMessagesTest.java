@@ -38,14 +38,23 @@ class TerminationMessagesTest {
 
     @Test
     void aFailedContainerSaysWhatItsLogEndsWith() throws IOException {
-        ContainerStatus c = TerminationMessages.withFallback(exited(1, "Error", null, "starting", "boom"), spec("FallbackToLogsOnError"));
+        ContainerStatus c = new TerminationMessages().withFallback(exited(1, "Error", null, "starting", "boom"), spec("FallbackToLogsOnError"));
         assertThat(c.message()).isEqualTo("starting\nboom\n");
+    }
+
+    @Test
+    void anExitedContainersLogIsReadOnce() throws IOException {
+        TerminationMessages messages = new TerminationMessages();
+        ContainerStatus c = exited(1, "Error", null, "boom");
+        assertThat(messages.withFallback(c, spec("FallbackToLogsOnError")).message()).isEqualTo("boom\n");
+        Files.delete(c.logPath()); // e.g. rotated away: the message it left stays
+        assertThat(messages.withFallback(c, spec("FallbackToLogsOnError")).message()).isEqualTo("boom\n");
     }
 
     @Test
     void theTailIsTheLast80LinesCutTo2048Bytes() throws IOException {
         String[] lines = IntStream.range(0, 100).mapToObj(i -> String.format("line %03d %s", i, "x".repeat(40))).toArray(String[]::new);
-        String message = TerminationMessages.withFallback(exited(2, "Error", null, lines), spec("FallbackToLogsOnError")).message();
+        String message = new TerminationMessages().withFallback(exited(2, "Error", null, lines), spec("FallbackToLogsOnError")).message();
         assertThat(message).startsWith("line 020 ").hasSize(2048);
     }
 
@@ -58,6 +67,6 @@ class TerminationMessagesTest {
     })
     void otherwiseTheStatusIsLeftAsItIs(String policy, int code, String reason, String message) throws IOException {
         ContainerStatus c = exited(code, reason, message, "boom");
-        assertThat(TerminationMessages.withFallback(c, spec(policy))).isSameAs(c);
+        assertThat(new TerminationMessages().withFallback(c, spec(policy))).isSameAs(c);
     }
 }
