@@ -125,8 +125,9 @@ public class ApiException extends RuntimeException {
                         + String.join(", ", accepted), null);
     }
 
-    public static ApiException tooLarge() {
-        return new ApiException(413, "RequestEntityTooLarge", "the request is too large", null);
+    /** kube's NewRequestEntityTooLargeError with its "limit is N" detail. */
+    public static ApiException tooLarge(long limit) {
+        return new ApiException(413, "RequestEntityTooLarge", "Request entity too large: limit is " + limit, null);
     }
 
     public static ApiException expired(String message) {

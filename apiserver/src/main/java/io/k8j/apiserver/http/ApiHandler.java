@@ -102,8 +102,7 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
         RequestInfo info = RequestInfo.parse("GET", raw.path(), true);
         var store = info == null ? null : registry.find(info.group(), info.version(), info.resource()).orElse(null);
         if (store == null) {
-            raw.response().setStatusCode(404).end(Buffer.buffer(Json.bytes(
-                    ApiException.notFound("the server could not find the requested resource").status())));
+            Responses.error(raw.response(), ApiException.notFound("the server could not find the requested resource"));
             return;
         }
         ApiRequest req = new ApiRequest(raw, new byte[0]);
@@ -139,10 +138,6 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
     }
 
     private static void rejectTooLarge(HttpServerRequest req) {
-        if (!req.response().ended()) {
-            req.response().setStatusCode(413).putHeader("Content-Type", MediaTypes.JSON)
-                    .end(Buffer.buffer(Json.bytes(new ApiException(413, "RequestEntityTooLarge",
-                            "Request entity too large: limit is " + MAX_BODY_BYTES, null).status())));
-        }
+        Responses.error(req.response(), ApiException.tooLarge(MAX_BODY_BYTES));
     }
 }

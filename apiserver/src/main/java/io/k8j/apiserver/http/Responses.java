@@ -7,7 +7,10 @@ import io.k8j.api.Json;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
-/** Writes complete responses: JSON objects, Status errors, raw bytes. */
+/**
+ * Writes complete responses: JSON objects, Status errors, raw bytes. A JSON body ends with a newline, as
+ * kube-apiserver's encoder (Go's json.Encoder) writes it.
+ */
 public final class Responses {
     private Responses() {
     }
@@ -17,7 +20,23 @@ public final class Responses {
     }
 
     public static void json(ApiRequest req, int code, JsonNode body, String contentType) {
-        bytes(req, code, Json.bytes(body), contentType);
+        bytes(req, code, encode(body), contentType);
+    }
+
+    /** A JSON document as kube-apiserver encodes it: compact, then a newline. */
+    public static byte[] encode(JsonNode body) {
+        byte[] json = Json.bytes(body);
+        byte[] out = java.util.Arrays.copyOf(json, json.length + 1);
+        out[json.length] = '\n';
+        return out;
+    }
+
+    /** A Status error on a response that has no {@link ApiRequest} (before the body was read, or an upgrade). */
+    static void error(HttpServerResponse resp, ApiException e) {
+        if (!resp.ended() && !resp.closed()) {
+            resp.setStatusCode(e.code()).putHeader("Content-Type", MediaTypes.JSON)
+                    .putHeader("Cache-Control", "no-cache, private").end(Buffer.buffer(encode(e.status())));
+        }
     }
 
     public static void bytes(ApiRequest req, int code, byte[] body, String contentType) {
