@@ -122,7 +122,7 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
     private void watchOverWebSocket(ApiRequest req, io.vertx.core.http.ServerWebSocket ws, GenericStore store,
                                     String ns) {
         try {
-            watches.serveWebSocket(ws, store, ns, new RequestOptions().list(req));
+            watches.serveWebSocket(ws, store, ns, new RequestOptions().list(req, true));
         } catch (ApiException e) {
             ws.writeTextMessage(Json.MAPPER.createObjectNode().put("type", "ERROR").set("object", e.status()).toString());
             ws.close();

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bytes on the wire as kube-apiserver writes them: encoder newlines, and bodies without a Content-Type. */
+/**
+ * What a client sees on the wire, as kube-apiserver writes it: encoder newlines, bodies without a Content-Type,
+ * query parameters it refuses or honours.
+ */
 class WireFormatHttpTest {
     @TempDir
     Path dir;
@@ -61,5 +64,28 @@ class WireFormatHttpTest {
         HttpResponse<byte[]> r = server.sendRaw("POST", "/api/v1/namespaces", "application/yaml",
                 yaml.getBytes(StandardCharsets.UTF_8));
         assertThat(r.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aResourceVersionThatIsNoNumberIsABadRequestForListGetAndWatch() throws Exception {
+        for (String path : java.util.List.of("/api/v1/namespaces?resourceVersion=abc",
+                "/api/v1/namespaces/default?resourceVersion=abc", "/api/v1/namespaces?watch=true&resourceVersion=abc")) {
+            InProcessServer.Reply r = server.send("GET", path, null);
+            assertThat(r.code()).as(path).isEqualTo(400);
+            assertThat(r.body().path("message").asText()).isEqualTo(
+                    "resourceVersion: Invalid value: \"abc\": strconv.ParseUint: parsing \"abc\": invalid syntax");
+        }
+        assertThat(server.send("GET", "/api/v1/namespaces?resourceVersion=-1", null).code()).isEqualTo(400);
+        assertThat(server.send("GET", "/api/v1/namespaces?resourceVersion=0", null).code()).isEqualTo(200);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aWatchWithANegativeTimeoutEndsAtOnce() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<byte[]> r = server.sendRaw("GET", "/api/v1/namespaces?watch=true&timeoutSeconds=-5", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEmpty();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
     }
 }
