@@ -130,6 +130,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(413, "RequestEntityTooLarge", "Request entity too large: limit is " + limit, null);
     }
 
+    /** kube's NewTimeoutError (504) without a retry delay: {@code details} is empty, no Retry-After is sent. */
+    public static ApiException timeout(String message) {
+        return new ApiException(504, "Timeout", "Timeout: " + message, Json.object());
+    }
+
     public static ApiException expired(String message) {
         return new ApiException(410, "Expired", message, null);
     }

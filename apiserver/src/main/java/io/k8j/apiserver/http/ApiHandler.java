@@ -5,6 +5,7 @@ import io.k8j.api.Json;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.Registry;
+import io.k8j.storage.StorageException;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -87,6 +88,9 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
             }
         } catch (ApiException e) {
             Responses.error(req, e);
+        } catch (StorageException e) {
+            LOG.warn("request {} {}: storage failed: {}", req.method(), req.path(), e.getMessage());
+            Responses.error(req, StorageErrors.toApi(e));
         } catch (RuntimeException | Error e) {
             LOG.error("request {} {} failed", req.method(), req.path(), e);
             Responses.error(req, ApiException.internal(String.valueOf(e.getMessage())));

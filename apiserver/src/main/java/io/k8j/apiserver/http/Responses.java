@@ -34,6 +34,7 @@ public final class Responses {
     /** A Status error on a response that has no {@link ApiRequest} (before the body was read, or an upgrade). */
     static void error(HttpServerResponse resp, ApiException e) {
         if (!resp.ended() && !resp.closed()) {
+            retryAfter(resp, e);
             resp.setStatusCode(e.code()).putHeader("Content-Type", MediaTypes.JSON)
                     .putHeader("Cache-Control", "no-cache, private").end(Buffer.buffer(encode(e.status())));
         }
@@ -42,6 +43,11 @@ public final class Responses {
     public static void bytes(ApiRequest req, int code, byte[] body, String contentType) {
         HttpServerResponse resp = req.raw().response();
         if (resp.ended() || resp.closed()) {
+            return;
+        }
+        if (resp.headWritten()) {
+            // a streamed response (a watch) failed part way: its status is sent, all that is left is to end it
+            resp.end();
             return;
         }
         resp.setStatusCode(code);
@@ -54,7 +60,16 @@ public final class Responses {
     }
 
     public static void error(ApiRequest req, ApiException e) {
+        retryAfter(req.raw().response(), e);
         json(req, e.code(), e.status());
+    }
+
+    /** kube sends a Status's details.retryAfterSeconds as Retry-After too; client-go waits and retries on it. */
+    private static void retryAfter(HttpServerResponse resp, ApiException e) {
+        int seconds = e.status().path("details").path("retryAfterSeconds").asInt(0);
+        if (seconds > 0 && !resp.headWritten()) {
+            resp.putHeader("Retry-After", Integer.toString(seconds));
+        }
     }
 
     /** The Status of a successful delete or binding. */

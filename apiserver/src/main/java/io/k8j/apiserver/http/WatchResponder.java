@@ -5,6 +5,7 @@ import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.ListOptions;
 import io.k8j.apiserver.watch.WatchStream;
 import io.k8j.storage.Storage;
+import io.k8j.storage.StorageException;
 import io.k8j.storage.WatchHandle;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -70,8 +71,8 @@ final class WatchResponder {
         WatchHandle handle;
         try {
             handle = store.reader().watch(ns, options, stream);
-        } catch (ApiException e) {
-            stream.error(e);
+        } catch (ApiException | StorageException e) {
+            stream.error(e instanceof StorageException se ? StorageErrors.toApi(se) : (ApiException) e);
             end.run();
             return;
         }
