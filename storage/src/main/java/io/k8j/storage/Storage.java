@@ -86,6 +86,19 @@ public interface Storage extends AutoCloseable {
         return compactedRevision();
     }
 
+    /** The name of this backend's health check, as /livez and /readyz list it ("etcd", "sqlite"). */
+    default String healthCheckName() {
+        return "storage";
+    }
+
+    /**
+     * Returns when the backend can serve writes now, and otherwise throws a {@link StorageException} saying why.
+     * Bounded in time (a few seconds) and cheap, though health pollers should still not call it per poll.
+     */
+    default void checkHealth() {
+        currentRevision();
+    }
+
     @Override
     void close();
 }
