@@ -88,4 +88,15 @@ class WireFormatHttpTest {
         assertThat(r.body()).isEmpty();
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
     }
+
+    @Test
+    void healthEndpointsListTheStorageCheckByItsBackend() throws Exception {
+        HttpResponse<byte[]> ready = server.sendRaw("GET", "/readyz?verbose", null, null);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+        assertThat(ready.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(new String(ready.body(), StandardCharsets.UTF_8)).isEqualTo("[+]ping ok\n[+]sqlite ok\nreadyz check passed\n");
+        assertThat(new String(server.sendRaw("GET", "/livez/sqlite", null, null).body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+        assertThat(new String(server.sendRaw("GET", "/healthz", null, null).body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+    }
 }
