@@ -46,7 +46,7 @@ public final class GenericStore {
     private final Clock clock;
     private final StoreReader reader;
     private final Deleter deleter;
-    private final ValueStructs valueStructs;
+    private final GoZeroFields zeroFields;
     private final CreateAdmission admission;
 
     public GenericStore(ResourceType type, ResourceStrategy strategy, Storage storage, NamespaceGuard namespaces,
@@ -61,7 +61,7 @@ public final class GenericStore {
         this.clock = clock;
         this.reader = new StoreReader(type, strategy, storage);
         this.deleter = new Deleter(type, strategy, storage, contexts, clock);
-        this.valueStructs = ValueStructs.of(type.modelClass());
+        this.zeroFields = GoZeroFields.of(type);
     }
 
     public ResourceType type() {
@@ -138,7 +138,7 @@ public final class GenericStore {
     private ObjectNode prepareAndCreate(String namespace, ObjectNode obj, WriteOptions options, WriteContext ctx,
                                         Instant now, String generateName) {
         strategy.prepareForCreate(obj, ctx);
-        valueStructs.fill(obj);
+        zeroFields.fill(obj);
         List<FieldError> errors = new ArrayList<>(MetadataRules.validate(type, obj));
         errors.addAll(strategy.validate(obj));
         if (!errors.isEmpty()) {
@@ -273,6 +273,7 @@ public final class GenericStore {
         } else {
             strategy.prepareForSubresourceUpdate(subresource, updated, old, ctx);
         }
+        zeroFields.fill(updated);
         if (strategy.tracksGeneration() && !Objects.equals(withoutMetaAndStatus(updated), withoutMetaAndStatus(old))) {
             meta.put("generation", old.path("metadata").path("generation").asLong(0) + 1);
         }
