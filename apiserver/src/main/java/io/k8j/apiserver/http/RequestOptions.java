@@ -42,7 +42,11 @@ final class RequestOptions {
     }
 
     DeleteOptions delete(ApiRequest req) {
-        JsonNode body = req.body().length == 0 ? null : BodyDecoder.json(req.body(), null, false);
+        return delete(req.body().length == 0 ? null : BodyDecoder.json(req.body(), null, false), req);
+    }
+
+    /** A DeleteOptions object ({@code body}, may be null) over the request's query parameters. */
+    DeleteOptions delete(JsonNode body, ApiRequest req) {
         Long grace = null;
         String policy = req.param("propagationPolicy");
         boolean dryRun = dryRun(req.params("dryRun"));
