@@ -46,7 +46,8 @@ final class BodyDecoder {
             if (type != null && syntax != null) {
                 // kube's decoder cannot even find the kind: transformDecodeError's "unrecognized" wording
                 throw ApiException.badRequest("the object provided is unrecognized (must be of type " + type.kind()
-                        + "): couldn't get version/kind; json parse error: " + syntax + " (" + GoJsonSyntax.summary(body) + ")");
+                        + "): couldn't get version/kind; json parse error: " + syntax
+                        + " (" + GoJsonSyntax.summary(body) + ")");
             }
             String what = type == null ? "the request body" : type.kind() + " in version \"" + type.version()
                     + "\" cannot be handled as a " + type.kind();

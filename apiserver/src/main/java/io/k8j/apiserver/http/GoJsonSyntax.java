@@ -241,7 +241,8 @@ final class GoJsonSyntax {
         }
         boolean longer = body.length > max;
         byte[] head = longer ? java.util.Arrays.copyOf(body, max) : body;
-        String shown = body[0] == '{' ? new String(head, StandardCharsets.UTF_8) : java.util.HexFormat.of().formatHex(head);
+        String shown = body[0] == '{' ? new String(head, StandardCharsets.UTF_8)
+                : java.util.HexFormat.of().formatHex(head);
         return longer ? shown + " ..." : shown;
     }
 

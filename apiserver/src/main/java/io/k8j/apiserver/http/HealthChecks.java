@@ -48,7 +48,8 @@ final class HealthChecks {
     void serve(ApiRequest req, String path) {
         Answer answer = answer(path, req.params("exclude"), req.param("verbose") != null);
         req.raw().response().putHeader("X-Content-Type-Options", "nosniff");
-        Responses.bytes(req, answer.code(), answer.body().getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        Responses.bytes(req, answer.code(), answer.body().getBytes(StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8");
     }
 
     /** What kube's health handlers answer. */
@@ -81,8 +82,8 @@ final class HealthChecks {
         if (!excluded.isEmpty()) {
             List<String> quoted = new ArrayList<>();
             excluded.forEach(e -> quoted.add("\"" + e + "\""));
-            out.append("warn: some health checks cannot be excluded: no matches for ").append(String.join(",", quoted))
-                    .append('\n');
+            out.append("warn: some health checks cannot be excluded: no matches for ")
+                    .append(String.join(",", quoted)).append('\n');
         }
         if (failed) {
             // Go's http.Error ends the text with a newline

@@ -8,7 +8,7 @@ import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.discovery.Discovery;
 
 
-/** Everything that is not a resource: version, health checks ({@link HealthChecks}), discovery and OpenAPI documents. */
+/** What is not a resource: version, health checks ({@link HealthChecks}), discovery and OpenAPI documents. */
 public final class NonResourceHandler {
     static final String AGGREGATED_V2 = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
     static final String AGGREGATED_V2BETA1 = "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList";

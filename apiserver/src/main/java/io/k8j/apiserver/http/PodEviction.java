@@ -46,7 +46,8 @@ final class PodEviction {
         if (!requested.dryRun()) {
             ObjectNode marked = pods.guaranteedUpdate(ns, name, current -> {
                 checkPreconditions(current, requested);
-                PodConditions.set(current, "DisruptionTarget", "True", "EvictionByEvictionAPI", "Eviction API: evicting");
+                PodConditions.set(current, "DisruptionTarget", "True", "EvictionByEvictionAPI",
+                        "Eviction API: evicting");
                 return current;
             }, options.write(req), "status");
             if (requested.preconditionResourceVersion() != null) {
@@ -69,18 +70,20 @@ final class PodEviction {
     private static void checkPreconditions(ObjectNode pod, DeleteOptions delete) {
         String name = Meta.name(pod);
         if (delete.preconditionUid() != null && !delete.preconditionUid().equals(Meta.uid(pod))) {
-            throw conflict(name, "the UID in the precondition (" + delete.preconditionUid() + ") does not match the UID "
-                    + "in record (" + Meta.uid(pod) + "). The object might have been deleted and then recreated");
+            throw conflict(name, "the UID in the precondition (" + delete.preconditionUid() + ") does not match the "
+                    + "UID in record (" + Meta.uid(pod) + "). The object might have been deleted and then recreated");
         }
         String rv = delete.preconditionResourceVersion();
         if (rv != null && !rv.equals(Meta.resourceVersion(pod))) {
             throw conflict(name, "the ResourceVersion in the precondition (" + rv + ") does not match the "
-                    + "ResourceVersion in record (" + Meta.resourceVersion(pod) + "). The object might have been modified");
+                    + "ResourceVersion in record (" + Meta.resourceVersion(pod) + "). The object might have been "
+                    + "modified");
         }
     }
 
     private static ApiException conflict(String name, String why) {
         ObjectNode details = Json.object().put("name", name).put("kind", "Pod");
-        return new ApiException(409, "Conflict", "Operation cannot be fulfilled on Pod \"" + name + "\": " + why, details);
+        return new ApiException(409, "Conflict", "Operation cannot be fulfilled on Pod \"" + name + "\": " + why,
+                details);
     }
 }

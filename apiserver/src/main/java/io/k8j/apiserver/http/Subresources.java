@@ -88,7 +88,8 @@ final class Subresources {
             throw ApiException.notFound("the server could not find the requested resource");
         }
         String query = req.raw().query();
-        kubelets.forward(req, store.get(null, info.name()), (path.isEmpty() ? "/" : path) + (query == null ? "" : "?" + query));
+        String target = (path.isEmpty() ? "/" : path) + (query == null ? "" : "?" + query);
+        kubelets.forward(req, store.get(null, info.name()), target);
     }
 
     /** A namespace's finalize only replaces spec.finalizers; the namespace controller calls it. */

@@ -21,7 +21,8 @@ import java.util.Map;
  */
 final class GoZeroFields {
     private static final List<String> NODE_INFO = List.of("machineID", "systemUUID", "bootID", "kernelVersion",
-            "osImage", "containerRuntimeVersion", "kubeletVersion", "kubeProxyVersion", "operatingSystem", "architecture");
+            "osImage", "containerRuntimeVersion", "kubeletVersion", "kubeProxyVersion", "operatingSystem",
+            "architecture");
     private static final List<String> CONTAINER_STATUS = List.of("state={}", "lastState={}", "ready=false",
             "restartCount=0", "image=\"\"", "imageID=\"\"");
 
