@@ -125,8 +125,14 @@ public class ApiException extends RuntimeException {
                         + String.join(", ", accepted), null);
     }
 
-    public static ApiException tooLarge() {
-        return new ApiException(413, "RequestEntityTooLarge", "the request is too large", null);
+    /** kube's NewRequestEntityTooLargeError with its "limit is N" detail. */
+    public static ApiException tooLarge(long limit) {
+        return new ApiException(413, "RequestEntityTooLarge", "Request entity too large: limit is " + limit, null);
+    }
+
+    /** kube's NewTimeoutError (504) without a retry delay: {@code details} is empty, no Retry-After is sent. */
+    public static ApiException timeout(String message) {
+        return new ApiException(504, "Timeout", "Timeout: " + message, Json.object());
     }
 
     public static ApiException expired(String message) {

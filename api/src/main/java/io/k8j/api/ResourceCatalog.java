@@ -43,9 +43,9 @@ public final class ResourceCatalog {
         List<String> all = List.of("all");
         c.add("", "v1", "Namespace", "namespaces", false, List.of("ns"), List.of(), Set.of("status", "finalize"), Namespace.class);
         c.add("", "v1", "Pod", "pods", true, List.of("po"), all,
-                Set.of("status", "binding", "log", "exec", "attach", "portforward", "eviction", "proxy",
-                        "ephemeralcontainers"), Pod.class);
-        c.add("", "v1", "Service", "services", true, List.of("svc"), all, Set.of("status", "proxy"), Service.class);
+                Set.of("status", "binding", "log", "exec", "attach", "portforward", "eviction", "ephemeralcontainers"),
+                Pod.class);
+        c.add("", "v1", "Service", "services", true, List.of("svc"), all, status, Service.class);
         c.add("", "v1", "Endpoints", "endpoints", true, List.of("ep"), List.of(), Set.of(), Endpoints.class);
         c.add("", "v1", "ConfigMap", "configmaps", true, List.of("cm"), List.of(), Set.of(), ConfigMap.class);
         c.add("", "v1", "Secret", "secrets", true, List.of(), List.of(), Set.of(), Secret.class);

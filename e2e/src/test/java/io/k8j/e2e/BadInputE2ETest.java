@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.k8j.e2e.support.ApiClient;
 import io.k8j.e2e.support.ApiClient.Response;
+import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.Namespaces;
 import io.k8j.e2e.support.SharedServer;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a client sees when it sends something wrong: the status code, a {@code Status} body with
@@ -229,5 +232,60 @@ class BadInputE2ETest {
         JsonNode after = api.get(cms + "/twice").json();
         assertThat(after.at("/data/k").asText()).isEqualTo("v");
         assertThat(after.at("/metadata/uid")).isEqualTo(before.at("/metadata/uid"));
+    }
+
+    /** 100,000 short keys: under the 1 MiB data limit, but with their managedFields over what storage takes. */
+    @Test
+    void aConfigMapTooLargeToStoreIs413() {
+        StringBuilder data = new StringBuilder("{");
+        for (int i = 0; i < 100_000; i++) {
+            data.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
+        }
+        JsonNode s = status(api.post(cms, configMap("wide", data.append('}').toString())), 413, "RequestEntityTooLarge");
+        assertThat(s.path("message").asText()).isEqualTo("Request entity too large: limit is 1572864");
+        assertAbsent("wide");
+    }
+
+    @Test
+    void aConfigMapOverOneMebibyteOfDataIsInvalid() {
+        String big = "x".repeat(600_000);
+        JsonNode s = status(api.post(cms, configMap("heavy", "{\"a\":\"" + big + "\",\"b\":\"" + big + "\"}")), 422, "Invalid");
+        assertThat(s.path("message").asText()).isEqualTo("ConfigMap \"heavy\" is invalid: []: Too long: must have at most 1048576 bytes");
+        assertAbsent("heavy");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Kubectl.V127, Kubectl.V133})
+    void aResourceVersionThatIsNoNumberIsABadRequest(String binary) {
+        for (String rv : java.util.List.of("abc", "-1")) {
+            JsonNode s = status(api.get(cms + "?resourceVersion=" + rv), 400, "BadRequest");
+            String message = "resourceVersion: Invalid value: \"" + rv + "\": strconv.ParseUint: parsing \"" + rv
+                    + "\": invalid syntax";
+            assertThat(s.path("message").asText()).isEqualTo(message);
+            assertThat(K8J.kubectl(binary).run("get", "--raw", cms + "?resourceVersion=" + rv).err())
+                    .contains("Error from server (BadRequest): " + message);
+        }
+    }
+
+    @Test
+    void aWatchWithANegativeTimeoutEndsAtOnce() {
+        existing("watched");
+        long started = System.nanoTime();
+        Response r = api.get(cms + "?watch=true&timeoutSeconds=-5");
+        assertThat(r.code()).isEqualTo(200);
+        assertThat(r.body()).isEmpty();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void yamlWithoutAContentTypeIsReadAsJsonAndRefusedAsKubeDoes() {
+        String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: untyped\n";
+        Response r = api.send("POST", cms, null, yaml.getBytes(StandardCharsets.UTF_8));
+        JsonNode s = status(r, 400, "BadRequest");
+        assertThat(s.path("message").asText()).isEqualTo("the object provided is unrecognized (must be of type ConfigMap): "
+                + "couldn't get version/kind; json parse error: invalid character 'a' looking for beginning of value "
+                + "(61706956657273696f6e3a2076310a6b696e643a20436f6e6669674d6170 ...)");
+        assertThat(r.body()).endsWith("}\n");
+        assertAbsent("untyped");
     }
 }

@@ -92,7 +92,8 @@ class DaemonSetStatefulSetE2ETest {
                 {"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"web"},
                  "spec":{"serviceName":"web","replicas":3,"selector":{"matchLabels":{"app":"web"}},
                   "template":{"metadata":{"labels":{"app":"web"}},
-                   "spec":{"containers":[{"name":"web","image":"nginx"}]}},
+                   "spec":{"containers":[{"name":"web","image":"nginx",
+                    "volumeMounts":[{"name":"data","mountPath":"/usr/share/nginx/html"}]}]}},
                   "volumeClaimTemplates":[{"metadata":{"name":"data"},
                    "spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}]}}""",
                 "-n", ns, "apply", "-f", "-");

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Debian's python3-kubernetes (for /usr/bin/python3) does CRUD, watch and patch against k8j. */
+/** Debian's python3-kubernetes (for /usr/bin/python3) does CRUD, watch and patch against k8j, and reads every kind. */
 class PythonClientE2ETest {
     private static K8jServer server;
 
@@ -32,5 +32,14 @@ class PythonClientE2ETest {
         assertThat(r.finished()).as(r.output()).isTrue();
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("python client: ok");
+    }
+
+    @Test
+    void everyBuiltInKindCreatedAndListedDeserializes() throws Exception {
+        PythonScript.Result r = PythonScript.run("built_in_kinds.py", Duration.ofSeconds(120),
+                Map.of("KUBECONFIG", server.kubeconfig().toString(), "NAMESPACE", "python-kinds"));
+        assertThat(r.finished()).as(r.output()).isTrue();
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("python built-in kinds: ok");
     }
 }

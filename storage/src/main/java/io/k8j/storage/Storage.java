@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * {@link KeyValue#modRevision()} is the revision of the write that produced it and is what the API
  * server exposes as {@code metadata.resourceVersion}. Writes that name an expected revision fail with
  * {@link ConflictException} when the key has moved on, so racing writers never overwrite each other.
- * A write that throws has changed nothing.
+ * A write that throws has changed nothing, except one that throws {@link StorageUnavailableException}: its
+ * outcome is unknown (the backend may have applied it before it stopped answering).
  *
  * <p>Creates and updates throw {@link ValueTooLargeException} for a value over the backend's limit
  * (1.5 MiB by default, etcd's request limit). Implementations: {@code sqlite.SqliteStorage},
@@ -83,6 +84,19 @@ public interface Storage extends AutoCloseable {
      */
     default long listCompactedRevision() {
         return compactedRevision();
+    }
+
+    /** The name of this backend's health check, as /livez and /readyz list it ("etcd", "sqlite"). */
+    default String healthCheckName() {
+        return "storage";
+    }
+
+    /**
+     * Returns when the backend can serve writes now, and otherwise throws a {@link StorageException} saying why.
+     * Bounded in time (a few seconds) and cheap, though health pollers should still not call it per poll.
+     */
+    default void checkHealth() {
+        currentRevision();
     }
 
     @Override

@@ -10,6 +10,6 @@
  * }</pre>
  *
  * <p>The conformance suite every backend passes, {@code StorageConformanceTest}, and the test etcd
- * launcher {@code etcd.EtcdProcess} ship in this module's test-jar.
+ * launchers {@code etcd.EtcdProcess} (one member) and {@code etcd.EtcdCluster} ship in this module's test-jar.
  */
 package io.k8j.storage;

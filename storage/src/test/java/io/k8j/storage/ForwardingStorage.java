@@ -61,6 +61,16 @@ public class ForwardingStorage implements Storage {
     }
 
     @Override
+    public String healthCheckName() {
+        return delegate.healthCheckName();
+    }
+
+    @Override
+    public void checkHealth() {
+        delegate.checkHealth();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -5,6 +5,7 @@ import io.k8j.api.Json;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.Registry;
+import io.k8j.storage.StorageException;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -87,6 +88,9 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
             }
         } catch (ApiException e) {
             Responses.error(req, e);
+        } catch (StorageException e) {
+            LOG.warn("request {} {}: storage failed: {}", req.method(), req.path(), e.getMessage());
+            Responses.error(req, StorageErrors.toApi(e));
         } catch (RuntimeException | Error e) {
             LOG.error("request {} {} failed", req.method(), req.path(), e);
             Responses.error(req, ApiException.internal(String.valueOf(e.getMessage())));
@@ -102,8 +106,7 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
         RequestInfo info = RequestInfo.parse("GET", raw.path(), true);
         var store = info == null ? null : registry.find(info.group(), info.version(), info.resource()).orElse(null);
         if (store == null) {
-            raw.response().setStatusCode(404).end(Buffer.buffer(Json.bytes(
-                    ApiException.notFound("the server could not find the requested resource").status())));
+            Responses.error(raw.response(), ApiException.notFound("the server could not find the requested resource"));
             return;
         }
         ApiRequest req = new ApiRequest(raw, new byte[0]);
@@ -123,7 +126,7 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
     private void watchOverWebSocket(ApiRequest req, io.vertx.core.http.ServerWebSocket ws, GenericStore store,
                                     String ns) {
         try {
-            watches.serveWebSocket(ws, store, ns, new RequestOptions().list(req));
+            watches.serveWebSocket(ws, store, ns, new RequestOptions().list(req, true));
         } catch (ApiException e) {
             ws.writeTextMessage(Json.MAPPER.createObjectNode().put("type", "ERROR").set("object", e.status()).toString());
             ws.close();
@@ -139,10 +142,6 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
     }
 
     private static void rejectTooLarge(HttpServerRequest req) {
-        if (!req.response().ended()) {
-            req.response().setStatusCode(413).putHeader("Content-Type", MediaTypes.JSON)
-                    .end(Buffer.buffer(Json.bytes(new ApiException(413, "RequestEntityTooLarge",
-                            "Request entity too large: limit is " + MAX_BODY_BYTES, null).status())));
-        }
+        Responses.error(req.response(), ApiException.tooLarge(MAX_BODY_BYTES));
     }
 }

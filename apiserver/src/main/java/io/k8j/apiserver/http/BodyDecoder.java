@@ -15,7 +15,10 @@ final class BodyDecoder {
     private BodyDecoder() {
     }
 
-    /** An object body of a create or update, checked against the resource's apiVersion and kind. */
+    /**
+     * An object body of a create or update, checked against the resource's apiVersion and kind. Without a
+     * Content-Type the body is JSON, as kube-apiserver takes its first media type then.
+     */
     static ObjectNode object(byte[] body, String contentType, ResourceType type, boolean strictDuplicates) {
         String media = MediaTypes.base(contentType);
         JsonNode node = switch (media) {
@@ -35,12 +38,19 @@ final class BodyDecoder {
         try {
             return strictDuplicates ? Json.MAPPER.readTree(body) : Json.LENIENT.readTree(body);
         } catch (JsonProcessingException e) {
-            String what = type == null ? "the request body" : type.kind() + " in version \"" + type.version()
-                    + "\" cannot be handled as a " + type.kind();
             String detail = e.getOriginalMessage();
             if (strictDuplicates && detail != null && detail.startsWith("Duplicate field")) {
                 throw ApiException.badRequest("strict decoding error: json: " + detail);
             }
+            String syntax = GoJsonSyntax.error(body);
+            if (type != null && syntax != null) {
+                // kube's decoder cannot even find the kind: transformDecodeError's "unrecognized" wording
+                throw ApiException.badRequest("the object provided is unrecognized (must be of type " + type.kind()
+                        + "): couldn't get version/kind; json parse error: " + syntax
+                        + " (" + GoJsonSyntax.summary(body) + ")");
+            }
+            String what = type == null ? "the request body" : type.kind() + " in version \"" + type.version()
+                    + "\" cannot be handled as a " + type.kind();
             throw ApiException.badRequest(what + ": " + (detail == null ? "malformed JSON" : detail));
         } catch (IOException e) {
             throw ApiException.badRequest("unable to read the request body: " + e.getMessage());

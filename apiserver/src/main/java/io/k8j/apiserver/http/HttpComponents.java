@@ -30,9 +30,11 @@ public final class HttpComponents {
     public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
                                      String serverAddress, KubeletProxy kubelets) {
+        // kube's ping and etcd checks; its others (log, informer-sync, post-start hooks, shutdown) have no counterpart
+        HealthChecks health = new HealthChecks(List.of(HealthChecks.PING, new StorageHealthCheck(storage, clock)));
         NonResourceHandler nonResource = new NonResourceHandler(discovery, openApi,
                 NonResourceHandler.versionInfo(KUBERNETES_MINOR, DateTimeFormatter.ISO_INSTANT.format(clock.instant())),
-                () -> true, serverAddress);
+                health, serverAddress);
         List<RequestFilter> filters = List.of(new ClientCertAuthenticator());
         return new ApiHandler(registry, filters, nonResource, new FieldValidation(validator),
                 new WatchResponder(storage, clock), executor, clock, kubelets);

@@ -34,8 +34,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The API server's connection to kubelets' node servers: HTTPS with its own client certificate, to the
  * node's InternalIP and daemonEndpoints.kubeletEndpoint port; the response streams through as it comes.
- * pods/log uses stream(); exec, attach and portforward open a WebSocket to the kubelet with webSocket() or an
- * SPDY upgrade with spdy() (Vert.x, same identity).
+ * pods/log uses stream(), nodes/proxy forward(); exec, attach and portforward open a WebSocket to the kubelet
+ * with webSocket() or an SPDY upgrade with spdy() (Vert.x, same identity).
  */
 public final class KubeletProxy {
     private final HttpClient http;
@@ -115,13 +115,34 @@ public final class KubeletProxy {
         return webSockets;
     }
 
+    /** GETs {@code pathAndQuery} from the node's kubelet and streams the answer to the client (pods/log). */
     void stream(ApiRequest req, ObjectNode node, String pathAndQuery) {
         URI uri = URI.create("https://" + address(node) + pathAndQuery);
+        relay(req, HttpRequest.newBuilder(uri).GET().build(), "Get \"" + uri + "\": ");
+    }
+
+    /**
+     * Sends the client's request (method, body, Content-Type and Accept) on to {@code pathAndQuery} of the node's
+     * kubelet and streams its answer back, status code and all (nodes/proxy).
+     */
+    void forward(ApiRequest req, ObjectNode node, String pathAndQuery) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://" + address(node) + pathAndQuery))
+                .method(req.method(), req.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(req.body()));
+        for (String h : List.of("Content-Type", "Accept")) {
+            if (req.header(h) != null) {
+                b.header(h, req.header(h));
+            }
+        }
+        relay(req, b.build(), "error trying to reach service: ");
+    }
+
+    private void relay(ApiRequest req, HttpRequest request, String failurePrefix) {
         HttpResponse<InputStream> upstream;
         try {
-            upstream = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            upstream = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw ApiException.internal("Get \"" + uri + "\": " + e.getMessage());
+            throw ApiException.internal(failurePrefix + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.internal("interrupted");

@@ -7,10 +7,8 @@ import io.k8j.api.Json;
 import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.discovery.Discovery;
 
-import java.nio.charset.StandardCharsets;
-import java.util.function.BooleanSupplier;
 
-/** Everything that is not a resource: version, health checks, discovery and OpenAPI documents. */
+/** What is not a resource: version, health checks ({@link HealthChecks}), discovery and OpenAPI documents. */
 public final class NonResourceHandler {
     static final String AGGREGATED_V2 = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
     static final String AGGREGATED_V2BETA1 = "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList";
@@ -19,15 +17,15 @@ public final class NonResourceHandler {
     private final Discovery discovery;
     private final OpenApi openApi;
     private final ObjectNode version;
-    private final BooleanSupplier ready;
+    private final HealthChecks health;
     private final String serverAddress;
 
-    public NonResourceHandler(Discovery discovery, OpenApi openApi, ObjectNode version, BooleanSupplier ready,
-                              String serverAddress) {
+    NonResourceHandler(Discovery discovery, OpenApi openApi, ObjectNode version, HealthChecks health,
+                       String serverAddress) {
         this.discovery = discovery;
         this.openApi = openApi;
         this.version = version;
-        this.ready = ready;
+        this.health = health;
         this.serverAddress = serverAddress;
     }
 
@@ -37,17 +35,13 @@ public final class NonResourceHandler {
         if (!req.method().equals("GET") && !req.method().equals("HEAD")) {
             throw notFoundOrNotAllowed(path);
         }
+        if (health.serves(path)) {
+            health.serve(req, path);
+            return;
+        }
         String accept = req.header("Accept");
         switch (path) {
             case "/version" -> Responses.json(req, 200, version);
-            case "/healthz", "/livez", "/healthz/ping", "/livez/ping" -> text(req, 200, "ok");
-            case "/readyz", "/readyz/ping" -> {
-                if (ready.getAsBoolean()) {
-                    text(req, 200, "ok");
-                } else {
-                    text(req, 500, "[-]storage not ready\nreadyz check failed");
-                }
-            }
             case "/api" -> discovery(req, accept, true);
             case "/apis" -> discovery(req, accept, false);
             case "/openapi/v2" -> openApiV2(req, accept);
@@ -111,10 +105,6 @@ public final class NonResourceHandler {
         } else {
             Responses.json(req, 200, openApi.v2Json());
         }
-    }
-
-    private static void text(ApiRequest req, int code, String body) {
-        Responses.bytes(req, code, body.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
     }
 
     /**

@@ -7,6 +7,7 @@ import io.k8j.api.selector.LabelSelector;
 import io.k8j.api.selector.SelectorException;
 import io.k8j.apiserver.registry.DeleteOptions;
 import io.k8j.apiserver.registry.ListOptions;
+import io.k8j.apiserver.registry.ResourceVersions;
 import io.k8j.apiserver.registry.WriteOptions;
 
 import java.util.List;
@@ -14,12 +15,16 @@ import java.util.List;
 /** Reads list, write and delete options from query parameters and DeleteOptions bodies. */
 final class RequestOptions {
 
-    ListOptions list(ApiRequest req) {
+    /** The options of a list or deletecollection ({@code watch} false) or of a watch. */
+    ListOptions list(ApiRequest req, boolean watch) {
+        String rv = req.param("resourceVersion", "");
+        String match = req.param("resourceVersionMatch", "");
+        ListOptionsValidation.check(watch, rv, match, req.param("continue", ""), req.param("sendInitialEvents"));
+        ResourceVersions.parse(rv);
         try {
             return new ListOptions(LabelSelector.parse(req.param("labelSelector")),
                     FieldSelector.parse(req.param("fieldSelector")),
-                    intParam(req, "limit"), req.param("continue"), req.param("resourceVersion", ""),
-                    req.param("resourceVersionMatch", ""), req.flag("allowWatchBookmarks"),
+                    intParam(req, "limit"), req.param("continue"), rv, match, req.flag("allowWatchBookmarks"),
                     req.flag("sendInitialEvents"), intParam(req, "timeoutSeconds"));
         } catch (SelectorException e) {
             throw ApiException.badRequest(e.getMessage());
@@ -37,7 +42,11 @@ final class RequestOptions {
     }
 
     DeleteOptions delete(ApiRequest req) {
-        JsonNode body = req.body().length == 0 ? null : BodyDecoder.json(req.body(), null, false);
+        return delete(req.body().length == 0 ? null : BodyDecoder.json(req.body(), null, false), req);
+    }
+
+    /** A DeleteOptions object ({@code body}, may be null) over the request's query parameters. */
+    DeleteOptions delete(JsonNode body, ApiRequest req) {
         Long grace = null;
         String policy = req.param("propagationPolicy");
         boolean dryRun = dryRun(req.params("dryRun"));

@@ -11,6 +11,7 @@ import io.k8j.apiserver.registry.ListOptions;
 import io.k8j.apiserver.registry.Meta;
 import io.k8j.apiserver.registry.ObjectList;
 import io.k8j.apiserver.registry.Registry;
+import io.k8j.apiserver.registry.ResourceVersions;
 import io.k8j.apiserver.registry.WriteOptions;
 import io.k8j.apiserver.table.TableConverter;
 
@@ -51,9 +52,12 @@ final class ResourceHandler {
             return;
         }
         switch (info.verb()) {
-            case "get" -> respondObject(req, type, store.get(ns, info.name()), 200);
+            case "get" -> {
+                ResourceVersions.parse(req.param("resourceVersion"));
+                respondObject(req, type, store.get(ns, info.name()), 200);
+            }
             case "list" -> list(req, type, store, ns);
-            case "watch" -> watches.serve(req, store, ns, options.list(req));
+            case "watch" -> watches.serve(req, store, ns, options.list(req, true));
             case "create" -> create(req, type, store, ns, info);
             case "update" -> update(req, type, store, ns, info.name());
             case "patch" -> patch(req, store, ns, info.name(), null);
@@ -64,7 +68,7 @@ final class ResourceHandler {
     }
 
     private void list(ApiRequest req, ResourceType type, GenericStore store, String ns) {
-        ObjectList page = store.list(ns, options.list(req));
+        ObjectList page = store.list(ns, options.list(req, false));
         if (MediaTypes.wantsTable(req.header("Accept"))) {
             ObjectNode table = TableConverter.forResource(type).toTable(page.items(), req.param("includeObject"),
                     Long.toString(page.resourceVersion()), page.continueToken(), clock.instant());
@@ -129,7 +133,7 @@ final class ResourceHandler {
     }
 
     private void deleteCollection(ApiRequest req, ResourceType type, GenericStore store, String ns) {
-        List<ObjectNode> deleted = store.deleteCollection(ns, options.list(req), options.delete(req));
+        List<ObjectNode> deleted = store.deleteCollection(ns, options.list(req, false), options.delete(req));
         Responses.json(req, 200, listObject(type, deleted, 0, null));
     }
 

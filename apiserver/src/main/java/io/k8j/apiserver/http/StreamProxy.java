@@ -163,9 +163,8 @@ public final class StreamProxy {
         upstream.body().onComplete(body -> {
             String message = body.succeeded() ? body.result().toString().trim() : "upgrade refused by the kubelet";
             int code = upstream.statusCode() >= 400 ? upstream.statusCode() : 500;
-            raw.response().setStatusCode(code).putHeader("Content-Type", MediaTypes.JSON)
-                    .end(Buffer.buffer(Json.bytes(new ApiException(code, code == 403 ? "Forbidden" : "InternalError",
-                            message, null).status())));
+            Responses.error(raw.response(), new ApiException(code, code == 403 ? "Forbidden" : "InternalError",
+                    message, null));
         });
     }
 }

@@ -11,8 +11,9 @@ import io.k8j.apiserver.registry.Registry;
 /**
  * The subresources served by the store itself: {@code status} and a pod's {@code ephemeralcontainers} (the same
  * object, of which only status or spec.ephemeralContainers is written), {@code scale} (an autoscaling/v1 Scale
- * view of spec.replicas), {@code binding} (a pod's node assignment) and a namespace's {@code finalize}; a pod's {@code log} streams from its kubelet
- * ({@link PodLogs}); exec, attach and portforward come here only without an upgrade ({@link StreamProxy}
+ * view of spec.replicas), {@code binding} (a pod's node assignment), a pod's {@code eviction} ({@link PodEviction})
+ * and a namespace's {@code finalize}; a pod's {@code log} streams from its kubelet ({@link PodLogs}), as a node's
+ * {@code proxy} forwards to it; exec, attach and portforward come here only without an upgrade ({@link StreamProxy}
  * takes those), and get kube's answers for the pod or a 400.
  */
 final class Subresources {
@@ -20,17 +21,25 @@ final class Subresources {
     private final PatchHandler patches;
     private final RequestOptions options;
     private final PodLogs logs;
+    private final KubeletProxy kubelets;
+    private final PodEviction eviction;
 
     Subresources(Registry registry, PatchHandler patches, RequestOptions options, KubeletProxy kubelets) {
         this.registry = registry;
         this.patches = patches;
         this.options = options;
+        this.kubelets = kubelets;
         this.logs = kubelets == null ? null : new PodLogs(registry, kubelets);
+        this.eviction = new PodEviction(options, DisruptionBudgets.NONE);
     }
 
     void handle(ApiRequest req, RequestInfo info, GenericStore store, String ns) {
         ResourceType type = store.type();
         String sub = info.subresource();
+        if (sub.equals("proxy") || sub.startsWith("proxy/")) {
+            proxy(req, info, store, sub.substring("proxy".length()));
+            return;
+        }
         if (!type.hasSubresource(sub) || info.name() == null) {
             throw ApiException.notFound("the server could not find the requested resource");
         }
@@ -38,6 +47,7 @@ final class Subresources {
             case "status", "finalize", "ephemeralcontainers" -> partOfObject(req, info, store, ns, sub);
             case "scale" -> new ScaleSubresource(store, options).handle(req, info, ns);
             case "binding" -> bind(req, info, store, ns);
+            case "eviction" -> eviction.handle(req, info, store, ns);
             case "log" -> {
                 if (logs == null) {
                     throw ApiException.notFound("the server could not find the requested resource");
@@ -70,6 +80,16 @@ final class Subresources {
             case "patch" -> Responses.json(req, 200, patches.patch(req, store, ns, info.name(), sub).object());
             default -> throw ApiException.methodNotAllowed();
         }
+    }
+
+    /** nodes/{name}/proxy/{path}: the request goes on to the node's kubelet, at {path}. */
+    private void proxy(ApiRequest req, RequestInfo info, GenericStore store, String path) {
+        if (!store.type().hasSubresource("proxy") || info.name() == null || logs == null) {
+            throw ApiException.notFound("the server could not find the requested resource");
+        }
+        String query = req.raw().query();
+        String target = (path.isEmpty() ? "/" : path) + (query == null ? "" : "?" + query);
+        kubelets.forward(req, store.get(null, info.name()), target);
     }
 
     /** A namespace's finalize only replaces spec.finalizers; the namespace controller calls it. */
@@ -109,7 +129,7 @@ final class Subresources {
             PodConditions.set(pod, "PodScheduled", "True", null, null);
             return pod;
         }, options.write(req), "binding");
-        Responses.json(req, 201, Responses.success(null));
+        Responses.json(req, 201, Responses.success(null).put("code", 201));
     }
 
     private static ResourceType bindingType() {

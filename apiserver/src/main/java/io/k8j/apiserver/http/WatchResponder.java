@@ -5,6 +5,7 @@ import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.ListOptions;
 import io.k8j.apiserver.watch.WatchStream;
 import io.k8j.storage.Storage;
+import io.k8j.storage.StorageException;
 import io.k8j.storage.WatchHandle;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -19,8 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * Serves watches over chunked HTTP (kubectl, Python) or a WebSocket (fabric8). A watch ends at
- * timeoutSeconds, when the client goes away, or when the client cannot keep up for {@code STALL_SECONDS};
- * clients then re-watch from their last resourceVersion.
+ * timeoutSeconds (at once when it is negative), when the client goes away, or when the client cannot keep up
+ * for {@code STALL_SECONDS}; clients then re-watch from their last resourceVersion.
  */
 final class WatchResponder {
     private static final long STALL_SECONDS = 30;
@@ -61,12 +62,17 @@ final class WatchResponder {
 
     private void run(GenericStore store, String ns, ListOptions options, WatchStream stream, Runnable end,
                      Consumer<io.vertx.core.Handler<Void>> onClientClose) {
+        if (options.timeoutSeconds() < 0) {
+            // kube's watch timer with a negative duration has fired before the first event: an empty 200
+            end.run();
+            return;
+        }
         onClientClose.accept(v -> stream.end());
         WatchHandle handle;
         try {
             handle = store.reader().watch(ns, options, stream);
-        } catch (ApiException e) {
-            stream.error(e);
+        } catch (ApiException | StorageException e) {
+            stream.error(e instanceof StorageException se ? StorageErrors.toApi(se) : (ApiException) e);
             end.run();
             return;
         }

@@ -137,7 +137,7 @@ public final class Deleter {
             return obj;
         }
         try {
-            storage.delete(type.key(Meta.namespace(obj), Meta.name(obj)), StoreReader.parseRevision(Meta.resourceVersion(obj)));
+            storage.delete(type.key(Meta.namespace(obj), Meta.name(obj)), Long.parseLong(Meta.resourceVersion(obj)));
             strategy.afterDelete(obj, contexts.create(false));
         } catch (KeyNotFoundException | ConflictException e) {
             // someone else wrote or deleted it meanwhile; their write decides

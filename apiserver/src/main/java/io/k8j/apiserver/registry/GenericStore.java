@@ -46,7 +46,7 @@ public final class GenericStore {
     private final Clock clock;
     private final StoreReader reader;
     private final Deleter deleter;
-    private final ValueStructs valueStructs;
+    private final GoZeroFields zeroFields;
     private final CreateAdmission admission;
 
     public GenericStore(ResourceType type, ResourceStrategy strategy, Storage storage, NamespaceGuard namespaces,
@@ -61,7 +61,7 @@ public final class GenericStore {
         this.clock = clock;
         this.reader = new StoreReader(type, strategy, storage);
         this.deleter = new Deleter(type, strategy, storage, contexts, clock);
-        this.valueStructs = ValueStructs.of(type.modelClass());
+        this.zeroFields = GoZeroFields.of(type);
     }
 
     public ResourceType type() {
@@ -126,8 +126,19 @@ public final class GenericStore {
         if (type.hasSubresource("status") && !type.plural().equals("nodes")) {
             obj.remove("status");
         }
-        strategy.prepareForCreate(obj, contexts.create(options.dryRun()));
-        valueStructs.fill(obj);
+        WriteContext ctx = contexts.create(options.dryRun());
+        try {
+            return prepareAndCreate(namespace, obj, options, ctx, now, generated ? generateName : null);
+        } catch (RuntimeException e) {
+            ctx.abort(e);
+            throw e;
+        }
+    }
+
+    private ObjectNode prepareAndCreate(String namespace, ObjectNode obj, WriteOptions options, WriteContext ctx,
+                                        Instant now, String generateName) {
+        strategy.prepareForCreate(obj, ctx);
+        zeroFields.fill(obj);
         List<FieldError> errors = new ArrayList<>(MetadataRules.validate(type, obj));
         errors.addAll(strategy.validate(obj));
         if (!errors.isEmpty()) {
@@ -147,7 +158,7 @@ public final class GenericStore {
                 KeyValue kv = storage.create(type.key(namespace, Meta.name(stored)), StoredObjects.encode(stored));
                 return StoredObjects.decode(kv);
             } catch (KeyExistsException e) {
-                if (!generated || attempt >= MAX_RETRIES) {
+                if (generateName == null || attempt >= MAX_RETRIES) {
                     throw ApiException.alreadyExists(type, Meta.name(stored));
                 }
                 Meta.of(stored).put("name", NameGenerator.generate(generateName));
@@ -201,28 +212,34 @@ public final class GenericStore {
             if (pinned != null && !pinned.isEmpty() && !pinned.equals(Meta.resourceVersion(old))) {
                 throw ApiException.modified(type, name);
             }
-            ObjectNode updated = prepareUpdate(desired, old, options, subresource);
-            if (sameContent(updated, old)) {
-                return old;
-            }
-            if (options.dryRun()) {
-                return updated;
-            }
+            WriteContext ctx = contexts.create(options.dryRun());
             try {
+                ObjectNode updated = prepareUpdate(desired, old, options, subresource, ctx);
+                if (sameContent(updated, old)) {
+                    return old;
+                }
+                if (options.dryRun()) {
+                    return updated;
+                }
                 KeyValue kv = storage.update(key, StoredObjects.encode(updated), current.modRevision());
-                ObjectNode result = StoredObjects.decode(kv);
-                return deleter.finishIfReleased(result);
+                return deleter.finishIfReleased(StoredObjects.decode(kv));
             } catch (KeyNotFoundException e) {
+                ctx.abort(e);
                 throw ApiException.notFound(type, name);
             } catch (ConflictException e) {
+                ctx.abort(e);
                 if (attempt >= MAX_RETRIES) {
                     throw ApiException.modified(type, name);
                 }
+            } catch (RuntimeException e) {
+                ctx.abort(e);
+                throw e;
             }
         }
     }
 
-    private ObjectNode prepareUpdate(ObjectNode obj, ObjectNode old, WriteOptions options, String subresource) {
+    private ObjectNode prepareUpdate(ObjectNode obj, ObjectNode old, WriteOptions options, String subresource,
+                                     WriteContext ctx) {
         ObjectNode updated;
         List<String> narrowed = subresource == null ? null : NARROW_SUBRESOURCES.get(subresource);
         if (narrowed != null) {
@@ -252,10 +269,11 @@ public final class GenericStore {
         }
         meta.put("resourceVersion", Meta.resourceVersion(old));
         if (subresource == null) {
-            strategy.prepareForUpdate(updated, old, contexts.create(options.dryRun()));
+            strategy.prepareForUpdate(updated, old, ctx);
         } else {
-            strategy.prepareForSubresourceUpdate(subresource, updated, old, contexts.create(options.dryRun()));
+            strategy.prepareForSubresourceUpdate(subresource, updated, old, ctx);
         }
+        zeroFields.fill(updated);
         if (strategy.tracksGeneration() && !Objects.equals(withoutMetaAndStatus(updated), withoutMetaAndStatus(old))) {
             meta.put("generation", old.path("metadata").path("generation").asLong(0) + 1);
         }

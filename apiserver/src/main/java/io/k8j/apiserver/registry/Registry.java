@@ -1,6 +1,5 @@
 package io.k8j.apiserver.registry;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ResourceCatalog;
 import io.k8j.api.ResourceType;
 import io.k8j.apiserver.admission.QuotaAdmission;
@@ -22,17 +21,8 @@ public final class Registry {
                     FieldManager fieldManager, Clock clock) {
         this.catalog = catalog;
         NamespaceLifecycle lifecycle = new NamespaceLifecycle(this);
-        StrategyContextFactory contexts = dryRun -> new StrategyContext() {
-            @Override
-            public List<ObjectNode> list(String group, String plural) {
-                return find(group, "v1", plural).map(s -> s.list(null, ListOptions.all()).items()).orElse(List.of());
-            }
-
-            @Override
-            public boolean dryRun() {
-                return dryRun;
-            }
-        };
+        StrategyContextFactory contexts = dryRun -> new WriteContext((group, plural) -> find(group, "v1", plural)
+                .map(s -> s.list(null, ListOptions.all()).items()).orElse(List.of()), dryRun);
         CreateAdmission quota = QuotaAdmission.of(this, clock);
         for (ResourceType type : catalog.all()) {
             stores.put(type, new GenericStore(type, strategies.apply(type), storage, lifecycle, contexts,

@@ -103,7 +103,7 @@ public final class StoreReader {
             current.items().forEach(obj -> sink.event("ADDED", obj));
             after = current.resourceVersion();
         } else {
-            after = parseRevision(rv);
+            after = ResourceVersions.parse(rv);
         }
         if (options.sendInitialEvents()) {
             sink.initialEventsEnd(after);
@@ -173,18 +173,10 @@ public final class StoreReader {
 
     private void checkExactRevision(ListOptions options) {
         if ("Exact".equals(options.resourceVersionMatch())) {
-            long wanted = parseRevision(options.resourceVersion());
+            long wanted = ResourceVersions.parse(options.resourceVersion());
             if (wanted != storage.currentRevision()) {
                 throw ApiException.expired("too old resource version: " + wanted + " (" + storage.currentRevision() + ")");
             }
-        }
-    }
-
-    static long parseRevision(String rv) {
-        try {
-            return Long.parseLong(rv);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid resource version: " + rv);
         }
     }
 }

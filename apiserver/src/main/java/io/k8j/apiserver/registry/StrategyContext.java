@@ -12,4 +12,10 @@ public interface StrategyContext {
 
     /** True for a dry run: a strategy must not keep anything it allocated. */
     boolean dryRun();
+
+    /**
+     * Registers how to give back something allocated for this write, should the write not be stored (it is
+     * invalid, its name exists, a racing write makes it retry, the store refuses it).
+     */
+    void onAbort(Runnable undo);
 }

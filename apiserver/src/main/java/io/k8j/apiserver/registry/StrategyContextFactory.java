@@ -1,7 +1,7 @@
 package io.k8j.apiserver.registry;
 
-/** Makes the context strategies see during one write. */
+/** Makes the context strategies see during one write attempt. */
 @FunctionalInterface
-public interface StrategyContextFactory {
-    StrategyContext create(boolean dryRun);
+interface StrategyContextFactory {
+    WriteContext create(boolean dryRun);
 }

@@ -65,6 +65,17 @@ final class InProcessServer implements AutoCloseable {
         return new Reply(resp.statusCode(), Json.parseObject(resp.body()));
     }
 
+    /** Sends {@code body} with the given Content-Type (none when null) and returns the raw response. */
+    HttpResponse<byte[]> sendRaw(String method, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            req.header("Content-Type", contentType);
+        }
+        return client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     @Override
     public void close() throws Exception {
         client.close();

@@ -8,10 +8,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A storage that passes everything through, except that a test can slip one racing write in just
- * before the store's next update, after the store has read the object it is updating.
+ * before the store's next update, after the store has read the object it is updating, or make the next
+ * create fail as the backend would.
  */
 final class RacingStorage extends ForwardingStorage {
     private final AtomicReference<Runnable> beforeNextUpdate = new AtomicReference<>();
+    private final AtomicReference<RuntimeException> failNextCreate = new AtomicReference<>();
 
     RacingStorage(Storage delegate) {
         super(delegate);
@@ -19,6 +21,19 @@ final class RacingStorage extends ForwardingStorage {
 
     void beforeNextUpdate(Runnable racingWrite) {
         beforeNextUpdate.set(racingWrite);
+    }
+
+    void failNextCreate(RuntimeException failure) {
+        failNextCreate.set(failure);
+    }
+
+    @Override
+    public KeyValue create(String key, byte[] value) {
+        RuntimeException failure = failNextCreate.getAndSet(null);
+        if (failure != null) {
+            throw failure;
+        }
+        return super.create(key, value);
     }
 
     @Override

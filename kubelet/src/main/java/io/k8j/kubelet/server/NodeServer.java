@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The kubelet's HTTPS server (port 10250 by default): callers must present a client certificate signed by
- * the cluster CA (the API server does). Serves GET /containerLogs/{ns}/{pod}/{container} and the streaming
- * upgrades /exec, /attach and /portForward ({@link StreamingServer}).
+ * the cluster CA (the API server does). Serves GET /containerLogs/{ns}/{pod}/{container}, /healthz and the
+ * streaming upgrades /exec, /attach and /portForward ({@link StreamingServer}).
  */
 public final class NodeServer implements AutoCloseable {
     private final Vertx vertx;
@@ -64,6 +64,11 @@ public final class NodeServer implements AutoCloseable {
             return;
         }
         if (streaming.route(req, parts)) {
+            return;
+        }
+        if (req.path().equals("/healthz")) {
+            // the kubelet's own health check; the API server's nodes/proxy reaches it
+            req.response().putHeader("Content-Type", "text/plain; charset=utf-8").end("ok");
             return;
         }
         req.response().setStatusCode(404).end("404 page not found\n");

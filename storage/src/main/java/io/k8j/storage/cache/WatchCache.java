@@ -198,6 +198,17 @@ public final class WatchCache implements Storage {
     }
 
     @Override
+    public String healthCheckName() {
+        return backend.healthCheckName();
+    }
+
+    /** The backend's health: answering from memory says nothing about whether writes can be stored. */
+    @Override
+    public void checkHealth() {
+        backend.checkHealth();
+    }
+
+    @Override
     public void close() {
         feed.close();
         for (QueuedWatch w : List.copyOf(watchers)) {

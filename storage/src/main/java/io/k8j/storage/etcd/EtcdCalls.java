@@ -1,10 +1,13 @@
 package io.k8j.storage.etcd;
 
 import io.etcd.jetcd.KV;
+import io.etcd.jetcd.common.exception.EtcdException;
 import io.etcd.jetcd.options.CompactOption;
 import io.etcd.jetcd.options.GetOption;
+import io.grpc.Status;
 import io.k8j.storage.CompactedException;
 import io.k8j.storage.StorageException;
+import io.k8j.storage.StorageUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,18 +29,35 @@ final class EtcdCalls {
     }
 
     <T> T await(CompletableFuture<T> future) {
+        return await(future, timeout);
+    }
+
+    <T> T await(CompletableFuture<T> future, Duration limit) {
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new StorageException("etcd: " + cause.getMessage(), cause);
+            throw failure(e.getCause());
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new StorageException("etcd did not answer within " + timeout, e);
+            throw new StorageUnavailableException("etcd did not answer within " + limit.toSeconds() + "s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageException("interrupted waiting for etcd", e);
         }
+    }
+
+    /**
+     * etcd's error as the SPI's: no leader, no quorum or a timeout is {@link StorageUnavailableException}, since a
+     * write may still be applied (a leader change commits most of the writes it interrupts).
+     */
+    static StorageException failure(Throwable cause) {
+        String message = "etcd: " + cause.getMessage();
+        Status.Code code = cause instanceof EtcdException e ? Status.Code.valueOf(e.getErrorCode().name())
+                : Status.fromThrowable(cause).getCode();
+        return switch (code) {
+            case UNAVAILABLE, DEADLINE_EXCEEDED, ABORTED, CANCELLED -> new StorageUnavailableException(message, cause);
+            default -> new StorageException(message, cause);
+        };
     }
 
     void compact(KV kv, long revision, CompactOption option) {

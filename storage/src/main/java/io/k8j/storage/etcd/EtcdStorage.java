@@ -47,6 +47,8 @@ import javax.net.ssl.SSLException;
  * server's compaction shows up there only once a watch runs into it.
  */
 public final class EtcdStorage implements Storage {
+    /** kube-apiserver's --etcd-healthcheck-timeout default. */
+    private static final java.time.Duration HEALTH_TIMEOUT = java.time.Duration.ofSeconds(2);
     private final EtcdOptions options;
     private final Client client;
     private final KV kv;
@@ -72,7 +74,7 @@ public final class EtcdStorage implements Storage {
     public KeyValue create(String key, byte[] value) {
         ValueTooLargeException.check(key, value, options.maxValueBytes());
         ByteSequence k = bytes(key);
-        TxnResponse r = calls.await(kv.txn()
+        TxnResponse r = write(key, value, kv.txn()
                 .If(new Cmp(k, Cmp.Op.EQUAL, CmpTarget.createRevision(0)))
                 .Then(Op.put(k, ByteSequence.from(value), PutOption.DEFAULT))
                 .commit());
@@ -106,7 +108,7 @@ public final class EtcdStorage implements Storage {
     public KeyValue update(String key, byte[] value, long expectedModRevision) {
         ValueTooLargeException.check(key, value, options.maxValueBytes());
         ByteSequence k = bytes(key);
-        TxnResponse r = calls.await(kv.txn()
+        TxnResponse r = write(key, value, kv.txn()
                 .If(new Cmp(k, Cmp.Op.EQUAL, CmpTarget.modRevision(expectedModRevision)), exists(k))
                 .Then(Op.put(k, ByteSequence.from(value), PutOption.builder().withPrevKV().build()))
                 .Else(Op.get(k, GetOption.DEFAULT))
@@ -160,6 +162,17 @@ public final class EtcdStorage implements Storage {
     }
 
     @Override
+    public String healthCheckName() {
+        return "etcd";
+    }
+
+    /** kube's etcd check: a linearizable read, which needs a leader and a quorum, within a short deadline. */
+    @Override
+    public void checkHealth() {
+        calls.await(kv.get(EtcdKeys.NUL, GetOption.builder().withCountOnly(true).build()), HEALTH_TIMEOUT);
+    }
+
+    @Override
     public void compact(long revision) {
         calls.compact(kv, revision, CompactOption.builder().withCompactPhysical(true).build());
     }
@@ -181,6 +194,21 @@ public final class EtcdStorage implements Storage {
         Watch.Watcher watcher = watches.remove(queued);
         if (watcher != null) {
             watcher.close();
+        }
+    }
+
+    /**
+     * Awaits a put. A value just under the limit can still make etcd's request (key, value and framing) too large:
+     * that is the value's size too, not a failure of etcd.
+     */
+    private TxnResponse write(String key, byte[] value, java.util.concurrent.CompletableFuture<TxnResponse> txn) {
+        try {
+            return calls.await(txn);
+        } catch (StorageException e) {
+            if (String.valueOf(e.getMessage()).contains("request is too large")) {
+                throw new ValueTooLargeException(key, value.length, options.maxValueBytes());
+            }
+            throw e;
         }
     }
 

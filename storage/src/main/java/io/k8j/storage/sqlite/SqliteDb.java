@@ -40,7 +40,8 @@ final class SqliteDb implements AutoCloseable {
     /** Writes committed in one transaction at most; bounds how long the first of them waits. */
     private static final int MAX_GROUP = 128;
 
-    private record PendingWrite<T>(SqlFn<T> body, Consumer<T> afterCommit, CompletableFuture<T> done) {
+    /** @param probe a health probe's write, which proves the file takes a write but stands for no client's write */
+    private record PendingWrite<T>(SqlFn<T> body, Consumer<T> afterCommit, CompletableFuture<T> done, boolean probe) {
         void run(Connection c) throws SQLException {
             exec(c, "SAVEPOINT w");
             try {
@@ -48,10 +49,22 @@ final class SqliteDb implements AutoCloseable {
                 exec(c, "RELEASE w");
                 done.complete(result);
             } catch (SQLException | RuntimeException e) {
-                exec(c, "ROLLBACK TO w");
-                exec(c, "RELEASE w");
+                try {
+                    exec(c, "ROLLBACK TO w");
+                    exec(c, "RELEASE w");
+                } catch (SQLException rollbackFailed) {
+                    // SQLite already rolled the whole transaction back (disk full, I/O error): the group fails, and
+                    // with this write's error rather than the missing savepoint's
+                    e.addSuppressed(rollbackFailed);
+                    throw e;
+                }
                 done.completeExceptionally(e);
             }
+        }
+
+        /** The SQLite error this write failed with (disk full, I/O), or null; a refused write (a conflict) is none. */
+        SQLException sqlFailure() {
+            return done.isCompletedExceptionally() && done.exceptionNow() instanceof SQLException e ? e : null;
         }
 
         /** After the commit, in commit order: still under the write lock, as watch broadcasts need. */
@@ -69,6 +82,8 @@ final class SqliteDb implements AutoCloseable {
     private final Connection writer;
     private final BlockingQueue<Connection> readers;
     private final int readerCount;
+    /** Why the last client write failed in SQLite, until one succeeds; null while writes succeed. */
+    private volatile String writeFailure;
 
     SqliteDb(SqliteOptions options) {
         Path file = options.file().toAbsolutePath();
@@ -109,7 +124,29 @@ final class SqliteDb implements AutoCloseable {
      * seeing the ones before it; {@code afterCommit} runs once it is durable, still holding the write lock.
      */
     <T> T write(SqlFn<T> body, Consumer<T> afterCommit) {
-        PendingWrite<T> mine = new PendingWrite<>(body, afterCommit, new CompletableFuture<>());
+        return write(new PendingWrite<>(body, afterCommit, new CompletableFuture<>(), false));
+    }
+
+    /**
+     * Proves the file takes a write now: one row of the meta table rewritten in a transaction of its own or shared
+     * with queued writes, as durable as theirs. Throws what such a write throws (disk full, I/O error).
+     */
+    void probe(long now) {
+        write(new PendingWrite<Void>(c -> {
+            try (var st = c.prepareStatement("INSERT OR REPLACE INTO meta (name, value) VALUES ('health', ?)")) {
+                st.setLong(1, now);
+                st.executeUpdate();
+            }
+            return null;
+        }, v -> { }, new CompletableFuture<>(), true));
+    }
+
+    /** Why the last client write failed in SQLite (disk full, I/O error) if no write has succeeded since; or null. */
+    String writeFailure() {
+        return writeFailure;
+    }
+
+    private <T> T write(PendingWrite<T> mine) {
         pending.add(mine);
         writeLock.lock();
         try {
@@ -141,9 +178,25 @@ final class SqliteDb implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             StorageException failed = new StorageException("sqlite write failed: " + e.getMessage(), e);
             group.forEach(w -> w.done().obtrudeException(failed));
+            if (group.stream().anyMatch(w -> !w.probe())) {
+                writeFailure = failed.getMessage();
+            }
             return;
         }
         group.forEach(PendingWrite::committed);
+        recordOutcome(group);
+    }
+
+    /** A client write that failed in SQLite marks the store unhealthy; one that succeeded clears that. */
+    private void recordOutcome(List<PendingWrite<?>> group) {
+        for (PendingWrite<?> w : group) {
+            SQLException failure = w.sqlFailure();
+            if (failure != null) {
+                writeFailure = "sqlite write failed: " + failure.getMessage();
+            } else if (!w.probe() && !w.done().isCompletedExceptionally()) {
+                writeFailure = null;
+            }
+        }
     }
 
     private static <T> T outcome(CompletableFuture<T> done) {

@@ -7,6 +7,7 @@ import io.k8j.storage.KeyNotFoundException;
 import io.k8j.storage.KeyValue;
 import io.k8j.storage.ListResult;
 import io.k8j.storage.Storage;
+import io.k8j.storage.StorageException;
 import io.k8j.storage.ValueTooLargeException;
 import io.k8j.storage.WatchEvent;
 import io.k8j.storage.WatchHandle;
@@ -137,6 +138,24 @@ public final class SqliteStorage implements Storage {
             w.close();
         }
         db.close();
+    }
+
+    @Override
+    public String healthCheckName() {
+        return "sqlite";
+    }
+
+    /**
+     * Healthy when a write to the file succeeds now and no client write has failed since the last one that
+     * succeeded: a small probe write can still fit on a full disk that refuses a bigger one.
+     */
+    @Override
+    public void checkHealth() {
+        db.probe(System.currentTimeMillis());
+        String failure = db.writeFailure();
+        if (failure != null) {
+            throw new StorageException(failure);
+        }
     }
 
     /** For tests and operators: checkpoint the WAL now instead of waiting for the next interval. */

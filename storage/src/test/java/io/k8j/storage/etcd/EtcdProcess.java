@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A throwaway single-member etcd for tests: Debian's {@code /usr/bin/etcd} on 127.0.0.1 with free
- * ports and a temporary data dir. {@link #close()} kills it through its own process handle (never
- * by name, so other etcds on the machine are left alone) and deletes the data dir.
+ * A throwaway etcd for tests: Debian's {@code /usr/bin/etcd} on 127.0.0.1 with free ports and a temporary
+ * data dir, a single-member cluster or one member of an {@link EtcdCluster}. {@link #close()} kills it through
+ * its own process handle (never by name, so other etcds on the machine are left alone) and deletes the data dir.
  *
  * <pre>{@code
  * EtcdProcess.assumeAvailable();
@@ -33,10 +33,39 @@ public final class EtcdProcess implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/bin/etcd");
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
+    private final String name;
+    private final int clientPort;
+    private final int peerPort;
+    private String initialCluster;
     private Path dir;
     private Process process;
-    private String clientUrl;
     private Thread shutdownHook;
+
+    /** A single-member cluster. */
+    public EtcdProcess() {
+        this("k8j-test");
+    }
+
+    /** A member named {@code name}; {@link #join} makes it part of a bigger cluster before it starts. */
+    EtcdProcess(String name) {
+        this.name = name;
+        try {
+            this.clientPort = freePort();
+            this.peerPort = freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.initialCluster = peer();
+    }
+
+    /** {@code name=peerURL} as etcd's --initial-cluster lists members. */
+    String peer() {
+        return name + "=http://127.0.0.1:" + peerPort;
+    }
+
+    void join(String initialCluster) {
+        this.initialCluster = initialCluster;
+    }
 
     /** Skips the calling test when etcd is not installed, but fails it on CI (CI=true), which must run it. */
     public static void assumeAvailable() {
@@ -52,28 +81,40 @@ public final class EtcdProcess implements AutoCloseable {
 
     /** Starts etcd and waits until it reports healthy; returns its client URL. */
     public String start() throws IOException, InterruptedException {
-        dir = Files.createTempDirectory("k8j-etcd-");
-        int clientPort = freePort();
-        int peerPort = freePort();
-        clientUrl = "http://127.0.0.1:" + clientPort;
+        launch();
+        awaitHealthy();
+        return clientUrl();
+    }
+
+    /**
+     * Starts the process without waiting; a cluster member is healthy only once a quorum runs. Again after
+     * {@link #stop()}, it restarts on its data dir and rejoins.
+     */
+    void launch() throws IOException {
+        if (dir == null) {
+            dir = Files.createTempDirectory("k8j-etcd-");
+        }
         String peerUrl = "http://127.0.0.1:" + peerPort;
-        process = new ProcessBuilder(List.of(BINARY.toString(), "--name", "k8j-test", "--data-dir", dir.resolve("data").toString(),
-                "--listen-client-urls", clientUrl, "--advertise-client-urls", clientUrl,
+        process = new ProcessBuilder(List.of(BINARY.toString(), "--name", name, "--data-dir", dir.resolve("data").toString(),
+                "--listen-client-urls", clientUrl(), "--advertise-client-urls", clientUrl(),
                 "--listen-peer-urls", peerUrl, "--initial-advertise-peer-urls", peerUrl,
-                "--initial-cluster", "k8j-test=" + peerUrl, "--logger", "zap", "--log-outputs", "stderr"))
+                "--initial-cluster", initialCluster, "--logger", "zap", "--log-outputs", "stderr"))
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("etcd.log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("etcd.log").toFile()))
                 .start();
         // Should the test JVM die without running close(), do not leave etcd behind.
         Process started = process;
         shutdownHook = new Thread(started::destroyForcibly);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        awaitHealthy();
-        return clientUrl;
     }
 
     public String clientUrl() {
-        return clientUrl;
+        return "http://127.0.0.1:" + clientPort;
+    }
+
+    /** The member's pid, while it runs. */
+    public long pid() {
+        return process.pid();
     }
 
     /** The tail of etcd's own log, for failure messages. */
@@ -86,8 +127,8 @@ public final class EtcdProcess implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Kills the process (by its own handle), keeping the data dir for a later {@link #launch()}. */
+    void stop() {
         if (process != null) {
             process.destroyForcibly();
             try {
@@ -98,15 +139,21 @@ public final class EtcdProcess implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
             process = null;
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
         if (dir != null) {
             deleteTree(dir);
             dir = null;
         }
     }
 
-    private void awaitHealthy() throws InterruptedException {
+    /** Waits until this member reports healthy: it runs and its cluster has a leader. */
+    void awaitHealthy() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(clientUrl + "/health")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(clientUrl() + "/health")).timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

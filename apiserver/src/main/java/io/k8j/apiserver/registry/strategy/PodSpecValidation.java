@@ -29,12 +29,21 @@ final class PodSpecValidation {
     }
 
     static List<FieldError> validate(JsonNode spec, String path, List<String> restartPolicies) {
+        return validate(spec, path, restartPolicies, Set.of());
+    }
+
+    /**
+     * @param moreVolumes names that volumeMounts may use besides the spec's volumes: a StatefulSet's claim
+     *                    templates, which become volumes of its pods
+     */
+    static List<FieldError> validate(JsonNode spec, String path, List<String> restartPolicies, Set<String> moreVolumes) {
         List<FieldError> errs = new ArrayList<>();
         if (spec == null) {
             errs.add(FieldError.required(path + ".containers", ""));
             return errs;
         }
         Set<String> volumes = volumes(errs, spec, path);
+        volumes.addAll(moreVolumes);
         boolean hostNetwork = Tree.isTrue(spec, "hostNetwork");
         List<ObjectNode> containers = Tree.objects(spec, "containers");
         if (containers.isEmpty()) {

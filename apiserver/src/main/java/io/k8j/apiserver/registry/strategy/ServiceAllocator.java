@@ -17,11 +17,11 @@ import java.util.random.RandomGenerator;
 /**
  * Cluster IPs and node ports of Services. Thread-safe. Seeded lazily from the stored services on first use.
  *
- * <p>The strategy hooks have no "commit" callback, so a reservation whose create or update then fails (or an
- * update that frees a node port) leaves a value taken that no stored service holds. Instead of kube's periodic
- * repair loop, the allocator resyncs with storage when it would otherwise refuse (range full, value taken):
- * everything stored stays taken, as does anything reserved within {@link #IN_FLIGHT} (its request may not have
- * reached storage yet); the rest is free again.
+ * <p>A reservation whose write then fails is given back by the store ({@code StrategyContext.onAbort}), unless
+ * the store's outcome is unknown. What is left (such a write, an update that frees a node port, another API
+ * server's writes) is found, instead of by kube's periodic repair loop, by a resync with storage when the
+ * allocator would otherwise refuse (range full, value taken): everything stored stays taken, as does anything
+ * reserved within {@link #IN_FLIGHT} (its request may not have reached storage yet); the rest is free again.
  */
 public final class ServiceAllocator {
     /** k3s' default service CIDR; 10.43.0.1 is kept for the "kubernetes" service, which asks for it. */

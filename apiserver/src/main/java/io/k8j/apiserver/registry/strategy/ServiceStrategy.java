@@ -93,6 +93,8 @@ final class ServiceStrategy implements ResourceStrategy {
         }
         if (ctx.dryRun()) {
             r.rollback();
+        } else {
+            ctx.onAbort(r::rollback);
         }
     }
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.FieldError;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** apps/v1 StatefulSets (SetDefaults_StatefulSet, ValidateStatefulSet and its update rules). */
 final class StatefulSetStrategy extends WorkloadStrategy {
@@ -64,6 +66,14 @@ final class StatefulSetStrategy extends WorkloadStrategy {
         Checks.supported(errs, retention, "whenDeleted", "spec.persistentVolumeClaimRetentionPolicy.whenDeleted", RETENTION);
         Checks.supported(errs, retention, "whenScaled", "spec.persistentVolumeClaimRetentionPolicy.whenScaled", RETENTION);
         Checks.nonNegative(errs, spec.path("ordinals"), "start", "spec.ordinals.start");
+    }
+
+    /** Each claim template becomes a volume of that name in every pod, replacing a template volume of the name. */
+    @Override
+    Set<String> podVolumes(JsonNode spec) {
+        Set<String> claims = new HashSet<>();
+        Tree.objects(spec, "volumeClaimTemplates").forEach(c -> claims.add(Tree.text(c.path("metadata"), "name")));
+        return claims;
     }
 
     @Override

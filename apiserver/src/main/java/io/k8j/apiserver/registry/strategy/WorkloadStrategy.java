@@ -8,6 +8,7 @@ import io.k8j.apiserver.registry.StrategyContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the apps/v1 controllers (Deployment, ReplicaSet, StatefulSet, DaemonSet) share: a pod template that
@@ -27,6 +28,11 @@ abstract class WorkloadStrategy implements ResourceStrategy {
 
     /** Rules of the kind's own spec fields. */
     abstract void validateSpec(List<FieldError> errs, JsonNode spec);
+
+    /** Volumes the controller adds to each pod of the template, which its containers may mount. */
+    Set<String> podVolumes(JsonNode spec) {
+        return Set.of();
+    }
 
     /** Update rules of the spec: apps/v1 fixes the selector at creation. */
     void validateSpecUpdate(List<FieldError> errs, JsonNode spec, JsonNode oldSpec) {
@@ -69,7 +75,7 @@ abstract class WorkloadStrategy implements ResourceStrategy {
         Checks.nonNegative(errs, spec, "replicas", "spec.replicas");
         Checks.nonNegative(errs, spec, "minReadySeconds", "spec.minReadySeconds");
         Checks.nonNegative(errs, spec, "revisionHistoryLimit", "spec.revisionHistoryLimit");
-        errs.addAll(PodTemplates.validate(template, "spec.template", List.of("Always")));
+        errs.addAll(PodTemplates.validate(template, "spec.template", List.of("Always"), podVolumes(spec)));
         validateSpec(errs, spec);
         return errs;
     }

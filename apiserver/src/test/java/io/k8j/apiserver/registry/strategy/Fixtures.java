@@ -33,6 +33,7 @@ final class Fixtures {
     static final class Context implements StrategyContext {
         final Map<String, List<ObjectNode>> stored;
         final boolean dryRun;
+        private final List<Runnable> aborts = new ArrayList<>();
 
         Context(Map<String, List<ObjectNode>> stored, boolean dryRun) {
             this.stored = stored;
@@ -55,6 +56,17 @@ final class Fixtures {
         @Override
         public boolean dryRun() {
             return dryRun;
+        }
+
+        @Override
+        public void onAbort(Runnable undo) {
+            aborts.add(undo);
+        }
+
+        /** What the store would run if the write failed. */
+        void abort() {
+            aborts.forEach(Runnable::run);
+            aborts.clear();
         }
     }
 }

@@ -82,6 +82,31 @@ class WorkloadStrategiesTest {
         });
     }
 
+    /** The tutorial StatefulSet: the container mounts its claim template, which the template's volumes do not list. */
+    @Test
+    void statefulSetContainersMayMountTheirClaimTemplates() {
+        StatefulSetStrategy strategy = new StatefulSetStrategy();
+        ObjectNode sts = created(strategy, workload("StatefulSet",
+                "serviceName: web, volumeClaimTemplates: [{metadata: {name: data}, spec: {accessModes: [ReadWriteOnce], "
+                        + "resources: {requests: {storage: 1Gi}}}}]"));
+        ObjectNode container = (ObjectNode) sts.at("/spec/template/spec/containers/0");
+        container.set("volumeMounts", yaml("l: [{name: data, mountPath: /data}]").get("l"));
+        assertThat(strategy.validate(sts)).isEmpty();
+
+        container.set("volumeMounts", yaml("l: [{name: data, mountPath: /data}, {name: cache, mountPath: /cache}]").get("l"));
+        assertThat(strategy.validate(sts)).singleElement().satisfies(e -> assertThat(e.describe())
+                .isEqualTo("spec.template.spec.containers[0].volumeMounts[1].name: Not found: \"cache\""));
+        assertThat(new ReplicaSetStrategy().validate(workloadMounting("ReplicaSet", "data"))).singleElement()
+                .satisfies(e -> assertThat(e.field()).isEqualTo("spec.template.spec.containers[0].volumeMounts[0].name"));
+    }
+
+    private static ObjectNode workloadMounting(String kind, String volume) {
+        ObjectNode obj = created(new ReplicaSetStrategy(), workload(kind, ""));
+        ((ObjectNode) obj.at("/spec/template/spec/containers/0"))
+                .set("volumeMounts", yaml("l: [{name: " + volume + ", mountPath: /v}]").get("l"));
+        return obj;
+    }
+
     @Test
     void statefulSetNamesAreDnsLabels() {
         StatefulSetStrategy strategy = new StatefulSetStrategy();
