@@ -9,7 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -20,6 +19,8 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  * SPDY upgrade with spdy() (Vert.x, same identity).
  */
 public final class KubeletProxy {
+    private static final Logger LOG = LoggerFactory.getLogger(KubeletProxy.class);
     private final HttpClient http;
     private final ApiServerConfig.KubeletClientCert cert;
     private volatile WebSocketClient webSockets;
@@ -79,7 +81,11 @@ public final class KubeletProxy {
                 .setMethod(HttpMethod.GET).setAbsoluteURI("https://" + address + pathAndQuery)
                 .putHeader("Connection", "Upgrade").putHeader("Upgrade", "SPDY/3.1").setConnectTimeout(10_000);
         protocols.forEach(p -> options.addHeader("X-Stream-Protocol-Version", p));
-        return upgradeClient(vertx).request(options).compose(HttpClientRequest::connect);
+        return upgradeClient(vertx).request(options).compose(req -> {
+            // Without a handler Vert.x logs the connection's end as an error; either side leaving is ordinary.
+            req.exceptionHandler(e -> LOG.debug("SPDY upgrade to {}: {}", address, e.toString()));
+            return req.connect();
+        });
     }
 
     private io.vertx.core.http.HttpClient upgradeClient(Vertx vertx) {
