@@ -121,7 +121,11 @@ public final class KubeletProxy {
         return webSockets;
     }
 
-    void stream(ApiRequest req, ObjectNode node, String pathAndQuery) {
+    /**
+     * GETs {@code pathAndQuery} from the node's kubelet and streams the answer to the client; a kubelet error
+     * becomes kube's Status for {@code resource} {@code name} ({@link KubeletErrors}).
+     */
+    void stream(ApiRequest req, ObjectNode node, String pathAndQuery, String resource, String name) {
         URI uri = URI.create("https://" + address(node) + pathAndQuery);
         HttpResponse<InputStream> upstream;
         try {
@@ -134,6 +138,9 @@ public final class KubeletProxy {
         }
         HttpServerResponse resp = req.raw().response();
         try (InputStream body = upstream.body()) {
+            if (upstream.statusCode() < 200 || upstream.statusCode() > 206) {
+                throw KubeletErrors.of(upstream.statusCode(), KubeletErrors.read(body), resource, name);
+            }
             resp.setStatusCode(upstream.statusCode()).setChunked(true);
             resp.putHeader("Content-Type", upstream.headers().firstValue("Content-Type").orElse("text/plain"));
             resp.closeHandler(v -> close(body));
@@ -146,8 +153,10 @@ public final class KubeletProxy {
                             .get(30, TimeUnit.SECONDS);
                 }
             }
+        } catch (ApiException e) {
+            throw e;
         } catch (Exception e) {
-            // the client or the kubelet went away; end what is left of the response
+            LOG.debug("streaming {}: {}", uri, e.toString()); // the client or the kubelet went away
         }
         if (!resp.ended() && !resp.closed()) {
             resp.end();
