@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The kubelet that k8j server runs for its own node, on the process runtime, driven by real kubectl:
- * pods run as host processes, logs come through the API server's pods/log proxy, liveness probes
+ * pods run as host processes, logs come through the API server's pods/log proxy (a container without a log
+ * gets the kubelet's message as kube's BadRequest), liveness probes
  * restart, deletion stops the processes, a static pod shows up as a mirror pod, and the kubelet's Events
  * about containers show in `kubectl get events` and `kubectl describe pod`.
  */
@@ -87,6 +88,37 @@ class KubeletE2ETest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             assertThat(kubectl.run("-n", ns, "logs", "nosuch").err()).contains("pods \"nosuch\" not found");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {Kubectl.V133, Kubectl.V127})
+    void logsOfAContainerWithoutALogAreTheKubeletsMessage(String binary) {
+        try (Kubectl kubectl = new Kubectl(binary, server.kubeconfig())) {
+            String ns = "lg" + Path.of(binary).getFileName().toString().replaceAll("\\D", "");
+            kubectl.ok("create", "namespace", ns);
+            // a volume from a ConfigMap that does not exist keeps the container from being created
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"waiting"},"spec":{"terminationGracePeriodSeconds":1,
+                     "containers":[{"name":"main","image":"busybox","command":["sleep","3600"],
+                      "volumeMounts":[{"name":"cm","mountPath":"/cm"}]}],
+                     "volumes":[{"name":"cm","configMap":{"name":"nosuch"}}]}}
+                    """, "-n", ns, "create", "-f", "-");
+            await(() -> kubectl.ok("-n", ns, "get", "pod", "waiting", "-o",
+                    "jsonpath={.status.containerStatuses[0].state.waiting.reason}").equals("ContainerCreating"));
+            Kubectl.Result r = kubectl.run("-n", ns, "logs", "waiting");
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("Error from server (BadRequest): container \"main\" in pod \"waiting\" "
+                    + "is waiting to start: ContainerCreating\n");
+            assertThat(kubectl.run("-n", ns, "logs", "waiting", "--previous").err()).isEqualTo("Error from server "
+                    + "(BadRequest): previous terminated container \"main\" in pod \"waiting\" not found\n");
+            // a pod no node has taken has no log to show, and that is no error (kube's 204)
+            kubectl.okWithInput("""
+                    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"nowhere"},"spec":{"nodeSelector":{"no":"such"},
+                     "containers":[{"name":"main","image":"busybox","command":["sleep","3600"]}]}}
+                    """, "-n", ns, "create", "-f", "-");
+            assertThat(kubectl.ok("-n", ns, "logs", "nowhere")).isEmpty();
+            kubectl.ok("delete", "namespace", ns, "--wait=false");
         }
     }
 

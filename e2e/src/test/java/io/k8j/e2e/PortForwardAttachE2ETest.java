@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * The streaming transports on the process runtime with the clients that use them: SPDY/3.1 exec (kubectl
  * 1.27, 1.29), port-forward over SPDY (1.27) and SPDY inside a WebSocket (1.33) to busybox httpd in a pod,
  * WebSocket v4 exec and port-forward (the Python client, fabric8), attach (kubectl run -i), exec -it under
- * tmux, and kubectl cp (tar through exec) both ways.
+ * tmux, and kubectl cp (tar through exec) both ways; sessions that end leave no error in the server's log.
  */
 class PortForwardAttachE2ETest {
     @RegisterExtension
@@ -164,7 +164,34 @@ class PortForwardAttachE2ETest {
             await().atMost(Duration.ofSeconds(15)).until(() -> tmux.screen().lines().anyMatch(l -> l.matches("\\d+ 100\\s*")));
             tmux.type("exit 5");
             await().atMost(Duration.ofSeconds(15)).until(() -> tmux.screen().contains("EXITED-5"));
+            assertThat(tmux.screen()).doesNotContain("^@"); // a NUL echoed by the terminal
         }
+    }
+
+    @Test
+    void sessionsThatEndLeaveNoErrorInTheServerLog() throws Exception {
+        long from = Files.size(K8J.serverLog());
+        Kubectl spdy = K8J.kubectl(Kubectl.V127);
+        assertThat(spdy.ok("exec", "web", "--", "echo", "hi")).isEqualTo("hi\n");
+        assertThat(spdy.okWithInput("data\n", "exec", "-i", "web", "--", "cat")).isEqualTo("data\n");
+        assertThat(K8J.kubectl(Kubectl.V133).ok("exec", "web", "--", "echo", "hi")).isEqualTo("hi\n");
+        for (String binary : List.of(Kubectl.V127, Kubectl.V133)) {
+            int local = K8jServer.freePort();
+            try (Kubectl.Background pf = K8J.kubectl(binary).background("port-forward", "pod/web", local + ":8080")) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> pf.output().contains("Forwarding from"));
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + local + "/index.html")).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.body()).isEqualTo("hello-from-httpd\n");
+            }
+        }
+        Thread.sleep(2000); // the sessions' ends reach the API server and the kubelet after the clients are gone
+        String log;
+        try (var in = Files.newInputStream(K8J.serverLog())) {
+            in.skipNBytes(from);
+            log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(log).doesNotContain("Exception").doesNotContain(" ERROR ");
     }
 
     /** A tmux server of our own (private socket) with one 100x30 window, killed on close. */

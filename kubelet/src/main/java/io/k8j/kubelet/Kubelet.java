@@ -12,6 +12,7 @@ import io.k8j.client.EventSpamFilter;
 import io.k8j.client.WorkQueue;
 import io.k8j.kubelet.pod.ContainerEvents;
 import io.k8j.kubelet.pod.PodDeleter;
+import io.k8j.kubelet.pod.PodSource;
 import io.k8j.kubelet.pod.PodStatusWriter;
 import io.k8j.kubelet.pod.PodSync;
 import io.k8j.kubelet.pod.RestartBackoff;
@@ -56,13 +57,14 @@ public final class Kubelet implements AutoCloseable {
         StaticPods statics = new StaticPods(config.dataDir().resolve("manifests"), config.nodeName(), client, queue::add);
         this.informer = client.pods().inAnyNamespace().withField("spec.nodeName", config.nodeName())
                 .inform(new EnqueueByKey<>(queue), 0);
-        PodSync sync = new PodSync(key -> statics.contains(key) ? statics.get(key) : informer.getStore().getByKey(key),
+        PodSource pods = key -> statics.contains(key) ? statics.get(key) : informer.getStore().getByKey(key);
+        PodSync sync = new PodSync(pods,
                 runtime, PodSync.PodContext.create(clock, config.hostIp(), config.dataDir(), config.capacity(),
                 new ApiConfigSource(client),
                 new RestartBackoff(config.backoffInitial(), config.backoffMax(), clock), probes,
                 new PodStatusWriter(client), new PodDeleter(client), containerEvents));
         this.loop = new ControllerLoop("kubelet", queue, sync, WORKERS);
-        this.server = config.servingCertPem() == null ? null : NodeServer.start(config, runtime);
+        this.server = config.servingCertPem() == null ? null : NodeServer.start(config, runtime, pods);
         NodeStatusReporter reporter = new NodeStatusReporter(client, config, runtime.name() + "://" + runtime.version(),
                 MachineInfo.ofHost(), clock);
         NodeLease lease = new NodeLease(client, clock);

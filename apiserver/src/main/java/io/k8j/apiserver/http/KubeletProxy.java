@@ -9,7 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -20,6 +19,8 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  * with webSocket() or an SPDY upgrade with spdy() (Vert.x, same identity).
  */
 public final class KubeletProxy {
+    private static final Logger LOG = LoggerFactory.getLogger(KubeletProxy.class);
     private final HttpClient http;
     private final ApiServerConfig.KubeletClientCert cert;
     private volatile WebSocketClient webSockets;
@@ -79,7 +81,11 @@ public final class KubeletProxy {
                 .setMethod(HttpMethod.GET).setAbsoluteURI("https://" + address + pathAndQuery)
                 .putHeader("Connection", "Upgrade").putHeader("Upgrade", "SPDY/3.1").setConnectTimeout(10_000);
         protocols.forEach(p -> options.addHeader("X-Stream-Protocol-Version", p));
-        return upgradeClient(vertx).request(options).compose(HttpClientRequest::connect);
+        return upgradeClient(vertx).request(options).compose(req -> {
+            // Without a handler Vert.x logs the connection's end as an error; either side leaving is ordinary.
+            req.exceptionHandler(e -> LOG.debug("SPDY upgrade to {}: {}", address, e.toString()));
+            return req.connect();
+        });
     }
 
     private io.vertx.core.http.HttpClient upgradeClient(Vertx vertx) {
@@ -115,10 +121,14 @@ public final class KubeletProxy {
         return webSockets;
     }
 
-    /** GETs {@code pathAndQuery} from the node's kubelet and streams the answer to the client (pods/log). */
-    void stream(ApiRequest req, ObjectNode node, String pathAndQuery) {
+    /**
+     * GETs {@code pathAndQuery} from the node's kubelet and streams the answer to the client; a kubelet error
+     * becomes kube's Status for {@code resource} {@code name} ({@link KubeletErrors}).
+     */
+    void stream(ApiRequest req, ObjectNode node, String pathAndQuery, String resource, String name) {
         URI uri = URI.create("https://" + address(node) + pathAndQuery);
-        relay(req, HttpRequest.newBuilder(uri).GET().build(), "Get \"" + uri + "\": ");
+        relay(req, HttpRequest.newBuilder(uri).GET().build(), "Get \"" + uri + "\": ",
+                (code, body) -> KubeletErrors.of(code, KubeletErrors.read(body), resource, name));
     }
 
     /**
@@ -134,10 +144,16 @@ public final class KubeletProxy {
                 b.header(h, req.header(h));
             }
         }
-        relay(req, b.build(), "error trying to reach service: ");
+        relay(req, b.build(), "error trying to reach service: ", null);
     }
 
-    private void relay(ApiRequest req, HttpRequest request, String failurePrefix) {
+    /** A kubelet's error answer (status code and body) as the ApiException the client gets. */
+    private interface ErrorAnswer {
+        ApiException of(int code, InputStream body) throws IOException;
+    }
+
+    /** Streams the kubelet's answer to {@code request} back; errors become {@code onError}'s, or pass through when null. */
+    private void relay(ApiRequest req, HttpRequest request, String failurePrefix, ErrorAnswer onError) {
         HttpResponse<InputStream> upstream;
         try {
             upstream = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -149,6 +165,9 @@ public final class KubeletProxy {
         }
         HttpServerResponse resp = req.raw().response();
         try (InputStream body = upstream.body()) {
+            if (onError != null && (upstream.statusCode() < 200 || upstream.statusCode() > 206)) {
+                throw onError.of(upstream.statusCode(), body);
+            }
             resp.setStatusCode(upstream.statusCode()).setChunked(true);
             resp.putHeader("Content-Type", upstream.headers().firstValue("Content-Type").orElse("text/plain"));
             resp.closeHandler(v -> close(body));
@@ -161,8 +180,10 @@ public final class KubeletProxy {
                             .get(30, TimeUnit.SECONDS);
                 }
             }
+        } catch (ApiException e) {
+            throw e;
         } catch (Exception e) {
-            // the client or the kubelet went away; end what is left of the response
+            LOG.debug("streaming {}: {}", request.uri(), e.toString()); // the client or the kubelet went away
         }
         if (!resp.ended() && !resp.closed()) {
             resp.end();

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * GET pods/{name}/log, as kube-apiserver's LogREST: find the pod's node and container, then stream the
- * kubelet's /containerLogs through. Errors read as kube's.
+ * kubelet's /containerLogs through. Errors read as kube's, the kubelet's too ({@link KubeletErrors}).
  */
 final class PodLogs {
     private final Registry registry;
@@ -32,10 +32,12 @@ final class PodLogs {
         String container = container(pod, name, req.param("container"));
         String nodeName = pod.path("spec").path("nodeName").asText("");
         if (nodeName.isEmpty()) {
-            throw ApiException.badRequest("pod " + name + " does not have a host assigned");
+            // kube's LogLocation has no location for an unscheduled pod, and the stream of nothing is a 204.
+            req.raw().response().setStatusCode(204).end();
+            return;
         }
         ObjectNode node = registry.store(registry.catalog().find("", "v1", "nodes").orElseThrow()).get(null, nodeName);
-        kubelets.stream(req, node, "/containerLogs/" + ns + "/" + name + "/" + container + query);
+        kubelets.stream(req, node, "/containerLogs/" + ns + "/" + name + "/" + container + query, "pods/log", name);
     }
 
     /** The container asked for, or the pod's only (or default-container) one; kube's messages otherwise. */

@@ -10,7 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.net.NetSocket;
 
 import java.util.Arrays;
@@ -99,36 +98,10 @@ public final class StreamProxy {
                 .orElseThrow(() -> ApiException.badRequest(subresource + " needs one of the WebSocket subprotocols " + supported));
     }
 
-    /** On the client socket's event loop; what the client sends meanwhile waits, paused. */
+    /** On the client socket's event loop, right after the upgrade (see {@link WebSocketRelay}). */
     private void connect(ServerWebSocket client, PodStreamTarget target, String protocol) {
-        client.pause();
-        kubelets.webSocket(Vertx.currentContext().owner(), "wss://" + target.address() + target.pathAndQuery(), protocol)
-                .onSuccess(upstream -> {
-                    pump(client, upstream);
-                    pump(upstream, client);
-                    client.resume();
-                }).onFailure(e -> {
-                    if (protocol.startsWith("SPDY")) {
-                        client.close();
-                        return;
-                    }
-                    // After the upgrade an error can only go as a Status on channel 3, as the kubelet sends its own.
-                    byte[] status = Json.bytes(ApiException.internal("error dialing backend: " + e.getMessage()).status());
-                    Buffer frame = Buffer.buffer().appendByte((byte) 3).appendBytes(status);
-                    client.writeBinaryMessage(frame).onComplete(w -> client.close());
-                });
-    }
-
-    /** Whole binary messages (a channel byte each) from one side to the other, pausing on a full write queue. */
-    private static void pump(WebSocketBase from, WebSocketBase to) {
-        from.binaryMessageHandler(b -> {
-            to.writeBinaryMessage(b);
-            if (to.writeQueueFull()) {
-                from.pause();
-                to.drainHandler(v -> from.resume());
-            }
-        });
-        from.closeHandler(v -> to.close());
+        WebSocketRelay.start(client, kubelets.webSocket(Vertx.currentContext().owner(),
+                "wss://" + target.address() + target.pathAndQuery(), protocol), !protocol.startsWith("SPDY"));
     }
 
     /** On the client connection's event loop: the kubelet's 101 first, then ours, then raw bytes both ways. */

@@ -1,5 +1,6 @@
 package io.k8j.e2e.support;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,11 @@ public final class SharedServer implements BeforeAllCallback, AfterAllCallback {
 
     public ApiClient api() {
         return api;
+    }
+
+    /** Where the server's log goes (its stderr). */
+    public Path serverLog() {
+        return server.dataDir().resolve("server.log");
     }
 
     /** The kubectl {@code binary} (e.g. {@link Kubectl#V133}) for this server; one per binary. */

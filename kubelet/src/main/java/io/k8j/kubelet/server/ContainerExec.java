@@ -4,6 +4,8 @@ import io.k8j.kubelet.runtime.StreamIo;
 import io.k8j.kubelet.runtime.TerminalSize;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * and a channel-3 Status ends the session. An attach ends when the client leaves, an exec when its command does.
  */
 final class ContainerExec {
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerExec.class);
     private final RemoteCommand commands;
     private final ExecutorService executor;
 
@@ -26,22 +29,28 @@ final class ContainerExec {
         this.executor = executor;
     }
 
-    /** On the event loop: the upgrade has to happen before anything reads the request. */
+    /**
+     * On the event loop: the upgrade has to happen before anything reads the request. The client's end (its
+     * Close, after the messages before it: fabric8 closes to end stdin) ends stdin and an attach.
+     */
     void upgrade(HttpServerRequest req, String[] path) {
         RemoteCommand.Options options = RemoteCommand.Options.of(req, path);
         req.toWebSocket().onSuccess(ws -> {
             StdinStream in = options.stdin() ? new StdinStream() : null;
             BlockingQueue<TerminalSize> resizes = options.tty() ? new LinkedBlockingQueue<>() : null;
-            ws.binaryMessageHandler(b -> onMessage(in, resizes, b.getBytes()));
+            ExecFrames.onMessage(ws, m -> onMessage(in, resizes, m));
             Future<?> session = executor.submit(() -> run(ws, options, in, resizes));
-            ws.closeHandler(v -> {
+            Runnable clientEnded = () -> {
                 if (in != null) {
                     in.end();
                 }
                 if (options.attach()) {
                     session.cancel(true); // interrupts the attach: the container goes on without this client
                 }
-            });
+            };
+            ws.endHandler(v -> clientEnded.run());
+            ws.closeHandler(v -> clientEnded.run());
+            ws.exceptionHandler(e -> LOG.debug("exec client {}: {}", ws.remoteAddress(), e.toString()));
         });
     }
 
@@ -67,7 +76,7 @@ final class ContainerExec {
         try {
             ChannelOutput.send(ws, ExecFrames.status(end));
         } catch (IOException e) {
-            // the client left before the end; nothing to tell it
+            LOG.debug("exec in {}/{}: {}", options.ns(), options.pod(), e.getMessage()); // the client left first
         }
         ws.close();
     }

@@ -1,5 +1,9 @@
 package io.k8j.kubelet.server;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EphemeralContainer;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.k8j.kubelet.pod.PodSource;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.ContainerStatus;
 import io.k8j.kubelet.runtime.LogReader;
@@ -12,31 +16,47 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * GET /containerLogs/{ns}/{pod}/{container}?follow&tailLines&sinceSeconds|sinceTime&limitBytes&timestamps&previous: the
  * container's CRI log as plain text, chunked; with follow it keeps sending new lines while the container
- * runs and the client stays.
+ * runs and the client stays. A pod or container the node does not know is a 404, a container without a log
+ * the kubelet's 400 ({@link LogAvailability}), in plain text as the kubelet answers.
  */
 final class ContainerLogs {
     private final ContainerRuntime runtime;
+    private final PodSource pods;
 
-    ContainerLogs(ContainerRuntime runtime) {
+    ContainerLogs(ContainerRuntime runtime, PodSource pods) {
         this.runtime = runtime;
+        this.pods = pods;
     }
 
     void serve(HttpServerRequest req, String ns, String pod, String container) {
         HttpServerResponse resp = req.response();
         boolean previous = flag(req, "previous");
+        Pod p = pods.get(ns + "/" + pod);
+        if (p == null) {
+            text(resp, 404, "pod \"" + pod + "\" does not exist");
+            return;
+        }
+        if (!hasContainer(p, container)) {
+            text(resp, 404, "container \"" + container + "\" not found in pod \"" + pod + "\"");
+            return;
+        }
+        String uid = p.getMetadata().getUid();
         List<ContainerStatus> attempts = runtime.listContainers(null).stream()
                 .filter(c -> ns.equals(c.labels().get("io.kubernetes.pod.namespace"))
-                        && pod.equals(c.labels().get("io.kubernetes.pod.name")) && container.equals(c.name()))
+                        && pod.equals(c.labels().get("io.kubernetes.pod.name")) && container.equals(c.name())
+                        && (uid == null || uid.equals(c.labels().getOrDefault("io.kubernetes.pod.uid", uid))))
                 .sorted(Comparator.comparing(ContainerStatus::createdAt).reversed()).toList();
         int index = previous ? 1 : 0;
         if (attempts.size() <= index) {
-            String what = previous ? "previous terminated container \"" + container + "\"" : "container \"" + container + "\"";
-            resp.setStatusCode(400).putHeader("Content-Type", "text/plain").end(what + " in pod \"" + pod + "\" not found");
+            LogAvailability.Answer answer = LogAvailability.of(p, container, previous);
+            text(resp, answer.code(), answer.text());
             return;
         }
         ContainerStatus c = attempts.get(index);
@@ -67,6 +87,22 @@ final class ContainerLogs {
         if (!resp.ended() && !resp.closed()) {
             resp.end();
         }
+    }
+
+    /** The kubelet answers errors as plain text; the API server makes them a Status. */
+    private static void text(HttpServerResponse resp, int code, String text) {
+        resp.setStatusCode(code).putHeader("Content-Type", "text/plain; charset=utf-8").end(text);
+    }
+
+    private static boolean hasContainer(Pod pod, String name) {
+        var spec = pod.getSpec();
+        if (spec == null) {
+            return false;
+        }
+        Stream<String> ephemeral = spec.getEphemeralContainers() == null ? Stream.empty()
+                : spec.getEphemeralContainers().stream().map(EphemeralContainer::getName);
+        return Stream.concat(Stream.of(spec.getContainers(), spec.getInitContainers()).filter(Objects::nonNull)
+                .flatMap(List::stream).map(Container::getName), ephemeral).anyMatch(name::equals);
     }
 
     /** Writes at most {@code left[0]} bytes of the text (limitBytes) and counts them off. */

@@ -1,10 +1,15 @@
 package io.k8j.kubelet.server;
 
+import io.vertx.core.http.WebSocketBase;
+
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * The remotecommand stream protocol over WebSocket (k8s.io/apimachinery/pkg/util/remotecommand,
- * kubectl-compat §1.13): each binary message is one channel byte followed by data.
+ * kubectl-compat §1.13): each message is one channel byte followed by data. Clients send binary messages,
+ * except the Python client, whose stdin comes as text (kube's wsstream takes the bytes of either).
  */
 final class ExecFrames {
     static final String V5 = "v5.channel.k8s.io";
@@ -26,6 +31,12 @@ final class ExecFrames {
         out[0] = (byte) channel;
         System.arraycopy(data, off, out, 1, len);
         return out;
+    }
+
+    /** Hands every message {@code ws} receives, binary or text, to {@code handler} as its bytes. */
+    static void onMessage(WebSocketBase ws, Consumer<byte[]> handler) {
+        ws.binaryMessageHandler(b -> handler.accept(b.getBytes()));
+        ws.textMessageHandler(t -> handler.accept(t.getBytes(StandardCharsets.UTF_8)));
     }
 
     static int channel(byte[] message) {

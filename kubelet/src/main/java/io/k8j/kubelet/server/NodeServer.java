@@ -1,6 +1,7 @@
 package io.k8j.kubelet.server;
 
 import io.k8j.kubelet.KubeletConfig;
+import io.k8j.kubelet.pod.PodSource;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -33,7 +34,8 @@ public final class NodeServer implements AutoCloseable {
         this.streaming = new StreamingServer(runtime, executor);
     }
 
-    public static NodeServer start(KubeletConfig config, ContainerRuntime runtime) {
+    /** {@code pods}: the pods this node runs, by namespace/name, whose status explains a log it cannot serve. */
+    public static NodeServer start(KubeletConfig config, ContainerRuntime runtime, PodSource pods) {
         Vertx vertx = Vertx.vertx();
         HttpServerOptions options = new HttpServerOptions().setHost(config.hostIp()).setPort(config.nodeServerPort())
                 .setSsl(true)
@@ -42,7 +44,7 @@ public final class NodeServer implements AutoCloseable {
                 .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(config.clientCaPem())))
                 .setClientAuth(ClientAuth.REQUIRED)
                 .setWebSocketSubProtocols(StreamingServer.WEBSOCKET_PROTOCOLS);
-        ContainerLogs logs = new ContainerLogs(runtime);
+        ContainerLogs logs = new ContainerLogs(runtime, pods);
         NodeServer[] self = new NodeServer[1];
         try {
             HttpServer server = vertx.createHttpServer(options)

@@ -2,6 +2,8 @@ package io.k8j.kubelet.server;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Optional;
  * subprotocol SPDY/3.1+portforward.k8s.io (kubectl 1.31+ port-forward). Either feeds one {@link SpdySession}.
  */
 final class SpdyConnections {
+    private static final Logger LOG = LoggerFactory.getLogger(SpdyConnections.class);
     static final String UPGRADE = "SPDY/3.1";
     static final String TUNNEL_PREFIX = "SPDY/3.1+";
 
@@ -47,6 +50,7 @@ final class SpdyConnections {
         req.toNetSocket().onSuccess(socket -> {
             SpdySession session = new SpdySession(socket::write, () -> socket.close(), handler::onStream);
             socket.handler(session::receive);
+            socket.exceptionHandler(e -> LOG.debug("SPDY client {}: {}", socket.remoteAddress(), e.toString()));
             socket.closeHandler(v -> {
                 session.close();
                 handler.closed();
@@ -58,6 +62,7 @@ final class SpdyConnections {
     static void overWebSocket(ServerWebSocket ws, Handler handler) {
         SpdySession session = new SpdySession(ws::writeBinaryMessage, () -> ws.close(), handler::onStream);
         ws.binaryMessageHandler(session::receive);
+        ws.exceptionHandler(e -> LOG.debug("SPDY client {}: {}", ws.remoteAddress(), e.toString()));
         ws.closeHandler(v -> {
             session.close();
             handler.closed();

@@ -18,6 +18,8 @@ import io.netty.handler.codec.spdy.SpdyVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +36,7 @@ import java.util.function.Function;
  * No flow control: spdystream neither sends nor honours WINDOW_UPDATE, and writes wait on the transport instead.
  */
 final class SpdySession {
+    private static final Logger LOG = LoggerFactory.getLogger(SpdySession.class);
     private final EmbeddedChannel codec = new EmbeddedChannel(new SpdyFrameCodec(SpdyVersion.SPDY_3_1));
     private final Map<Integer, SpdyStream> streams = new ConcurrentHashMap<>();
     private final Function<Buffer, Future<Void>> transport;
@@ -47,10 +50,16 @@ final class SpdySession {
         this.onStream = onStream;
     }
 
-    /** Bytes from the client, on its event loop; frames are handled in order as they complete. */
+    /**
+     * Bytes from the client, on its event loop; frames are handled in order as they complete. What comes after
+     * the session closed (the client's last frames racing our close) is dropped.
+     */
     void receive(Buffer bytes) {
         try {
             synchronized (codec) {
+                if (closed) {
+                    return;
+                }
                 codec.writeInbound(Unpooled.wrappedBuffer(bytes.getBytes()));
             }
             Object frame;
@@ -61,7 +70,8 @@ final class SpdySession {
                     ReferenceCountUtil.release(frame);
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty's channel also throws checked exceptions without declaring them
+            LOG.debug("SPDY session: {}", e.toString());
             close(); // a framing error ends the session, as spdystream's would
         }
     }

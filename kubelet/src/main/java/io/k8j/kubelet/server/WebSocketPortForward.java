@@ -2,12 +2,15 @@ package io.k8j.kubelet.server;
 
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.vertx.core.http.ServerWebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Port-forward over WebSocket v4.channel.k8s.io (fabric8, the Python client): one connection per port in
@@ -15,6 +18,7 @@ import java.util.concurrent.ExecutorService;
  * port as two little-endian bytes. The socket closes once every connection has ended.
  */
 final class WebSocketPortForward {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketPortForward.class);
     static final String PROTOCOL = "v4.channel.k8s.io";
 
     private final ContainerRuntime runtime;
@@ -31,15 +35,14 @@ final class WebSocketPortForward {
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = new StdinStream();
         }
-        ws.binaryMessageHandler(b -> {
-            int channel = ExecFrames.channel(b.getBytes());
+        ExecFrames.onMessage(ws, m -> {
+            int channel = ExecFrames.channel(m);
             if (channel >= 0 && channel % 2 == 0 && channel / 2 < inputs.length) {
-                inputs[channel / 2].offer(ExecFrames.payload(b.getBytes()));
+                inputs[channel / 2].offer(ExecFrames.payload(m));
             }
         });
-        executor.execute(() -> {
-            Thread worker = Thread.currentThread();
-            ws.closeHandler(v -> worker.interrupt());
+        ws.exceptionHandler(e -> LOG.debug("port-forward client {}: {}", ws.remoteAddress(), e.toString()));
+        Future<?> session = executor.submit(() -> {
             try {
                 for (int i = 0; i < ports.size(); i++) {
                     byte[] port = {(byte) (ports.get(i) & 0xff), (byte) (ports.get(i) >> 8)};
@@ -56,7 +59,7 @@ final class WebSocketPortForward {
                 }
                 done.await();
             } catch (IOException e) {
-                // the client went away
+                LOG.debug("port-forward to {}: {}", pod, e.getMessage()); // the client went away
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -65,6 +68,7 @@ final class WebSocketPortForward {
             }
             ws.close();
         });
+        ws.closeHandler(v -> session.cancel(true)); // the client has gone: its connections to the pod end
     }
 
     private void forward(ServerWebSocket ws, String sandboxId, String pod, int port, int index, StdinStream in) {

@@ -73,4 +73,12 @@ class SpdySessionTest {
         send(new DefaultSpdyPingFrame(7));
         assertThat(received).singleElement().isInstanceOfSatisfying(SpdyPingFrame.class, p -> assertThat(p.id()).isEqualTo(7));
     }
+
+    @Test
+    void framesThatComeAfterTheSessionClosedAreDropped() {
+        session.close();
+        send(new DefaultSpdyPingFrame(8)); // a client's last frames race our close: no error, no answer
+        assertThat(received).isEmpty();
+        assertThat(session.closed()).isTrue();
+    }
 }

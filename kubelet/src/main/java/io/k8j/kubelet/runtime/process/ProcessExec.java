@@ -3,6 +3,7 @@ package io.k8j.kubelet.runtime.process;
 import io.k8j.kubelet.runtime.ExecTimeoutException;
 import io.k8j.kubelet.runtime.StreamIo;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Exec in a process container: another host process with the container's environment and directory; with a
@@ -23,8 +25,10 @@ final class ProcessExec {
 
     static int run(List<String> command, Path dir, Map<String, String> env, StreamIo io, Duration timeout) {
         ProcessBuilder pb = new ProcessBuilder(io.tty() ? ScriptPty.wrap(command) : command).directory(dir.toFile());
-        OutputStream stdout = io.stdout() == null ? OutputStream.nullOutputStream() : io.stdout();
-        OutputStream stderr = io.tty() ? stdout : io.stderr() == null ? OutputStream.nullOutputStream() : io.stderr();
+        AtomicLong written = new AtomicLong();
+        OutputStream stdout = counted(io.stdout() == null ? OutputStream.nullOutputStream() : io.stdout(), written);
+        OutputStream stderr = io.tty() ? stdout
+                : counted(io.stderr() == null ? OutputStream.nullOutputStream() : io.stderr(), written);
         pb.environment().clear();
         pb.environment().putAll(env);
         Process p;
@@ -45,8 +49,7 @@ final class ProcessExec {
                 ProcessTree.stop(p.toHandle(), Duration.ZERO);
                 throw new ExecTimeoutException("command timed out after " + timeout);
             }
-            out.join(Duration.ofSeconds(1));
-            err.join(Duration.ofSeconds(1));
+            awaitOutput(out, err, written);
             in.interrupt();
             if (resizer != null) {
                 resizer.interrupt();
@@ -57,6 +60,29 @@ final class ProcessExec {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /**
+     * Waits until the command's output has all been passed on (a slow client makes that take a while after the
+     * exit, and the exit status must come after it), as long as it keeps coming: a pipe that stays silent for
+     * a second is held open by a child left running in the background, which the exec does not wait for.
+     */
+    private static void awaitOutput(Thread out, Thread err, AtomicLong written) throws InterruptedException {
+        long seen = -1;
+        while ((out.isAlive() || err.isAlive()) && written.get() != seen) {
+            seen = written.get();
+            (out.isAlive() ? out : err).join(Duration.ofSeconds(1));
+        }
+    }
+
+    private static OutputStream counted(OutputStream to, AtomicLong written) {
+        return new FilterOutputStream(to) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                written.addAndGet(len);
+            }
+        };
     }
 
     /** Flushes after every chunk: a process's stdin is buffered, and an interactive shell waits for each key. */
