@@ -59,7 +59,7 @@ public final class CriClient implements AutoCloseable {
     }
 
     /** {@code unix:///run/x.sock} -> {@code /run/x.sock}; a bare absolute path is taken as is. */
-    static String socketPath(String endpoint) {
+    public static String socketPath(String endpoint) {
         if (endpoint.startsWith("unix://")) {
             return endpoint.substring("unix://".length());
         }

@@ -63,6 +63,11 @@ public record ContainerdLayout(Path dataDir) {
         return dataDir.resolve("agent/cni");
     }
 
+    /** containerd's registry host configs: REGISTRY/hosts.toml. */
+    public Path registryHosts() {
+        return dataDir.resolve("agent/etc/containerd/certs.d");
+    }
+
     public Path images() {
         return dataDir.resolve("agent/images");
     }

@@ -71,11 +71,11 @@ class ContainerdSupervisorTest {
     @Test
     void theConfigKeepsEverythingUnderTheDataDir() {
         ContainerdLayout layout = new ContainerdLayout(Path.of("/var/lib/k8j"));
-        String toml = ContainerdConfig.render(layout, "docker.io/k8j/pause:1", true);
+        String toml = ContainerdConfig.render(layout, "docker.io/k8j/pause:1", true, true);
         assertThat(toml).contains("root = \"/var/lib/k8j/agent/containerd/root\"",
                 "state = \"/var/lib/k8j/agent/containerd/state\"",
                 "address = \"/var/lib/k8j/agent/containerd/containerd.sock\"",
-                "sandbox_image = \"docker.io/k8j/pause:1\"", "SystemdCgroup = true",
+                "sandbox_image = \"docker.io/k8j/pause:1\"", "SystemdCgroup = true", "restrict_oom_score_adj = true",
                 "Root = \"/var/lib/k8j/agent/containerd/state/runc\"",
                 "conf_dir = \"/var/lib/k8j/agent/etc/cni/net.d\"");
     }

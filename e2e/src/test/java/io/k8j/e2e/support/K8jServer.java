@@ -45,7 +45,8 @@ public final class K8jServer implements AutoCloseable {
 
     /**
      * Starts a server in {@code dataDir} (a new temp dir when null; reused for restarts) with extra flags,
-     * e.g. {@code --datastore-endpoint http://127.0.0.1:2379}.
+     * e.g. {@code --datastore-endpoint http://127.0.0.1:2379}. Its kubelet runs the process runtime unless the
+     * flags name one: the default would be containerd wherever it is installed.
      */
     public static K8jServer start(Path dataDir, List<String> extraArgs) {
         try {
@@ -57,6 +58,9 @@ public final class K8jServer implements AutoCloseable {
                     "--data-dir", dir.toString(), "--https-listen-port", Integer.toString(port),
                     "--bind-address", "127.0.0.1"));
             cmd.addAll(extraArgs);
+            if (!extraArgs.contains("--container-runtime")) {
+                cmd.addAll(List.of("--container-runtime", "process"));
+            }
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.PIPE).start();
             K8jServer server = new K8jServer(p, dir, port, owns);

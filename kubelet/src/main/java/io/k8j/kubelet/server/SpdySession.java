@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.spdy.DefaultSpdyPingFrame;
 import io.netty.handler.codec.spdy.DefaultSpdySynReplyFrame;
+import io.netty.handler.codec.spdy.DefaultSpdySynStreamFrame;
 import io.netty.handler.codec.spdy.SpdyDataFrame;
 import io.netty.handler.codec.spdy.SpdyFrame;
 import io.netty.handler.codec.spdy.SpdyFrameCodec;
@@ -22,36 +23,46 @@ import io.vertx.core.buffer.Buffer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The server side of an SPDY/3.1 connection as kube's spdystream client uses it: the client opens streams
- * (SYN_STREAM with headers such as streamType), each gets an empty SYN_REPLY, then DATA frames flow both
- * ways and FIN half-closes. The framing and header compression are Netty's {@link SpdyFrameCodec}, run in
+ * An SPDY/3.1 connection as kube's spdystream uses it. As the server (the node server's side): the client opens
+ * streams (SYN_STREAM with headers such as streamType), each gets a SYN_REPLY, then DATA frames flow both
+ * ways and FIN half-closes. As the client (to a runtime's streaming server, {@link #open}): we open the streams
+ * and the server's SYN_REPLY is only noted. The framing and header compression are Netty's {@link SpdyFrameCodec}, run in
  * an {@link EmbeddedChannel} fed with the bytes of whatever carries the session (a raw upgraded connection,
  * or binary WebSocket messages for kubectl 1.31+ port-forward); encoded frames go out through {@code transport}.
  * No flow control: spdystream neither sends nor honours WINDOW_UPDATE, and writes wait on the transport instead.
  */
-final class SpdySession {
+public final class SpdySession {
     private final EmbeddedChannel codec = new EmbeddedChannel(new SpdyFrameCodec(SpdyVersion.SPDY_3_1));
+    /** Guards the codec: encoding and writing happen under it (a lock, not a monitor: writers may block). */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Streams we open get odd ids, as a client's. */
+    private final AtomicInteger nextStreamId = new AtomicInteger(1);
     private final Map<Integer, SpdyStream> streams = new ConcurrentHashMap<>();
     private final Function<Buffer, Future<Void>> transport;
     private final Runnable closeTransport;
     private final Consumer<SpdyStream> onStream;
     private volatile boolean closed;
 
-    SpdySession(Function<Buffer, Future<Void>> transport, Runnable closeTransport, Consumer<SpdyStream> onStream) {
+    public SpdySession(Function<Buffer, Future<Void>> transport, Runnable closeTransport, Consumer<SpdyStream> onStream) {
         this.transport = transport;
         this.closeTransport = closeTransport;
         this.onStream = onStream;
     }
 
-    /** Bytes from the client, on its event loop; frames are handled in order as they complete. */
-    void receive(Buffer bytes) {
+    /** Bytes from the peer, in order (on its event loop or reader thread); frames are handled as they complete. */
+    public void receive(Buffer bytes) {
         try {
-            synchronized (codec) {
+            lock.lock();
+            try {
                 codec.writeInbound(Unpooled.wrappedBuffer(bytes.getBytes()));
+            } finally {
+                lock.unlock();
             }
             Object frame;
             while ((frame = poll()) != null) {
@@ -67,9 +78,28 @@ final class SpdySession {
     }
 
     private Object poll() {
-        synchronized (codec) {
+        lock.lock();
+        try {
             return codec.readInbound();
+        } finally {
+            lock.unlock();
         }
+    }
+
+    /**
+     * Opens a stream with {@code headers} (as a client does; names go lower-case, as SPDY/3 requires and Go's
+     * framer enforces); the peer's SYN_REPLY needs no waiting for.
+     */
+    public SpdyStream open(Map<String, String> headers) {
+        int id = nextStreamId.getAndAdd(2);
+        Map<String, String> lower = new ConcurrentHashMap<>();
+        headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        SpdyStream stream = new SpdyStream(this, id, lower);
+        streams.put(id, stream);
+        DefaultSpdySynStreamFrame syn = new DefaultSpdySynStreamFrame(id, 0, (byte) 0);
+        lower.forEach((k, v) -> syn.headers().add(k, v));
+        send(syn);
+        return stream;
     }
 
     private void handle(SpdyFrame frame) {
@@ -96,6 +126,11 @@ final class SpdySession {
             if (stream != null) {
                 stream.reset();
             }
+        } else if (frame instanceof SpdySynReplyFrame reply) {
+            SpdyStream stream = streams.get(reply.streamId());
+            if (stream != null && reply.isLast()) {
+                stream.remoteFinished();
+            }
         } else if (frame instanceof SpdyPingFrame ping) {
             send(new DefaultSpdyPingFrame(ping.id()));
         } else if (frame instanceof SpdyGoAwayFrame) {
@@ -119,7 +154,8 @@ final class SpdySession {
 
     /** Encodes and writes one frame; the returned future completes when the transport has taken it. */
     Future<Void> send(SpdyFrame frame) {
-        synchronized (codec) {
+        lock.lock();
+        try {
             if (closed) {
                 ReferenceCountUtil.release(frame);
                 return Future.failedFuture("the SPDY session is closed");
@@ -133,24 +169,29 @@ final class SpdySession {
             }
             // Encoding and writing under one lock: the header compression state and the byte order agree.
             return transport.apply(out);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Ends every stream and the connection; idempotent. */
-    void close() {
-        synchronized (codec) {
+    public void close() {
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
             closed = true;
             codec.finishAndReleaseAll();
+        } finally {
+            lock.unlock();
         }
         streams.values().forEach(SpdyStream::reset);
         streams.clear();
         closeTransport.run();
     }
 
-    boolean closed() {
+    public boolean closed() {
         return closed;
     }
 }
