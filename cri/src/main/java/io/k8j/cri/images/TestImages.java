@@ -41,10 +41,19 @@ public final class TestImages {
         Layer layer = layer();
         Path busybox = dir.resolve("busybox.tar");
         Path pause = dir.resolve("pause.tar");
-        OciArchive.write(busybox, BUSYBOX, new OciArchive.Config(null, List.of("httpd", "-f", "-v", "-p", "80", "-h", "/www"),
-                ENV, "/", "0", List.of("80/tcp")), List.of(layer));
+        writeBusybox(busybox, BUSYBOX, layer);
         writePause(pause, layer);
         return List.of(busybox, pause);
+    }
+
+    /** The busybox image under another name (e.g. an image a test imports late). */
+    public static void writeBusybox(Path file, String reference) throws IOException {
+        writeBusybox(file, reference, layer());
+    }
+
+    private static void writeBusybox(Path file, String reference, Layer layer) throws IOException {
+        OciArchive.write(file, reference, new OciArchive.Config(null, List.of("httpd", "-f", "-v", "-p", "80", "-h", "/www"),
+                ENV, "/", "0", List.of("80/tcp")), List.of(layer));
     }
 
     /** Writes the sandbox image alone. */

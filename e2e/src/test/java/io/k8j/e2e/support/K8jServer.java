@@ -166,6 +166,35 @@ public final class K8jServer implements AutoCloseable {
         }
     }
 
+    /** Runs {@code k8j ARGS} from the built jar (2 min at most); returns its output, failing when it fails. */
+    public static String cli(String... args) {
+        try {
+            List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "-jar", jar().toString()));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("k8j " + String.join(" ", args) + " did not finish in 120 s");
+            }
+            String output = out.get(10, TimeUnit.SECONDS);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("k8j " + String.join(" ", args) + " exited " + p.exitValue() + ":\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Path jar() {
         Path jar = Path.of(System.getProperty("k8j.jar", "../cli/target/k8j.jar")).toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
