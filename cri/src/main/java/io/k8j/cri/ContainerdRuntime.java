@@ -89,6 +89,11 @@ public final class ContainerdRuntime implements ContainerRuntime {
     }
 
     @Override
+    public boolean supportsSingleFileMapping() {
+        return true;
+    }
+
+    @Override
     public String runPodSandbox(SandboxConfig config) {
         try {
             if (config.logDirectory() != null) {

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * {@code k8j killall} (k3s-killall.sh's job): what a node leaves running on purpose when it stops, gone. Every
  * pod sandbox of the node's containerd is stopped and removed through the CRI (killing its containers and
  * releasing its network), with containerd started for the purpose if it is not running; then containerd stops,
- * what it left mounted under the data dir is unmounted, and the pod bridge, the guard chain and the pods'
+ * shims it left (of sandboxes cut short) are killed, what it left mounted under the data dir is unmounted, and the pod bridge, the guard chain and the pods'
  * cgroups (kubepods) are removed. Images and the data dir stay.
  */
 public final class NodeCleanup {
@@ -45,6 +45,7 @@ public final class NodeCleanup {
                 say.accept("removed " + sandboxes.size() + " pod sandboxes");
             }
         }
+        say.accept("stopped " + stopShims(layout) + " shims left without a sandbox");
         int unmounted = unmountUnder(layout.dir());
         say.accept("unmounted " + unmounted + " mounts under " + layout.dir());
         if (HostCommand.succeeds(List.of("ip", "link", "del", PodNetworkConfig.DEFAULT_BRIDGE))) {
@@ -53,6 +54,22 @@ public final class NodeCleanup {
         PodNetworkGuard.remove();
         say.accept("removed the iptables chain " + PodNetworkGuard.CHAIN);
         say.accept("removed " + removeCgroups() + " pod cgroups");
+    }
+
+    /**
+     * Kills the runc shims started by this node's containerd (their -address is its socket) that are still there:
+     * a sandbox whose creation was cut short by a stop is a task the CRI never listed. Their processes go first.
+     */
+    static int stopShims(ContainerdLayout layout) {
+        String socket = layout.socket().toString();
+        List<ProcessHandle> shims = ProcessHandle.allProcesses().filter(h -> h.info().command()
+                .map(c -> c.endsWith("containerd-shim-runc-v2")).orElse(false)
+                && h.info().arguments().map(a -> List.of(a).contains(socket)).orElse(false)).toList();
+        for (ProcessHandle shim : shims) {
+            shim.descendants().forEach(ProcessHandle::destroyForcibly);
+            shim.destroyForcibly();
+        }
+        return shims.size();
     }
 
     /** Unmounts every mount point under {@code dir}, deepest first (lazily: a busy one goes once unused). */

@@ -147,6 +147,8 @@ class ContainerdRuntimeE2ETest {
             String pod = webPod();
             assertThat(k.ok("exec", pod, "--", "cat", "/proc/1/cmdline").replace('\0', ' ')).startsWith("httpd -f");
             assertThat(k.ok("exec", pod, "--", "hostname").strip()).isEqualTo(pod);
+            assertThat(k.ok("exec", pod, "--", "cat", "/etc/hosts")).startsWith("# Kubernetes-managed hosts file.")
+                    .contains(field(pod, "{.status.podIP}") + "\t" + pod + "\n");
             assertThat(k.ok("exec", pod, "--", "ls", "/").lines().toList()).contains("bin", "www").doesNotContain("work", "usr");
             assertThat(k.run("exec", pod, "--", "sh", "-c", "exit 3").code()).isEqualTo(3);
             assertThat(k.okWithInput("piped\n", "exec", "-i", pod, "--", "cat")).isEqualTo("piped\n");

@@ -27,9 +27,12 @@ final class ContainerConfigs {
         this.allocatable = allocatable;
     }
 
-    /** {@code pidTarget}: the id of the container whose process namespace this (ephemeral) one joins, else null. */
+    /**
+     * {@code pidTarget}: the id of the container whose process namespace this (ephemeral) one joins, else null;
+     * {@code etcHosts}: the pod's managed hosts file to mount at /etc/hosts, else null.
+     */
     ContainerConfig of(Pod pod, Container c, int attempt, String podIp, String hostIp, Map<String, Path> volumes,
-                       String pidTarget) {
+                       String pidTarget, Path etcHosts) {
         List<ContainerConfig.Mount> mounts = new ArrayList<>();
         for (VolumeMount m : c.getVolumeMounts()) {
             Path dir = volumes.get(m.getName());
@@ -38,6 +41,9 @@ final class ContainerConfigs {
             }
             Path source = m.getSubPath() == null || m.getSubPath().isEmpty() ? dir : dir.resolve(m.getSubPath());
             mounts.add(new ContainerConfig.Mount(m.getName(), m.getMountPath(), source, Boolean.TRUE.equals(m.getReadOnly())));
+        }
+        if (etcHosts != null) {
+            mounts.add(new ContainerConfig.Mount("etc-hosts", "/etc/hosts", etcHosts, false));
         }
         var meta = pod.getMetadata();
         Map<String, String> labels = new HashMap<>(Map.of(POD_UID, meta.getUid(), POD_NAME, meta.getName(),

@@ -12,6 +12,7 @@ import io.k8j.kubelet.status.PodStatusInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -127,8 +128,10 @@ final class ContainerStep {
             if (refused != null) {
                 return notCreated("CreateContainerConfigError", refused);
             }
-            config = ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes, pidTarget());
-        } catch (RuntimeException e) {
+            boolean ownNetwork = !Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
+            Path etcHosts = runtime.supportsSingleFileMapping() && ownNetwork ? ctx.volumes().etcHosts(pod, sandbox.ip()) : null;
+            config = ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes, pidTarget(), etcHosts);
+        } catch (IOException | RuntimeException e) {
             return notCreated("CreateContainerConfigError", e.getMessage()); // e.g. env from a missing ConfigMap key
         }
         try {

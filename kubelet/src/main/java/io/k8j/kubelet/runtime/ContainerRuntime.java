@@ -22,6 +22,14 @@ public interface ContainerRuntime extends AutoCloseable {
 
     String version();
 
+    /**
+     * Whether a single file can be bind-mounted into a container (kube's SupportsSingleFileMapping): then the
+     * kubelet mounts the pod's managed /etc/hosts. The process runtime maps no paths at all.
+     */
+    default boolean supportsSingleFileMapping() {
+        return false;
+    }
+
     /** RunPodSandbox: the pod's network identity (an IP) and shared directories; returns the sandbox id. */
     String runPodSandbox(SandboxConfig config);
 
