@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks the API on both backends (embedded SQLite, then etcd) and the same etcd directly, then the
 # control plane at scale on hollow nodes (registration and Lease renewals, scheduling throughput, pod
-# startup latency, memory per hollow node) and pod startup on the process runtime, in one run, and
+# startup latency, memory per hollow node) and pod startup and memory per pod on a real node (process and
+# containerd runtimes), in one run, and
 # prints one Markdown report on stdout (progress and failures go to stderr). See docs/benchmarks.md.
 #
-#   bench/run.sh [--tier smoke|small|medium|large] [--only api|scale]
+#   bench/run.sh [--tier smoke|small|medium|large] [--only api|scale|runtimes]
 #
 # Everything listens on 127.0.0.1 only, every wait is bounded, and every process started here is
 # stopped by its own pid when the script exits. Exits non-zero if any benchmark operation failed.
@@ -34,10 +35,11 @@ case "$tier" in
   *) echo "run.sh: unknown tier '$tier' (smoke, small, medium, large)" >&2; exit 2 ;;
 esac
 case "$only" in
-  '') api=yes; scale=yes ;;
-  api) api=yes; scale=no ;;
-  scale) api=no; scale=yes; perf=no ;;
-  *) echo "run.sh: --only takes api or scale" >&2; exit 2 ;;
+  '') api=yes; scale=yes; runtimes=yes ;;
+  api) api=yes; scale=no; runtimes=no ;;
+  scale) api=no; scale=yes; runtimes=yes; perf=no ;;
+  runtimes) api=no; scale=no; runtimes=yes; perf=no ;;
+  *) echo "run.sh: --only takes api, scale or runtimes" >&2; exit 2 ;;
 esac
 payload=1024
 
@@ -249,14 +251,72 @@ memory_row() {
     'BEGIN {printf("| %s | %d | %.0f | %.0f | %.0f | %.0f |\n", l, n, h / 1024, h / n, r / 1024, r / n)}' >>"$memory_rows"
 }
 
+# Proportional set size (KiB, shared pages split among their users) summed over pids.
+pss_kib() {
+  local sum=0 p kib
+  for p in "$@"; do
+    kib=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || true)
+    sum=$((sum + ${kib:-0}))
+  done
+  echo "$sum"
+}
+
+# The processes that hold a node's pods: the process runtime's are the server's children; containerd's are the
+# processes in the kubepods cgroups (sandbox and containers) and the runc shims started by its socket.
+pod_pids() {
+  local runtime=$1
+  if [ "$runtime" = process ]; then
+    pgrep -P "$server_pid" || true
+  else
+    find /sys/fs/cgroup/memory/kubepods /sys/fs/cgroup/kubepods -name cgroup.procs -exec cat {} + 2>/dev/null || true
+    pgrep -f "containerd-shim-runc-v2 .*-address $server_dir/agent/containerd/containerd.sock" || true
+  fi
+}
+
+# One node running runtime $1: pod startup at 20 and 5 pods/s, then memory per idle pod with the 5/s pods running.
+runtime_bench() {
+  local runtime=$1
+  start_server "$runtime runtime" --container-runtime "$runtime" --kubelet-port 0
+  if [ "$runtime" = containerd ]; then
+    # The busybox image, built here from busybox-static; the sandbox image the node built itself.
+    "$java" -jar "$server_jar" images build-test --output "$work/images" >/dev/null
+    "$java" -jar "$server_jar" images import --data-dir "$server_dir" "$work/images/busybox.tar" >/dev/null
+  fi
+  local pods=(--kubeconfig "$server_dir/kubeconfig" --count "$process_pods" --concurrency 4)
+  [ -s "$scale_rows" ] && pods+=(--no-header) # the table's header comes with its first row
+  # A real node's pods take longer to start and to stop than the API benchmarks' budget allows on a busy machine.
+  local saved_budget=$budget
+  budget=1200
+  bench_into "$scale_rows" "${bench_java[@]}" pods "${pods[@]}" --rate 20 --namespace "fast" \
+    --label "1 node ($runtime runtime)" --cleanup
+  [ -s "$scale_rows" ] && pods+=(--no-header)
+  bench_into "$scale_rows" "${bench_java[@]}" pods "${pods[@]}" --rate 5 --namespace "paced" --label "1 node ($runtime runtime)"
+  budget=$saved_budget
+  sleep 10 # idle
+  local pids pss runtime_pss
+  mapfile -t pids < <(pod_pids "$runtime" | sort -u)
+  pss=$(pss_kib "${pids[@]}")
+  runtime_pss=0
+  [ "$runtime" = containerd ] && runtime_pss=$(pss_kib "$(cat "$server_dir/agent/containerd/containerd.pid")")
+  awk -v l="$runtime" -v n="$process_pods" -v p="${#pids[@]}" -v s="$pss" -v r="$runtime_pss" \
+    'BEGIN {printf("| %s | %d | %d | %.0f | %.0f | %.0f |\n", l, n, p, s / 1024, s / n, r / 1024)}' >>"$pod_memory_rows"
+  finish "$server_pid"
+  if [ "$runtime" = containerd ]; then
+    "$java" -jar "$server_jar" killall --data-dir "$server_dir" >/dev/null
+  fi
+}
+
 scale_rows="$work/scale.md"
 node_rows="$work/nodes.md"
 memory_rows="$work/memory.md"
+pod_memory_rows="$work/pod-memory.md"
 bench_java=("$java" --enable-native-access=ALL-UNNAMED -jar "$bench_jar")
 : >"$scale_rows"
 : >"$node_rows"
 { echo '| hollow-nodes process | nodes | heap after GC MiB | heap KiB per node | RSS MiB | RSS KiB per node |'
   echo '|---|---:|---:|---:|---:|---:|'; } >"$memory_rows"
+{ echo '| runtime | idle pods | processes | their PSS MiB | PSS KiB per pod | containerd PSS MiB |'
+  echo '|---|---:|---:|---:|---:|---:|'; } >"$pod_memory_rows"
 
 # Starts $hollow hollow nodes against the server of start_server and waits until they are Ready (the
 # nodes benchmark's row goes to $1, none when empty); sets $hollow_pid and $kc.
@@ -332,12 +392,15 @@ if [ "$scale" = yes ]; then
   stop_hollow "$work/hollow-backlog.log"
   finish "$server_pid"
 
-  # Pod startup on the process runtime: the server's own kubelet runs each pod's `sleep` as a process.
-  if [ "$process_pods" -gt 0 ]; then
-    start_server "process runtime" --container-runtime process --kubelet-port 0
-    bench_into "$scale_rows" "${bench_java[@]}" pods --kubeconfig "$server_dir/kubeconfig" --count "$process_pods" \
-      --concurrency 4 --rate 5 --namespace paced --label "1 node (process runtime)" --no-header
-    finish "$server_pid"
+fi
+
+# Pod startup on one real node, per runtime: the process runtime (each pod's `sleep` a host process) and, where
+# containerd and runc are installed and we are root, containerd (a sandbox and a container per pod, the image
+# present). $process_pods pods at 20/s (then deleted), the same at 5/s, then the memory those pods hold.
+if [ "$runtimes" = yes ] && [ "$process_pods" -gt 0 ]; then
+  runtime_bench process
+  if command -v containerd >/dev/null && command -v runc >/dev/null && [ "$(id -u)" = 0 ]; then
+    runtime_bench containerd
   fi
 fi
 
@@ -376,7 +439,9 @@ $(if [ "$api" = yes ]; then cat "$rows"; else echo "API benchmarks not run (--on
 Scale ($hollow hollow nodes; pods request 10m CPU and 16Mi; the upstream pod startup SLO is 5 s at p99;
 \`k8j scheduler\` on the backlog used ${scheduler_cpu:-(not run)}, its start-up included):
 
-$(if [ "$scale" = yes ]; then cat "$scale_rows" && echo && cat "$node_rows" && echo && cat "$memory_rows"; else echo "not run (--only $only)"; fi)
+$(if [ "$scale" = yes ]; then cat "$node_rows" && echo && cat "$memory_rows"; else echo "hollow nodes not run (--only $only)"; fi)
+
+$(if [ "$scale" = yes ] || [ "$runtimes" = yes ]; then cat "$scale_rows" && echo && cat "$pod_memory_rows"; fi)
 
 <details><summary>Commands run (temporary paths)</summary>
 

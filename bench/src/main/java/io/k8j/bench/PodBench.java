@@ -6,6 +6,7 @@ import io.k8j.apiserver.pki.KubeconfigCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,9 @@ final class PodBench implements Callable<Integer> {
     @Option(names = "--no-header", description = "Print the table row only.")
     boolean noHeader;
 
+    @Option(names = "--cleanup", description = "Delete the pods afterwards and wait until they are gone (a node holds 110).")
+    boolean cleanup;
+
     @Override
     public Integer call() throws Exception {
         ApiClient api = new ApiClient(KubeconfigCredentials.read(kubeconfig), namespace,
@@ -87,7 +91,30 @@ final class PodBench implements Callable<Integer> {
         }
         System.out.println(result.markdownRow(label, concurrency, rate > 0 ? rate + " pods/s" : "unpaced", failed,
                 count / seconds(createdEnd - start)));
+        if (cleanup && !deleteAll(api)) {
+            failed++;
+        }
         return failed == 0 ? 0 : 1;
+    }
+
+    /** Deletes the pods and waits (bounded by --timeout) until the kubelet has stopped them and they are gone. */
+    private boolean deleteAll(ApiClient api) throws IOException, InterruptedException {
+        for (int i = 0; i < count; i++) {
+            try {
+                api.delete(name(i));
+            } catch (IOException e) {
+                System.err.println("pods: delete " + name(i) + ": " + e.getMessage());
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < deadline) {
+            if (api.list(1, null).path("items").isEmpty()) {
+                return true;
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+        System.err.println("pods: not all gone " + timeoutSeconds + " s after their deletion");
+        return false;
     }
 
     private void create(ApiClient api, long[] created, long start, AtomicInteger errors) throws InterruptedException {
@@ -119,7 +146,9 @@ final class PodBench implements Callable<Integer> {
         ObjectNode pod = Json.object().put("apiVersion", "v1").put("kind", "Pod");
         pod.putObject("metadata").put("name", name).put("namespace", namespace).putObject("labels").put("app", "k8j-bench");
         ObjectNode spec = pod.putObject("spec").put("terminationGracePeriodSeconds", 1);
-        ObjectNode c = spec.putArray("containers").addObject().put("name", "sleep").put("image", "busybox");
+        // IfNotPresent: a node with no registry runs the busybox it has (Always would ask the registry).
+        ObjectNode c = spec.putArray("containers").addObject().put("name", "sleep").put("image", "busybox")
+                .put("imagePullPolicy", "IfNotPresent");
         c.putArray("command").add("sleep").add("3600");
         c.putObject("resources").putObject("requests").put("cpu", cpu).put("memory", memory);
         return pod;

@@ -2,12 +2,16 @@ package io.k8j.cli;
 
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
+import io.k8j.cri.ContainerdNode;
 import io.k8j.kubelet.KubeletConfig;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.process.ProcessRuntime;
 import io.k8j.kubelet.runtime.simulated.SimulatedRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -15,15 +19,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The kubelet flags that k8j server and k8j agent share, with k3s's names. */
 final class KubeletOptions {
+    private static final Logger LOG = LoggerFactory.getLogger(KubeletOptions.class);
+
     @Option(names = "--node-name", description = "Name of this node (default: the hostname).")
     String nodeName;
 
-    @Option(names = "--container-runtime", defaultValue = "process",
-            description = "process (host processes) or simulated (no processes) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--container-runtime",
+            description = "containerd (real containers), process (host processes) or simulated (no processes) "
+                    + "(default: containerd when containerd and runc are installed, else process).")
     String containerRuntime;
+
+    @Option(names = "--container-runtime-endpoint",
+            description = "unix:///path of an existing containerd to use (default: run one of our own).")
+    String containerRuntimeEndpoint;
 
     @Option(names = "--node-taint", description = "Taint to register the node with, key=value:Effect (repeatable).")
     List<String> taints = new ArrayList<>();
@@ -39,11 +51,19 @@ final class KubeletOptions {
         return nodeName != null ? nodeName : InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT);
     }
 
-    ContainerRuntime runtime(Path dataDir) {
-        return switch (containerRuntime) {
+    ContainerRuntime runtime(Path dataDir) throws IOException {
+        String chosen = containerRuntime;
+        if (chosen == null) {
+            Optional<String> why = containerRuntimeEndpoint != null ? Optional.empty() : ContainerdNode.unavailable();
+            chosen = why.isEmpty() ? "containerd" : "process";
+            why.ifPresent(reason -> LOG.info("container runtime: process, as {} (pods run as host processes)", reason));
+        }
+        return switch (chosen) {
+            case "containerd" -> ContainerdNode.start(dataDir, containerRuntimeEndpoint);
             case "process" -> new ProcessRuntime(dataDir.resolve("pods"), loopbackBlock, Clock.systemUTC());
             case "simulated" -> new SimulatedRuntime(0, Clock.systemUTC());
-            default -> throw new IllegalArgumentException("--container-runtime must be process or simulated: " + containerRuntime);
+            default -> throw new IllegalArgumentException("--container-runtime must be containerd, process or simulated: "
+                    + containerRuntime);
         };
     }
 

@@ -9,6 +9,7 @@ import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.PythonScript;
 import io.k8j.e2e.support.SharedServer;
+import io.k8j.e2e.support.Tmux;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -192,36 +193,5 @@ class PortForwardAttachE2ETest {
             log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(log).doesNotContain("Exception").doesNotContain(" ERROR ");
-    }
-
-    /** A tmux server of our own (private socket) with one 100x30 window, killed on close. */
-    private static final class Tmux implements AutoCloseable {
-        private final String socket = "k8j-e2e-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-
-        void start(String command) throws IOException, InterruptedException {
-            run("new-session", "-d", "-s", "t", "-x", "100", "-y", "30", command);
-        }
-
-        void type(String keys) throws IOException, InterruptedException {
-            run("send-keys", "-t", "t", keys, "Enter");
-        }
-
-        String screen() throws IOException, InterruptedException {
-            return run("capture-pane", "-p", "-t", "t");
-        }
-
-        private String run(String... args) throws IOException, InterruptedException {
-            List<String> cmd = new java.util.ArrayList<>(List.of("tmux", "-L", socket));
-            cmd.addAll(List.of(args));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(10, TimeUnit.SECONDS);
-            return out;
-        }
-
-        @Override
-        public void close() throws Exception {
-            run("kill-server");
-        }
     }
 }

@@ -66,7 +66,7 @@ public final class Kubelet implements AutoCloseable {
         this.loop = new ControllerLoop("kubelet", queue, sync, WORKERS);
         this.server = config.servingCertPem() == null ? null : NodeServer.start(config, runtime, pods);
         NodeStatusReporter reporter = new NodeStatusReporter(client, config, runtime.name() + "://" + runtime.version(),
-                MachineInfo.ofHost(), clock);
+                MachineInfo.ofHost(), runtime::listImages, clock);
         NodeLease lease = new NodeLease(client, clock);
         Pleg pleg = new Pleg(runtime, probes, queue::add);
         int port = server == null ? 0 : server.port();

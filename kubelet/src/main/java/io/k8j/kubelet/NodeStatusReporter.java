@@ -8,31 +8,40 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.k8j.kubelet.runtime.Image;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Registers the Node (labels, taints) and keeps its status current: capacity and allocatable, the
  * Ready and pressure conditions with their heartbeat, addresses, the kubelet endpoint and nodeInfo.
  */
 public final class NodeStatusReporter {
+    /** kubelet's --node-status-max-images and maxNamesPerImageInNodeStatus. */
+    private static final int MAX_IMAGES = 50;
+    private static final int MAX_NAMES = 5;
+
     private final KubernetesClient client;
     private final KubeletConfig config;
     private final String runtimeVersion;
     private final MachineInfo machine;
+    private final Supplier<List<Image>> images;
     private final Clock clock;
     private String readySince;
 
+    /** {@code images}: what the runtime holds (the runtime's ListImages), for status.images. */
     public NodeStatusReporter(KubernetesClient client, KubeletConfig config, String runtimeVersion, MachineInfo machine,
-                              Clock clock) {
+                              Supplier<List<Image>> images, Clock clock) {
         this.client = client;
         this.config = config;
         this.runtimeVersion = runtimeVersion;
         this.machine = machine;
+        this.images = images;
         this.clock = clock;
     }
 
@@ -84,8 +93,24 @@ public final class NodeStatusReporter {
         nodeInfo.putAll(Map.of("kubeletVersion", KubeletConfig.VERSION, "kubeProxyVersion", "",
                 "containerRuntimeVersion", runtimeVersion, "operatingSystem", "linux", "architecture", "amd64"));
         status.put("nodeInfo", nodeInfo);
+        images().ifPresent(list -> status.put("images", list));
         client.nodes().withName(config.nodeName()).subresource("status")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
+    }
+
+    /**
+     * status.images as the kubelet writes them: the 50 largest, each with its digests then tags (5 names at most);
+     * absent (the last report stands) when the runtime cannot answer.
+     */
+    private java.util.Optional<List<Map<String, Object>>> images() {
+        try {
+            return java.util.Optional.of(images.get().stream().sorted(java.util.Comparator.comparingLong(Image::size).reversed())
+                    .limit(MAX_IMAGES).map(i -> Map.<String, Object>of("names", java.util.stream.Stream.concat(
+                            i.repoDigests().stream(), i.repoTags().stream()).limit(MAX_NAMES).toList(), "sizeBytes", i.size()))
+                    .toList());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private Map<String, Object> condition(String type, String status, String reason, String message, String now) {

@@ -45,7 +45,8 @@ public final class K8jServer implements AutoCloseable {
 
     /**
      * Starts a server in {@code dataDir} (a new temp dir when null; reused for restarts) with extra flags,
-     * e.g. {@code --datastore-endpoint http://127.0.0.1:2379}.
+     * e.g. {@code --datastore-endpoint http://127.0.0.1:2379}. Its kubelet runs the process runtime unless the
+     * flags name one: the default would be containerd wherever it is installed.
      */
     public static K8jServer start(Path dataDir, List<String> extraArgs) {
         try {
@@ -57,6 +58,9 @@ public final class K8jServer implements AutoCloseable {
                     "--data-dir", dir.toString(), "--https-listen-port", Integer.toString(port),
                     "--bind-address", "127.0.0.1"));
             cmd.addAll(extraArgs);
+            if (!extraArgs.contains("--container-runtime")) {
+                cmd.addAll(List.of("--container-runtime", "process"));
+            }
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.PIPE).start();
             K8jServer server = new K8jServer(p, dir, port, owns);
@@ -159,6 +163,35 @@ public final class K8jServer implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code k8j ARGS} from the built jar (2 min at most); returns its output, failing when it fails. */
+    public static String cli(String... args) {
+        try {
+            List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "-jar", jar().toString()));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("k8j " + String.join(" ", args) + " did not finish in 120 s");
+            }
+            String output = out.get(10, TimeUnit.SECONDS);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("k8j " + String.join(" ", args) + " exited " + p.exitValue() + ":\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -68,7 +68,7 @@ public final class HollowNodes implements AutoCloseable {
             KubeletConfig kubelet = new KubeletConfig(name, dataDir, false, List.of(), config.capacity(), hostIp, 0,
                     null, null, null, Duration.ofSeconds(10), Duration.ofMinutes(5), config.heartbeat());
             HollowNode node = new HollowNode(name, runtime, sync, new NodeStatusReporter(heartbeatClient, kubelet,
-                    runtime.name() + "://" + runtime.version(), MachineInfo.simulated(), clock),
+                    runtime.name() + "://" + runtime.version(), MachineInfo.simulated(), List::of, clock),
                     new NodeLease(heartbeatClient, clock), clock, config);
             ordered.add(node);
             nodes.put(name, node);

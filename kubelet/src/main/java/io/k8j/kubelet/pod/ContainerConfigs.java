@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.k8j.kubelet.runtime.ContainerConfig;
+import io.k8j.kubelet.runtime.ContainerLinux;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,12 +20,19 @@ final class ContainerConfigs {
     static final String CONTAINER_NAME = "io.kubernetes.container.name";
 
     private final EnvResolver env;
+    private final Map<String, String> allocatable;
 
     ContainerConfigs(ConfigSource configs, Map<String, String> allocatable) {
         this.env = new EnvResolver(configs, allocatable);
+        this.allocatable = allocatable;
     }
 
-    ContainerConfig of(Pod pod, Container c, int attempt, String podIp, String hostIp, Map<String, Path> volumes) {
+    /**
+     * {@code pidTarget}: the id of the container whose process namespace this (ephemeral) one joins, else null;
+     * {@code etcHosts}: the pod's managed hosts file to mount at /etc/hosts, else null.
+     */
+    ContainerConfig of(Pod pod, Container c, int attempt, String podIp, String hostIp, Map<String, Path> volumes,
+                       String pidTarget, Path etcHosts) {
         List<ContainerConfig.Mount> mounts = new ArrayList<>();
         for (VolumeMount m : c.getVolumeMounts()) {
             Path dir = volumes.get(m.getName());
@@ -33,6 +41,9 @@ final class ContainerConfigs {
             }
             Path source = m.getSubPath() == null || m.getSubPath().isEmpty() ? dir : dir.resolve(m.getSubPath());
             mounts.add(new ContainerConfig.Mount(m.getName(), m.getMountPath(), source, Boolean.TRUE.equals(m.getReadOnly())));
+        }
+        if (etcHosts != null) {
+            mounts.add(new ContainerConfig.Mount("etc-hosts", "/etc/hosts", etcHosts, false));
         }
         var meta = pod.getMetadata();
         Map<String, String> labels = new HashMap<>(Map.of(POD_UID, meta.getUid(), POD_NAME, meta.getName(),
@@ -45,6 +56,8 @@ final class ContainerConfigs {
                 env.resolve(pod, c, podIp, hostIp), c.getWorkingDir(), mounts, Path.of(c.getName(), attempt + ".log"),
                 labels,
                 new ContainerConfig.Stdio(Boolean.TRUE.equals(c.getStdin()), Boolean.TRUE.equals(c.getStdinOnce()),
-                        Boolean.TRUE.equals(c.getTty())));
+                        Boolean.TRUE.equals(c.getTty())),
+                new ContainerLinux(ContainerResources.of(c, SandboxConfigs.qosClass(pod), allocatable),
+                        SecurityContexts.of(pod, c, pidTarget)));
     }
 }

@@ -22,9 +22,30 @@ public final class ContainerEvents {
         this.sink = sink;
     }
 
-    /** There is no registry: every image is present on the node. */
-    void pulled(Pod pod, Container c) {
+    void alreadyPresent(Pod pod, Container c) {
         normal(pod, c, "Pulled", "Container image \"" + c.getImage() + "\" already present on machine");
+    }
+
+    void pulling(Pod pod, Container c) {
+        normal(pod, c, "Pulling", "Pulling image \"" + c.getImage() + "\"");
+    }
+
+    /** {@code took}: the pull; {@code total}: with the wait before it (kube's message, Go durations). */
+    void pulled(Pod pod, Container c, java.time.Duration took, java.time.Duration total, long size) {
+        normal(pod, c, "Pulled", "Successfully pulled image \"" + c.getImage() + "\" in " + GoDurations.format(took)
+                + " (" + GoDurations.format(total) + " including waiting). Image size: " + size + " bytes.");
+    }
+
+    void failedPull(Pod pod, Container c, String error) {
+        warning(pod, c, "Failed", "Failed to pull image \"" + c.getImage() + "\": " + error);
+    }
+
+    void backOffPull(Pod pod, Container c, String message) {
+        normal(pod, c, "BackOff", message);
+    }
+
+    void errImageNeverPull(Pod pod, Container c, String message) {
+        warning(pod, c, "ErrImageNeverPull", message);
     }
 
     void created(Pod pod, Container c) {

@@ -1,15 +1,18 @@
 package io.k8j.kubelet.pod;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.k8j.kubelet.runtime.ContainerConfig;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.ContainerStatus;
+import io.k8j.kubelet.runtime.SandboxConfig;
 import io.k8j.kubelet.runtime.SandboxStatus;
 import io.k8j.kubelet.status.PodStatusInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -29,22 +32,27 @@ final class ContainerStep {
 
     private final ContainerRuntime runtime;
     private final LifecycleHooks hooks;
+    private final ImagePuller images;
     private final PodSync.PodContext ctx;
     private final Pod pod;
     private final Container spec;
     private final SandboxStatus sandbox;
+    private final SandboxConfig sandboxConfig;
     private final Map<String, Path> volumes;
     private final Map<String, PodStatusInput.Waiting> waiting;
     private final boolean ephemeral;
 
-    ContainerStep(ContainerRuntime runtime, LifecycleHooks hooks, PodSync.PodContext ctx, Pod pod, Container spec,
-                  SandboxStatus sandbox, Map<String, Path> volumes, Map<String, PodStatusInput.Waiting> waiting) {
+    ContainerStep(ContainerRuntime runtime, LifecycleHooks hooks, ImagePuller images, PodSync.PodContext ctx, Pod pod,
+                  Container spec, SandboxStatus sandbox, SandboxConfig sandboxConfig, Map<String, Path> volumes,
+                  Map<String, PodStatusInput.Waiting> waiting) {
         this.runtime = runtime;
         this.hooks = hooks;
+        this.images = images;
         this.ctx = ctx;
         this.pod = pod;
         this.spec = spec;
         this.sandbox = sandbox;
+        this.sandboxConfig = sandboxConfig;
         this.volumes = volumes;
         this.waiting = waiting;
         this.ephemeral = EphemeralContainers.isEphemeral(pod.getSpec(), spec.getName());
@@ -104,16 +112,30 @@ final class ContainerStep {
     }
 
     private Duration start(int attempt) {
+        ImagePuller.Result image;
+        try {
+            image = images.ensure(pod, spec);
+        } catch (RuntimeException e) {
+            return notCreated("ImageInspectError", "Failed to inspect image \"" + spec.getImage() + "\": " + e.getMessage());
+        }
+        if (image.waiting() != null) {
+            waiting.put(spec.getName(), image.waiting());
+            return image.retry();
+        }
         ContainerConfig config;
         try {
-            runtime.pullImage(spec.getImage()); // the runtimes here have every image: no ErrImagePull yet
-            ctx.events().pulled(pod, spec);
-            config = ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes);
-        } catch (RuntimeException e) {
+            String refused = SecurityContexts.verifyRunAsNonRoot(pod, spec, image.image());
+            if (refused != null) {
+                return notCreated("CreateContainerConfigError", refused);
+            }
+            boolean ownNetwork = !Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
+            Path etcHosts = runtime.supportsSingleFileMapping() && ownNetwork ? ctx.volumes().etcHosts(pod, sandbox.ip()) : null;
+            config = ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes, pidTarget(), etcHosts);
+        } catch (IOException | RuntimeException e) {
             return notCreated("CreateContainerConfigError", e.getMessage()); // e.g. env from a missing ConfigMap key
         }
         try {
-            String id = runtime.createContainer(sandbox.id(), config);
+            String id = runtime.createContainer(sandbox.id(), sandboxConfig, config);
             ctx.events().created(pod, spec);
             if (!startCreated(id)) {
                 return null; // it exited at once: restarted per restartPolicy like any exit
@@ -131,6 +153,17 @@ final class ContainerStep {
         } catch (RuntimeException e) {
             return notCreated("CreateContainerError", e.getMessage());
         }
+    }
+
+    /** An ephemeral container's targetContainerName, running in this sandbox: the process namespace it joins. */
+    private String pidTarget() {
+        if (!ephemeral) {
+            return null;
+        }
+        String target = pod.getSpec().getEphemeralContainers().stream().filter(e -> e.getName().equals(spec.getName()))
+                .map(EphemeralContainer::getTargetContainerName).filter(t -> t != null && !t.isEmpty()).findFirst().orElse(null);
+        return target == null ? null : runtime.listContainers(sandbox.id()).stream()
+                .filter(c -> c.name().equals(target) && c.running()).map(ContainerStatus::id).findFirst().orElse(null);
     }
 
     /** The container waits with {@code reason} and the error, and the next try comes in 10 s. */

@@ -40,6 +40,7 @@ public final class PodSync implements Reconciler {
     private final PodTermination termination;
     private final LifecycleHooks hooks;
     private final TerminationMessages terminationMessages = new TerminationMessages();
+    private final ImagePuller images;
 
     public PodSync(PodSource pods, ContainerRuntime runtime, PodContext ctx) {
         this.pods = pods;
@@ -47,6 +48,7 @@ public final class PodSync implements Reconciler {
         this.ctx = ctx;
         this.hooks = new LifecycleHooks(runtime, ctx.clock(), ctx.events());
         this.termination = new PodTermination(runtime, ctx, hooks);
+        this.images = new ImagePuller(runtime, ctx.source(), ctx.pullBackoff(), ctx.events(), ctx.clock());
     }
 
     @Override
@@ -100,8 +102,11 @@ public final class PodSync implements Reconciler {
             List<Container> work = plan.initialized()
                     ? Stream.concat(plan.work().stream(), pod.getSpec().getContainers().stream()).toList() : plan.work();
             // Ephemeral containers start even while the pod initializes (kube's computePodActions).
+            // Regenerated from the pod, as the kubelet does: a sandbox found again after a restart has no config in memory.
+            SandboxConfig sandboxConfig = SandboxConfigs.of(pod, sandbox.config().attempt(), ctx.logsDir(), ctx.hostIp());
             for (Container c : Stream.concat(work.stream(), EphemeralContainers.of(pod.getSpec()).stream()).toList()) {
-                Duration d = new ContainerStep(runtime, hooks, ctx, pod, c, sandbox, volumes, waiting).run();
+                Duration d = new ContainerStep(runtime, hooks, images, ctx, pod, c, sandbox, sandboxConfig, volumes,
+                        waiting).run();
                 next = d != null && d.compareTo(next) < 0 ? d : next;
             }
             if (!plan.initialized() && !plan.equals(initPlan(pod, sandbox))) {
@@ -131,11 +136,7 @@ public final class PodSync implements Reconciler {
     }
 
     private SandboxStatus runSandbox(Pod pod, int attempt) {
-        var m = pod.getMetadata();
-        Path logs = ctx.logsDir().resolve(m.getNamespace() + "_" + m.getName() + "_" + m.getUid());
-        boolean hostNetwork = Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
-        String id = runtime.runPodSandbox(new SandboxConfig(m.getName(), m.getNamespace(), m.getUid(), attempt,
-                hostname(pod), m.getLabels() == null ? Map.of() : m.getLabels(), logs, hostNetwork ? ctx.hostIp() : null));
+        String id = runtime.runPodSandbox(SandboxConfigs.of(pod, attempt, ctx.logsDir(), ctx.hostIp()));
         return runtime.podSandboxStatus(id).orElseThrow();
     }
 
@@ -171,16 +172,21 @@ public final class PodSync implements Reconciler {
                 .collect(Collectors.groupingBy(ContainerStatus::name));
     }
 
-    /** What every pod's sync shares. */
+    /**
+     * What every pod's sync shares. {@code backoff}: crash-loop back-off; {@code pullBackoff}: image pull back-off
+     * (10 s doubling to 5 min, as the kubelet's); {@code source}: where the pods' ConfigMaps, Secrets and claims are read.
+     */
     public record PodContext(Clock clock, String hostIp, Path logsDir, PodVolumes volumes, ContainerConfigs configs,
-                             RestartBackoff backoff, ProbeResults probes, PodStatusWriter statusWriter,
-                             PodDeleter deleter, ContainerEvents events) {
+                             RestartBackoff backoff, RestartBackoff pullBackoff, ConfigSource source, ProbeResults probes,
+                             PodStatusWriter statusWriter, PodDeleter deleter, ContainerEvents events) {
         /** allocatable: the node's cpu, memory and ephemeral-storage, for resourceFieldRef limits a container leaves out. */
         public static PodContext create(Clock clock, String hostIp, Path dataDir, Map<String, String> allocatable,
                                         ConfigSource configs, RestartBackoff backoff, ProbeResults probes,
                                         PodStatusWriter statusWriter, PodDeleter deleter, ContainerEvents events) {
             return new PodContext(clock, hostIp, dataDir.resolve("logs/pods"), new PodVolumes(dataDir.resolve("pods"), configs,
-                    allocatable), new ContainerConfigs(configs, allocatable), backoff, probes, statusWriter, deleter, events);
+                    allocatable), new ContainerConfigs(configs, allocatable), backoff,
+                    new RestartBackoff(Duration.ofSeconds(10), Duration.ofMinutes(5), clock), configs, probes, statusWriter,
+                    deleter, events);
         }
     }
 }

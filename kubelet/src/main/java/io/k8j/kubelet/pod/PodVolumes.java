@@ -141,6 +141,11 @@ final class PodVolumes {
         }
     }
 
+    /** The pod's managed /etc/hosts (see {@link EtcHosts}). */
+    Path etcHosts(Pod pod, String podIp) throws IOException {
+        return EtcHosts.ensure(podsDir.resolve(pod.getMetadata().getUid()), pod, podIp);
+    }
+
     void remove(String uid) {
         Dirs.deleteTree(podsDir.resolve(uid));
     }

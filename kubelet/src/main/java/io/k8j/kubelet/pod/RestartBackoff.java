@@ -33,6 +33,15 @@ public final class RestartBackoff {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /**
+     * How long {@code key} stays in back-off counted from its last update (kube's IsInBackOffSinceUpdate, what
+     * image pulls use: the failure is the update); zero when it is not.
+     */
+    public Duration remainingSinceUpdate(String key) {
+        Entry e = entries.get(key);
+        return e == null ? Duration.ZERO : remaining(key, e.lastUpdate);
+    }
+
     /** Records a restart now: the next exit waits initial, or twice the last wait. */
     public void restarted(String key) {
         Instant now = clock.instant();

@@ -22,6 +22,14 @@ public interface ContainerRuntime extends AutoCloseable {
 
     String version();
 
+    /**
+     * Whether a single file can be bind-mounted into a container (kube's SupportsSingleFileMapping): then the
+     * kubelet mounts the pod's managed /etc/hosts. The process runtime maps no paths at all.
+     */
+    default boolean supportsSingleFileMapping() {
+        return false;
+    }
+
     /** RunPodSandbox: the pod's network identity (an IP) and shared directories; returns the sandbox id. */
     String runPodSandbox(SandboxConfig config);
 
@@ -35,8 +43,11 @@ public interface ContainerRuntime extends AutoCloseable {
 
     List<SandboxStatus> listPodSandboxes();
 
-    /** CreateContainer: prepares a container in a ready sandbox; returns the container id (state CREATED). */
-    String createContainer(String sandboxId, ContainerConfig config);
+    /**
+     * CreateContainer: prepares a container in a ready sandbox; returns the container id (state CREATED).
+     * {@code sandbox} is the sandbox's config, as the kubelet generates it from the pod (CRI passes it again).
+     */
+    String createContainer(String sandboxId, SandboxConfig sandbox, ContainerConfig config);
 
     /** StartContainer: CREATED -> RUNNING; a start failure leaves it EXITED with a reason. */
     void startContainer(String containerId);
@@ -51,11 +62,25 @@ public interface ContainerRuntime extends AutoCloseable {
     /** ListContainers, optionally of one sandbox (null for all). */
     List<ContainerStatus> listContainers(String sandboxId);
 
-    /** PullImage: returns the image reference (the imageID a pod status shows). */
-    String pullImage(String image);
+    /**
+     * PullImage, with registry credentials or anonymously ({@code auth} null): returns the image reference (the
+     * imageID a pod status shows); throws with the runtime's message when the pull fails.
+     */
+    String pullImage(String image, PullAuth auth);
 
-    /** ImageStatus: the image reference when present. */
-    Optional<String> imageStatus(String image);
+    /**
+     * Whether images are pulled and stored at all: the process and simulated runtimes run none, so for them
+     * every image is present and imagePullPolicy has nothing to decide.
+     */
+    default boolean pullsImages() {
+        return true;
+    }
+
+    /** ImageStatus: the image when present. */
+    Optional<Image> imageStatus(String image);
+
+    /** ListImages: what the node has, for its status. */
+    List<Image> listImages();
 
     /**
      * Exec: runs {@code command} inside a running container with the given streams and returns its exit

@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.spdy.DefaultSpdyPingFrame;
 import io.netty.handler.codec.spdy.DefaultSpdySynReplyFrame;
+import io.netty.handler.codec.spdy.DefaultSpdySynStreamFrame;
 import io.netty.handler.codec.spdy.SpdyDataFrame;
 import io.netty.handler.codec.spdy.SpdyFrame;
 import io.netty.handler.codec.spdy.SpdyFrameCodec;
@@ -18,49 +19,59 @@ import io.netty.handler.codec.spdy.SpdyVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The server side of an SPDY/3.1 connection as kube's spdystream client uses it: the client opens streams
- * (SYN_STREAM with headers such as streamType), each gets an empty SYN_REPLY, then DATA frames flow both
- * ways and FIN half-closes. The framing and header compression are Netty's {@link SpdyFrameCodec}, run in
+ * An SPDY/3.1 connection as kube's spdystream uses it. As the server (the node server's side): the client opens
+ * streams (SYN_STREAM with headers such as streamType), each gets a SYN_REPLY, then DATA frames flow both
+ * ways and FIN half-closes. As the client (to a runtime's streaming server, {@link #open}): we open the streams
+ * and the server's SYN_REPLY is only noted. The framing and header compression are Netty's {@link SpdyFrameCodec}, run in
  * an {@link EmbeddedChannel} fed with the bytes of whatever carries the session (a raw upgraded connection,
  * or binary WebSocket messages for kubectl 1.31+ port-forward); encoded frames go out through {@code transport}.
  * No flow control: spdystream neither sends nor honours WINDOW_UPDATE, and writes wait on the transport instead.
  */
-final class SpdySession {
+public final class SpdySession {
     private static final Logger LOG = LoggerFactory.getLogger(SpdySession.class);
     private final EmbeddedChannel codec = new EmbeddedChannel(new SpdyFrameCodec(SpdyVersion.SPDY_3_1));
+    /** Guards the codec: encoding and writing happen under it (a lock, not a monitor: writers may block). */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Streams we open get odd ids, as a client's. */
+    private final AtomicInteger nextStreamId = new AtomicInteger(1);
     private final Map<Integer, SpdyStream> streams = new ConcurrentHashMap<>();
     private final Function<Buffer, Future<Void>> transport;
     private final Runnable closeTransport;
     private final Consumer<SpdyStream> onStream;
     private volatile boolean closed;
 
-    SpdySession(Function<Buffer, Future<Void>> transport, Runnable closeTransport, Consumer<SpdyStream> onStream) {
+    public SpdySession(Function<Buffer, Future<Void>> transport, Runnable closeTransport, Consumer<SpdyStream> onStream) {
         this.transport = transport;
         this.closeTransport = closeTransport;
         this.onStream = onStream;
     }
 
     /**
-     * Bytes from the client, on its event loop; frames are handled in order as they complete. What comes after
-     * the session closed (the client's last frames racing our close) is dropped.
+     * Bytes from the peer, in order (on its event loop or reader thread); frames are handled as they complete.
+     * What comes after the session closed (the peer's last frames racing our close) is dropped.
      */
-    void receive(Buffer bytes) {
+    public void receive(Buffer bytes) {
         try {
-            synchronized (codec) {
+            lock.lock();
+            try {
                 if (closed) {
                     return;
                 }
                 codec.writeInbound(Unpooled.wrappedBuffer(bytes.getBytes()));
+            } finally {
+                lock.unlock();
             }
             Object frame;
             while ((frame = poll()) != null) {
@@ -77,9 +88,28 @@ final class SpdySession {
     }
 
     private Object poll() {
-        synchronized (codec) {
+        lock.lock();
+        try {
             return codec.readInbound();
+        } finally {
+            lock.unlock();
         }
+    }
+
+    /**
+     * Opens a stream with {@code headers} (as a client does; names go lower-case, as SPDY/3 requires and Go's
+     * framer enforces); the peer's SYN_REPLY needs no waiting for.
+     */
+    public SpdyStream open(Map<String, String> headers) {
+        int id = nextStreamId.getAndAdd(2);
+        Map<String, String> lower = new ConcurrentHashMap<>();
+        headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        SpdyStream stream = new SpdyStream(this, id, lower);
+        streams.put(id, stream);
+        DefaultSpdySynStreamFrame syn = new DefaultSpdySynStreamFrame(id, 0, (byte) 0);
+        lower.forEach((k, v) -> syn.headers().add(k, v));
+        send(syn);
+        return stream;
     }
 
     private void handle(SpdyFrame frame) {
@@ -106,6 +136,11 @@ final class SpdySession {
             if (stream != null) {
                 stream.reset();
             }
+        } else if (frame instanceof SpdySynReplyFrame reply) {
+            SpdyStream stream = streams.get(reply.streamId());
+            if (stream != null && reply.isLast()) {
+                stream.remoteFinished();
+            }
         } else if (frame instanceof SpdyPingFrame ping) {
             send(new DefaultSpdyPingFrame(ping.id()));
         } else if (frame instanceof SpdyGoAwayFrame) {
@@ -129,7 +164,8 @@ final class SpdySession {
 
     /** Encodes and writes one frame; the returned future completes when the transport has taken it. */
     Future<Void> send(SpdyFrame frame) {
-        synchronized (codec) {
+        lock.lock();
+        try {
             if (closed) {
                 ReferenceCountUtil.release(frame);
                 return Future.failedFuture("the SPDY session is closed");
@@ -143,24 +179,29 @@ final class SpdySession {
             }
             // Encoding and writing under one lock: the header compression state and the byte order agree.
             return transport.apply(out);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Ends every stream and the connection; idempotent. */
-    void close() {
-        synchronized (codec) {
+    public void close() {
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
             closed = true;
             codec.finishAndReleaseAll();
+        } finally {
+            lock.unlock();
         }
         streams.values().forEach(SpdyStream::reset);
         streams.clear();
         closeTransport.run();
     }
 
-    boolean closed() {
+    public boolean closed() {
         return closed;
     }
 }

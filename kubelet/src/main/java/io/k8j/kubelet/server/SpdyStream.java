@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One stream of a {@link SpdySession}, opened by the client: its headers (lower-case names), what the client
+ * One stream of a {@link SpdySession}: its headers (lower-case names when the peer opened it), what the peer
  * writes as an InputStream (EOF on its FIN or a reset), and an OutputStream of DATA frames; {@link #finish()}
  * sends our FIN.
  */
-final class SpdyStream {
+public final class SpdyStream {
     /** spdystream reads frames of any size; smaller ones keep one stream from holding the connection long. */
     private static final int MAX_FRAME = 32 * 1024;
 
@@ -33,15 +33,15 @@ final class SpdyStream {
         this.headers = headers;
     }
 
-    String header(String name) {
+    public String header(String name) {
         return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
 
-    InputStream input() {
+    public InputStream input() {
         return input;
     }
 
-    OutputStream output() {
+    public OutputStream output() {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -59,7 +59,7 @@ final class SpdyStream {
     }
 
     /** Our half-close (an empty DATA frame with FIN), once; the future completes when it is written. */
-    Future<Void> finish() {
+    public Future<Void> finish() {
         return finished.compareAndSet(false, true) ? session.send(new DefaultSpdyDataFrame(id).setLast(true))
                 : Future.succeededFuture();
     }

@@ -175,8 +175,10 @@ class ContainerEventsTest {
 
     private Map<String, PodStatusInput.Waiting> step(Pod pod, Container c, SandboxStatus sandbox) {
         Map<String, PodStatusInput.Waiting> waiting = new HashMap<>();
-        new ContainerStep(runtime, new LifecycleHooks(runtime, clock, containerEvents), context(containerEvents), pod, c,
-                sandbox, Map.of(), waiting).run();
+        PodSync.PodContext ctx = context(containerEvents);
+        ImagePuller images = new ImagePuller(runtime, ctx.source(), ctx.pullBackoff(), containerEvents, clock);
+        new ContainerStep(runtime, new LifecycleHooks(runtime, clock, containerEvents), images, ctx, pod, c,
+                sandbox, sandbox.config(), Map.of(), waiting).run();
         return waiting;
     }
 

@@ -82,7 +82,7 @@ class ProberTest {
     void aFailedExecProbeSaysWhatTheCommandPrintedOrThatItTimedOut(@TempDir Path dir) {
         try (ProcessRuntime runtime = new ProcessRuntime(dir.resolve("pods"), 200, Clock.systemUTC())) {
             String sandbox = runtime.runPodSandbox(new SandboxConfig("p", "default", "uid-1", 0, "p", Map.of(), dir.resolve("logs")));
-            String id = runtime.createContainer(sandbox, new ContainerConfig("c", 0, "busybox", List.of("sh", "-c"),
+            String id = runtime.createContainer(sandbox, null, new ContainerConfig("c", 0, "busybox", List.of("sh", "-c"),
                     List.of("sleep 30"), Map.of(), null, List.of(), Path.of("c/0.log"), Map.of(), ContainerConfig.Stdio.NONE));
             runtime.startContainer(id);
             Prober execs = new Prober(runtime);

@@ -3,6 +3,8 @@ package io.k8j.kubelet.runtime.process;
 import io.k8j.kubelet.runtime.ContainerConfig;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.ContainerStatus;
+import io.k8j.kubelet.runtime.Image;
+import io.k8j.kubelet.runtime.PullAuth;
 import io.k8j.kubelet.runtime.SandboxConfig;
 import io.k8j.kubelet.runtime.SandboxStatus;
 import io.k8j.kubelet.runtime.StreamIo;
@@ -28,6 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * of each container. What it does not isolate is listed in docs/architecture.md (section Kubelet).
  */
 public final class ProcessRuntime implements ContainerRuntime {
+    /** The uid this kubelet (and so every process-runtime container) runs as. */
+    private static final Long KUBELET_UID = kubeletUid();
+
     private final Path podsDir;
     private final Clock clock;
     private final LoopbackAddresses addresses;
@@ -89,7 +94,7 @@ public final class ProcessRuntime implements ContainerRuntime {
     }
 
     @Override
-    public String createContainer(String sandboxId, ContainerConfig config) {
+    public String createContainer(String sandboxId, SandboxConfig sandboxConfig, ContainerConfig config) {
         ProcessSandbox sandbox = sandboxes.get(sandboxId);
         if (sandbox == null || !sandbox.status().ready()) {
             throw new IllegalStateException("sandbox " + sandboxId + " is not ready");
@@ -158,13 +163,25 @@ public final class ProcessRuntime implements ContainerRuntime {
 
     /** Images are not run here: pulling succeeds at once, and the reference is the name. */
     @Override
-    public String pullImage(String image) {
+    public String pullImage(String image, PullAuth auth) {
         return imageRef(image);
     }
 
     @Override
-    public Optional<String> imageStatus(String image) {
-        return Optional.of(imageRef(image));
+    public boolean pullsImages() {
+        return false;
+    }
+
+    /** Every image is "present"; it runs as the kubelet's own user, which is what runAsNonRoot is checked against. */
+    @Override
+    public Optional<Image> imageStatus(String image) {
+        return Optional.of(new Image(imageRef(image), List.of(image), List.of(), 0, KUBELET_UID, null));
+    }
+
+    /** No image is stored on the node. */
+    @Override
+    public List<Image> listImages() {
+        return List.of();
     }
 
     @Override
@@ -201,6 +218,14 @@ public final class ProcessRuntime implements ContainerRuntime {
         List<String> argv = new ArrayList<>(config.command() == null ? List.of() : config.command());
         argv.addAll(config.args() == null ? List.of() : config.args());
         return argv;
+    }
+
+    private static Long kubeletUid() {
+        try {
+            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     private static String imageRef(String image) {

@@ -4,6 +4,8 @@ import io.k8j.kubelet.runtime.ContainerConfig;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.ContainerState;
 import io.k8j.kubelet.runtime.ContainerStatus;
+import io.k8j.kubelet.runtime.Image;
+import io.k8j.kubelet.runtime.PullAuth;
 import io.k8j.kubelet.runtime.SandboxConfig;
 import io.k8j.kubelet.runtime.SandboxStatus;
 
@@ -84,14 +86,14 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
 
     @Override
-    public String createContainer(String sandboxId, ContainerConfig c) {
+    public String createContainer(String sandboxId, SandboxConfig sandboxConfig, ContainerConfig c) {
         SandboxStatus sandbox = sandboxes.get(sandboxId);
         if (sandbox == null || !sandbox.ready()) {
             throw new IllegalStateException("sandbox " + sandboxId + " is not ready");
         }
         String id = "c" + ids.incrementAndGet();
         containers.put(id, new ContainerStatus(id, sandboxId, c.name(), c.attempt(), ContainerState.CREATED,
-                clock.instant(), null, null, 0, null, null, c.image(), pullImage(c.image()),
+                clock.instant(), null, null, 0, null, null, c.image(), imageRef(c.image()),
                 sandbox.config().logDirectory().resolve(c.logPath()), c.labels()));
         return id;
     }
@@ -136,13 +138,28 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
 
     @Override
-    public String pullImage(String image) {
-        return "simulated://" + image;
+    public String pullImage(String image, PullAuth auth) {
+        return imageRef(image);
     }
 
     @Override
-    public Optional<String> imageStatus(String image) {
-        return Optional.of(pullImage(image));
+    public boolean pullsImages() {
+        return false;
+    }
+
+    /** Every image is present and runs as nobody (65534), so runAsNonRoot pods run too. */
+    @Override
+    public Optional<Image> imageStatus(String image) {
+        return Optional.of(new Image(imageRef(image), List.of(image), List.of(), 0, 65534L, null));
+    }
+
+    @Override
+    public List<Image> listImages() {
+        return List.of();
+    }
+
+    private static String imageRef(String image) {
+        return "simulated://" + image;
     }
 
     @Override

@@ -45,7 +45,7 @@ class ProcessRuntimeTest {
     @Test
     void runsTheCommandWithItsEnvAndCapturesOutputInTheCriFormat() throws Exception {
         String sandbox = sandbox();
-        String id = runtime.createContainer(sandbox, container("echo $GREETING; echo oops >&2; echo $POD_IP > ip; sleep 30"));
+        String id = runtime.createContainer(sandbox, null, container("echo $GREETING; echo oops >&2; echo $POD_IP > ip; sleep 30"));
         runtime.startContainer(id);
         assertThat(runtime.containerStatus(id).orElseThrow().state()).isEqualTo(ContainerState.RUNNING);
         Path log = dir.resolve("logs/c/0.log");
@@ -64,7 +64,7 @@ class ProcessRuntimeTest {
     @Test
     void stopEndsTheWholeTreeAndRecordsTheExit() throws Exception {
         String sandbox = sandbox();
-        String id = runtime.createContainer(sandbox, container("echo $$ > pid; sleep 30 & sleep 30; wait"));
+        String id = runtime.createContainer(sandbox, null, container("echo $$ > pid; sleep 30 & sleep 30; wait"));
         runtime.startContainer(id);
         Path pidFile = dir.resolve("pods/uid-1/c/pid");
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
@@ -83,13 +83,13 @@ class ProcessRuntimeTest {
     @Test
     void aCommandThatExitsReportsItsCodeAndAMissingBinaryIsAStartError() {
         String sandbox = sandbox();
-        String ok = runtime.createContainer(sandbox, container("exit 3"));
+        String ok = runtime.createContainer(sandbox, null, container("exit 3"));
         runtime.startContainer(ok);
         await().atMost(Duration.ofSeconds(5)).until(() -> runtime.containerStatus(ok).orElseThrow().state() == ContainerState.EXITED);
         assertThat(runtime.containerStatus(ok).orElseThrow().exitCode()).isEqualTo(3);
         ContainerConfig missing = new ContainerConfig("m", 0, "x", List.of("/no/such/binary"), List.of(), Map.of(), null,
                 List.of(), Path.of("m/0.log"), Map.of(), ContainerConfig.Stdio.NONE);
-        String bad = runtime.createContainer(sandbox, missing);
+        String bad = runtime.createContainer(sandbox, null, missing);
         runtime.startContainer(bad);
         ContainerStatus status = runtime.containerStatus(bad).orElseThrow();
         assertThat(status.state()).isEqualTo(ContainerState.EXITED);
@@ -100,7 +100,7 @@ class ProcessRuntimeTest {
     @Test
     void execRunsInTheContainersDirectoryWithItsEnv() {
         String sandbox = sandbox();
-        String id = runtime.createContainer(sandbox, container("sleep 30"));
+        String id = runtime.createContainer(sandbox, null, container("sleep 30"));
         runtime.startContainer(id);
         ExecResult r = runtime.execSync(id, List.of("sh", "-c", "echo $GREETING; pwd; exit 4"), Duration.ofSeconds(5));
         assertThat(r.exitCode()).isEqualTo(4);

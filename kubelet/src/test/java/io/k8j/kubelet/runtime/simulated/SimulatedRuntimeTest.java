@@ -33,7 +33,7 @@ class SimulatedRuntimeTest {
     @Test
     void containersMoveThroughTheirStatesOnTheClock() {
         String sandbox = runtime.runPodSandbox(pod("a"));
-        String id = runtime.createContainer(sandbox, container());
+        String id = runtime.createContainer(sandbox, null, container());
         assertThat(runtime.containerStatus(id).orElseThrow().state()).isEqualTo(ContainerState.CREATED);
         clock.advance(Duration.ofSeconds(1));
         runtime.startContainer(id);
@@ -54,7 +54,7 @@ class SimulatedRuntimeTest {
     void anInitContainerCompletesAsItStarts() {
         String sandbox = runtime.runPodSandbox(pod("a"));
         ContainerConfig c = container();
-        String id = runtime.createContainer(sandbox, new ContainerConfig("i", 0, c.image(), c.command(), c.args(), c.env(),
+        String id = runtime.createContainer(sandbox, null, new ContainerConfig("i", 0, c.image(), c.command(), c.args(), c.env(),
                 null, List.of(), Path.of("i/0.log"), Map.of(ContainerConfig.INIT_LABEL, "true"), ContainerConfig.Stdio.NONE));
         runtime.startContainer(id);
         ContainerStatus exited = runtime.containerStatus(id).orElseThrow();
@@ -82,11 +82,11 @@ class SimulatedRuntimeTest {
     @Test
     void aStoppedSandboxTakesNoContainersAndStopsItsOwn() {
         String sandbox = runtime.runPodSandbox(pod("a"));
-        String id = runtime.createContainer(sandbox, container());
+        String id = runtime.createContainer(sandbox, null, container());
         runtime.startContainer(id);
         runtime.stopPodSandbox(sandbox);
         assertThat(runtime.containerStatus(id).orElseThrow().state()).isEqualTo(ContainerState.EXITED);
-        assertThatThrownBy(() -> runtime.createContainer(sandbox, container())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> runtime.createContainer(sandbox, null, container())).isInstanceOf(IllegalStateException.class);
     }
 
     /** A clock the test moves. */

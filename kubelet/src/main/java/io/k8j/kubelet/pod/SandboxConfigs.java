@@ -1,0 +1,134 @@
+package io.k8j.kubelet.pod;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodDNSConfig;
+import io.fabric8.kubernetes.api.model.PodDNSConfigOption;
+import io.k8j.kubelet.runtime.SandboxConfig;
+import io.k8j.kubelet.runtime.SandboxLinux;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A pod's sandbox config, as kuberuntime's generatePodSandboxConfig: metadata, hostname, the pod's labels plus
+ * kube's io.kubernetes.pod.* labels (how the kubelet finds its sandboxes again), the log directory, and the Linux
+ * side: the pod's cgroup under kube's QoS hierarchy (/kubepods[/burstable|/besteffort]/pod&lt;uid&gt;), host
+ * namespaces, hostPort mappings, resolv.conf and sysctls.
+ */
+final class SandboxConfigs {
+    private static final Path HOST_RESOLV_CONF = Path.of("/etc/resolv.conf");
+
+    private SandboxConfigs() {
+    }
+
+    static SandboxConfig of(Pod pod, int attempt, Path logsDir, String hostIp) {
+        var m = pod.getMetadata();
+        var spec = pod.getSpec();
+        Map<String, String> labels = new HashMap<>(m.getLabels() == null ? Map.of() : m.getLabels());
+        labels.putAll(Map.of(ContainerConfigs.POD_NAME, m.getName(), ContainerConfigs.POD_NAMESPACE, m.getNamespace(),
+                ContainerConfigs.POD_UID, m.getUid()));
+        boolean hostNetwork = Boolean.TRUE.equals(spec.getHostNetwork());
+        Map<String, String> sysctls = new LinkedHashMap<>();
+        if (spec.getSecurityContext() != null && spec.getSecurityContext().getSysctls() != null) {
+            spec.getSecurityContext().getSysctls().forEach(s -> sysctls.put(s.getName(), s.getValue()));
+        }
+        boolean privileged = containers(pod).anyMatch(c -> c.getSecurityContext() != null
+                && Boolean.TRUE.equals(c.getSecurityContext().getPrivileged()));
+        SandboxLinux linux = new SandboxLinux(cgroupParent(pod), Boolean.TRUE.equals(spec.getHostPID()),
+                Boolean.TRUE.equals(spec.getHostIPC()), Boolean.TRUE.equals(spec.getShareProcessNamespace()),
+                hostNetwork ? List.of() : portMappings(pod), dns(pod), sysctls, privileged);
+        return new SandboxConfig(m.getName(), m.getNamespace(), m.getUid(), attempt, PodSync.hostname(pod), labels,
+                logsDir.resolve(m.getNamespace() + "_" + m.getName() + "_" + m.getUid()), hostNetwork ? hostIp : null, linux);
+    }
+
+    /** The QoS class the API server recorded (kube's qos.GetPodQOS), or BestEffort for a pod that names no resources. */
+    static String qosClass(Pod pod) {
+        String recorded = pod.getStatus() == null ? null : pod.getStatus().getQosClass();
+        if (recorded != null && !recorded.isEmpty()) {
+            return recorded;
+        }
+        return containers(pod).anyMatch(c -> c.getResources() != null && ((c.getResources().getRequests() != null
+                && !c.getResources().getRequests().isEmpty()) || (c.getResources().getLimits() != null
+                && !c.getResources().getLimits().isEmpty()))) ? "Burstable" : "BestEffort";
+    }
+
+    /** cgroupfs syntax; a runtime on the systemd driver converts it (kubepods-burstable-pod&lt;uid&gt;.slice). */
+    static String cgroupParent(Pod pod) {
+        String dir = "pod" + pod.getMetadata().getUid();
+        return switch (qosClass(pod)) {
+            case "Guaranteed" -> "/kubepods/" + dir;
+            case "BestEffort" -> "/kubepods/besteffort/" + dir;
+            default -> "/kubepods/burstable/" + dir;
+        };
+    }
+
+    private static Stream<Container> containers(Pod pod) {
+        return Stream.concat(pod.getSpec().getInitContainers().stream(), pod.getSpec().getContainers().stream());
+    }
+
+    private static List<SandboxLinux.PortMapping> portMappings(Pod pod) {
+        List<SandboxLinux.PortMapping> out = new ArrayList<>();
+        containers(pod).forEach(c -> {
+            for (ContainerPort p : c.getPorts()) {
+                if (p.getHostPort() != null && p.getHostPort() > 0) {
+                    out.add(new SandboxLinux.PortMapping(p.getProtocol() == null ? "TCP" : p.getProtocol(),
+                            p.getContainerPort(), p.getHostPort(), p.getHostIP()));
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * resolv.conf as kube's dns configurer writes it without cluster DNS (which comes with the cluster network):
+     * the node's for every policy but None, plus the pod's dnsConfig; null (the runtime copies the node's) when
+     * that adds nothing.
+     */
+    static SandboxLinux.DnsConfig dns(Pod pod) {
+        PodDNSConfig own = pod.getSpec().getDnsConfig();
+        boolean none = "None".equals(pod.getSpec().getDnsPolicy());
+        if (own == null && !none) {
+            return null;
+        }
+        List<String> servers = new ArrayList<>();
+        List<String> searches = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        if (!none) {
+            readHostResolvConf(servers, searches, options);
+        }
+        if (own != null) {
+            servers.addAll(own.getNameservers());
+            searches.addAll(own.getSearches());
+            for (PodDNSConfigOption o : own.getOptions()) {
+                options.add(o.getValue() == null ? o.getName() : o.getName() + ":" + o.getValue());
+            }
+        }
+        return new SandboxLinux.DnsConfig(servers, searches, options);
+    }
+
+    private static void readHostResolvConf(List<String> servers, List<String> searches, List<String> options) {
+        try {
+            for (String line : Files.readAllLines(HOST_RESOLV_CONF)) {
+                String[] f = line.trim().split("\\s+");
+                switch (f[0]) {
+                    case "nameserver" -> servers.addAll(List.of(f).subList(1, f.length));
+                    case "search" -> searches.addAll(List.of(f).subList(1, f.length));
+                    case "options" -> options.addAll(List.of(f).subList(1, f.length));
+                    default -> {
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // no resolv.conf on the node: the pod's own entries only
+        }
+    }
+}
