@@ -41,7 +41,7 @@ final class KubeletOptions {
 
     ContainerRuntime runtime(Path dataDir) {
         return switch (containerRuntime) {
-            case "process" -> new ProcessRuntime(dataDir.resolve("pods"), loopbackBlock, Clock.systemUTC());
+            case "process" -> ProcessRuntime.inDataDir(dataDir, loopbackBlock, Clock.systemUTC());
             case "simulated" -> new SimulatedRuntime(0, Clock.systemUTC());
             default -> throw new IllegalArgumentException("--container-runtime must be process or simulated: " + containerRuntime);
         };
