@@ -22,11 +22,6 @@ public final class ContainerEvents {
         this.sink = sink;
     }
 
-    /** There is no registry: every image is present on the node. */
-    void pulled(Pod pod, Container c) {
-        normal(pod, c, "Pulled", "Container image \"" + c.getImage() + "\" already present on machine");
-    }
-
     void created(Pod pod, Container c) {
         normal(pod, c, "Created", "Created container: " + c.getName());
     }

@@ -56,7 +56,7 @@ final class ContainerStep {
                 .sorted(Comparator.comparingInt(ContainerStatus::attempt).reversed()).toList();
         ContainerStatus latest = attempts.isEmpty() ? null : attempts.get(0);
         if (latest == null) {
-            return start(0);
+            return start(LogDirRestarts.nextAttempt(sandbox.config().logDirectory().resolve(spec.getName())));
         }
         switch (latest.state()) {
             case CREATED -> startCreated(latest.id());
@@ -106,8 +106,7 @@ final class ContainerStep {
     private Duration start(int attempt) {
         ContainerConfig config;
         try {
-            runtime.pullImage(spec.getImage()); // the runtimes here have every image: no ErrImagePull yet
-            ctx.events().pulled(pod, spec);
+            runtime.pullImage(spec.getImage()); // the runtimes here run no images: nothing is pulled, no event says so
             config = ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes);
         } catch (RuntimeException e) {
             return notCreated("CreateContainerConfigError", e.getMessage()); // e.g. env from a missing ConfigMap key
