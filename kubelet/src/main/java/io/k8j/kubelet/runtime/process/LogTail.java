@@ -28,6 +28,7 @@ final class LogTail implements AutoCloseable {
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
     private FileChannel channel;
+    private FileChannel offsets;
     private long read;
     private long copied;
 
@@ -70,7 +71,7 @@ final class LogTail implements AutoCloseable {
             }
         }
         if (copied != before) {
-            Files.writeString(offsetFile, Long.toString(copied));
+            saveOffset();
         }
         return true;
     }
@@ -82,7 +83,7 @@ final class LogTail implements AutoCloseable {
         }
         if (line.size() > 0) {
             record(false);
-            Files.writeString(offsetFile, Long.toString(copied));
+            saveOffset();
         }
     }
 
@@ -94,6 +95,14 @@ final class LogTail implements AutoCloseable {
         }
         log.write(stream, partial, text);
         copied = read;
+    }
+
+    /** One write of a fixed width in place: the file never holds a partial or truncated number. */
+    private void saveOffset() throws IOException {
+        if (offsets == null) {
+            offsets = FileChannel.open(offsetFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        }
+        offsets.write(ByteBuffer.wrap(String.format("%019d%n", copied).getBytes(StandardCharsets.US_ASCII)), 0);
     }
 
     private long savedOffset() {
@@ -108,6 +117,11 @@ final class LogTail implements AutoCloseable {
     public void close() throws IOException {
         if (channel != null) {
             channel.close();
+            channel = null;
+        }
+        if (offsets != null) {
+            offsets.close();
+            offsets = null;
         }
     }
 }

@@ -73,9 +73,14 @@ public final class ProcessRuntime implements ContainerRuntime {
         }
     }
 
-    /** The runtime of a node's data dir: working dirs in DATA_DIR/pods, records in DATA_DIR/agent/process. */
+    /** The runtime of a node's data dir: working dirs in DATA_DIR/pods, records in {@link #stateDir}. */
     public static ProcessRuntime inDataDir(Path dataDir, int loopbackBlock, Clock clock) {
-        return new ProcessRuntime(dataDir.resolve("pods"), dataDir.resolve("agent/process"), loopbackBlock, clock);
+        return new ProcessRuntime(dataDir.resolve("pods"), stateDir(dataDir), loopbackBlock, clock);
+    }
+
+    /** DATA_DIR/agent/process, as k3s keeps its containerd's state in DATA_DIR/agent/containerd. */
+    public static Path stateDir(Path dataDir) {
+        return dataDir.resolve("agent/process");
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.List;
  * What containerd's shim does for a container, as a few lines of POSIX sh, so that a container outlives the
  * kubelet (a restart adopts it, see docs/architecture.md): {@code setsid} gives the container a session of its
  * own (no signal or hang-up aimed at the kubelet reaches it, and its processes can be found by session id); the
- * shim, session leader and parent of the main process, sends output to files rather than pipes to the JVM,
+ * shim, session leader and parent of the main process, sends output to files rather than pipes to the JVM
+ * (redirected in the child, so that what the shim itself says, such as "Killed", stays out of the log),
  * keeps the stdin FIFO open through a holder process (so stdin stays open across kubelet restarts and closes
  * only when the kubelet says so), waits for the main process, writes its exit code (128+N for signal N, as
  * containerd reports it) and then kills what is left of the session's process group, as the end of a
@@ -32,7 +33,7 @@ final class Shim {
             else
               exec </dev/null
             fi
-            PATH=$cpath /bin/sh -c 'echo $$ >"$0/pid"; exec "$@"' "$d" "$@" >>"$d/stdout" 2>>"$d/stderr"
+            PATH=$cpath /bin/sh -c 'exec >>"$0/stdout" 2>>"$0/stderr"; echo $$ >"$0/pid"; exec "$@"' "$d" "$@"
             echo $? >"$d/exit.tmp" && mv "$d/exit.tmp" "$d/exit"
             kill -KILL 0
             """;

@@ -1,0 +1,44 @@
+package io.k8j.cli;
+
+import io.k8j.kubelet.runtime.ContainerStatus;
+import io.k8j.kubelet.runtime.SandboxStatus;
+import io.k8j.kubelet.runtime.process.ProcessRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code k8j killall}: containers outlive {@code k8j server} and {@code k8j agent} (a restart adopts them), so
+ * stopping them is a command of its own, as k3s-killall.sh is: every container the node's process runtime
+ * started from this data dir is killed, and its sandbox and container records removed. Stop the server or agent
+ * first: a running kubelet starts its pods again.
+ */
+@Command(name = "killall", mixinStandardHelpOptions = true,
+        description = "Stop every container the kubelet of this data dir started, and forget them.")
+final class KillallCommand implements Callable<Integer> {
+    @Option(names = {"--data-dir", "-d"}, description = "State directory (default: /var/lib/k8j as root, else ~/.k8j).")
+    Path dataDir;
+
+    @Override
+    public Integer call() {
+        Path dir = DataDirs.path(dataDir);
+        if (!Files.isDirectory(ProcessRuntime.stateDir(dir))) {
+            System.out.println("k8j killall: no containers in " + dir);
+            return 0;
+        }
+        // The loopback block only matters for new sandboxes, and none are made here.
+        try (ProcessRuntime runtime = ProcessRuntime.inDataDir(dir, 1, Clock.systemUTC())) {
+            List<SandboxStatus> sandboxes = runtime.listPodSandboxes();
+            long running = runtime.listContainers(null).stream().filter(ContainerStatus::running).count();
+            sandboxes.forEach(s -> runtime.removePodSandbox(s.id()));
+            System.out.printf("k8j killall: stopped %d running containers and removed %d pod sandboxes in %s%n",
+                    running, sandboxes.size(), dir);
+        }
+        return 0;
+    }
+}
