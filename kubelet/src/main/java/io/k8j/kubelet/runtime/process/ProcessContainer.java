@@ -172,20 +172,21 @@ final class ProcessContainer {
 
     /** SIGTERM, then SIGKILL after {@code grace}, to every process of the container; returns once it has exited. */
     void stop(Duration grace) throws InterruptedException {
-        Optional<ProcessHandle> leader = shimProcess();
-        if (leader.isEmpty()) {
+        if (state != ContainerState.RUNNING) {
             return;
         }
-        ProcessTree.stopContainer(leader.get(), grace);
+        Optional<ProcessHandle> shim = shimProcess();
+        shim.ifPresent(s -> ProcessTree.stopContainer(s, grace));
         awaitExit(Duration.ofSeconds(3)); // the shim records the code, then the output is drained
-        if (state == ContainerState.RUNNING) {
-            leader.get().destroyForcibly(); // a shim that could not finish: its exit code stays unknown
+        if (state == ContainerState.RUNNING && shim.isPresent()) {
+            shim.get().destroyForcibly(); // a shim that could not finish: the exit code stays unknown
             awaitExit(Duration.ofSeconds(1));
         }
     }
 
+    /** The shim, while it runs; its handle carries its start time, so no later process with its pid is signalled. */
     private Optional<ProcessHandle> shimProcess() {
-        return state == ContainerState.RUNNING && !ended() ? ProcessHandle.of(record.shimPid()) : Optional.empty();
+        return ended() ? Optional.empty() : ProcessHandle.of(record.shimPid());
     }
 
     /**
