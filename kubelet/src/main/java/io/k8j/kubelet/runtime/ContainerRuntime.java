@@ -24,7 +24,7 @@ import java.util.Optional;
  * {@code io.kubernetes.container.name}), state, exit code and created/started/finished times, as they are now (a
  * container that ended meanwhile is EXITED). A CRI runtime recovers these from the CRI's metadata and labels.
  * The kubelet reconciles them with its pods at start: it adopts what belongs to a pod bound to its node and
- * stops and removes the rest. Stopping everything is an explicit act (`k8j killall`). The simulated runtime,
+ * stops and removes the rest. Stopping everything is an explicit act ({@code k8j killall}). The simulated runtime,
  * whose containers live in its memory only, is the exception: a new instance starts empty.
  */
 public interface ContainerRuntime extends AutoCloseable {
