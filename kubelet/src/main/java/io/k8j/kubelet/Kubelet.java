@@ -126,11 +126,12 @@ public final class Kubelet implements AutoCloseable {
         };
     }
 
+    /** Stops the kubelet and leaves the containers running: the next kubelet on this node adopts them. */
     @Override
     public void close() {
         timers.shutdownNow();
+        loop.close(); // before the informer: no sync may take a pod missing from a closed cache for deleted
         informer.close();
-        loop.close();
         probes.close();
         events.close();
         if (server != null) {
