@@ -111,7 +111,6 @@ final class ProcessContainer {
             awaitMain();
             stdin = config.stdio().stdin() ? new ContainerStdin(files, process.pid()) : null;
             output = new ContainerOutput(files, logPath, clock);
-            state = ContainerState.RUNNING;
             follow();
         } catch (IOException e) {
             startFailed(e.getMessage());
