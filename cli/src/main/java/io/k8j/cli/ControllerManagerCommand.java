@@ -24,12 +24,16 @@ final class ControllerManagerCommand implements Callable<Integer> {
     @Mixin
     NodeMonitorFlags nodeMonitor;
 
+    @Mixin
+    PodGcFlags podGc;
+
     @Override
     public Integer call() throws Exception {
         KubernetesClient client = StandaloneComponent.client(flags.kubeconfig);
         ControllerManagerOptions options = new ControllerManagerOptions(
                 localStoragePath != null ? localStoragePath : DataDirs.resolve(null).resolve("storage"),
-                nodeMonitor.timings());
+                nodeMonitor.timings(),
+                    podGc.terminatedPodGcThreshold);
         Reelecting manager = Reelecting.start("controller manager", () -> ControllerManager.start(client,
                 LeaderElection.defaultIdentity(), flags.timings(), options));
         StandaloneComponent.runUntilTerminated(() -> {

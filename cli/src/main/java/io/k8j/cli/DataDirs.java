@@ -10,10 +10,16 @@ final class DataDirs {
     }
 
     static Path resolve(Path given) throws IOException {
+        Path dir = path(given);
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** The directory, whether or not it exists. */
+    static Path path(Path given) {
         Path dir = given != null ? given
                 : "root".equals(System.getProperty("user.name")) ? Path.of("/var/lib/k8j")
                 : Path.of(System.getProperty("user.home"), ".k8j");
-        Files.createDirectories(dir);
         return dir.toAbsolutePath();
     }
 }

@@ -60,7 +60,7 @@ final class KubeletOptions {
         }
         return switch (chosen) {
             case "containerd" -> ContainerdNode.start(dataDir, containerRuntimeEndpoint);
-            case "process" -> new ProcessRuntime(dataDir.resolve("pods"), loopbackBlock, Clock.systemUTC());
+            case "process" -> ProcessRuntime.inDataDir(dataDir, loopbackBlock, Clock.systemUTC());
             case "simulated" -> new SimulatedRuntime(0, Clock.systemUTC());
             default -> throw new IllegalArgumentException("--container-runtime must be containerd, process or simulated: "
                     + containerRuntime);

@@ -73,6 +73,9 @@ final class ServerCommand implements Callable<Integer> {
     NodeMonitorFlags nodeMonitor;
 
     @Mixin
+    PodGcFlags podGc;
+
+    @Mixin
     KubeletOptions kubelet;
 
     @Override
@@ -103,7 +106,8 @@ final class ServerCommand implements Callable<Integer> {
         Components components = new Components();
         if (!disableControllerManager) {
             ControllerManagerOptions options = new ControllerManagerOptions(
-                    localStoragePath != null ? localStoragePath : dir.resolve("storage"), nodeMonitor.timings());
+                    localStoragePath != null ? localStoragePath : dir.resolve("storage"), nodeMonitor.timings(),
+                    podGc.terminatedPodGcThreshold);
             components.start("controller manager", () -> Reelecting.start("controller manager", () -> ControllerManager.start(
                     ComponentClients.config(pki, url, "system:kube-controller-manager", List.of()), options)));
         }

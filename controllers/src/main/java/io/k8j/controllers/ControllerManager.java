@@ -18,6 +18,7 @@ import io.k8j.controllers.namespace.NamespaceController;
 import io.k8j.controllers.nodelifecycle.NodeLifecycleController;
 import io.k8j.controllers.nodelifecycle.NodeMonitorTimings;
 import io.k8j.controllers.nodelifecycle.TaintEvictionController;
+import io.k8j.controllers.podgc.PodGcController;
 import io.k8j.controllers.replicaset.ReplicaSetController;
 import io.k8j.controllers.resourcequota.ResourceQuotaController;
 import io.k8j.controllers.serviceaccount.ServiceAccountController;
@@ -64,7 +65,8 @@ public final class ControllerManager implements LeaderElected {
                 new TaintEvictionController(client, informers, clock), new EndpointsController(client, informers),
                 new EndpointSliceController(client, informers, clock), new ServiceAccountController(client, informers),
                 new JobController(client, informers), new CronJobController(client, informers),
-                new ResourceQuotaController(client, informers));
+                new ResourceQuotaController(client, informers),
+                new PodGcController(client, informers, options.terminatedPodGcThreshold(), clock));
     }
 
     /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */

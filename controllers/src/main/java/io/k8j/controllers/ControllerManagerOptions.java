@@ -9,6 +9,7 @@ import java.nio.file.Path;
  *
  * @param localStorage where the local-path provisioner puts volumes on every node (k3s: DATA_DIR/storage)
  * @param nodeMonitor  how long a node may stay silent, and how often the node lifecycle controller looks
+ * @param terminatedPodGcThreshold how many terminated pods may exist before PodGC deletes the oldest (0: no limit)
  */
-public record ControllerManagerOptions(Path localStorage, NodeMonitorTimings nodeMonitor) {
+public record ControllerManagerOptions(Path localStorage, NodeMonitorTimings nodeMonitor, int terminatedPodGcThreshold) {
 }

@@ -33,6 +33,9 @@ public final class NodeCleanup {
 
     public static void run(Path dataDir, Consumer<String> say) throws IOException {
         ContainerdLayout layout = new ContainerdLayout(dataDir);
+        if (!Files.isDirectory(layout.dir())) {
+            return; // this node never ran containerd
+        }
         if (Files.exists(layout.config())) {
             try (ContainerdSupervisor containerd = ContainerdSupervisor.start(layout, Duration.ofSeconds(60));
                  CriClient cri = CriClient.connect(layout.endpoint(), Duration.ofSeconds(30))) {

@@ -9,8 +9,10 @@ import io.k8j.client.ControllerLoop;
 import io.k8j.client.EnqueueByKey;
 import io.k8j.client.EventRecorder;
 import io.k8j.client.EventSpamFilter;
+import io.k8j.client.Keys;
 import io.k8j.client.WorkQueue;
 import io.k8j.kubelet.pod.ContainerEvents;
+import io.k8j.kubelet.pod.OrphanedPodDirs;
 import io.k8j.kubelet.pod.PodDeleter;
 import io.k8j.kubelet.pod.PodSource;
 import io.k8j.kubelet.pod.PodStatusWriter;
@@ -24,6 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +37,16 @@ import java.util.concurrent.TimeUnit;
  * The node agent as an API client: registers its Node, heartbeats (Lease, status), watches the pods bound
  * to it and runs them through a {@link ContainerRuntime} with one level-triggered worker per pod key,
  * runs static pods from DATA_DIR/manifests, records Events about pods' containers (off the pod workers,
- * through a bounded queue), and serves container logs on the node server.
+ * through a bounded queue), and serves container logs on the node server. At start it reconciles what the
+ * runtime already runs (from an earlier kubelet) with its pods: containers of its pods are adopted, the rest
+ * stopped and removed; closing leaves containers running. Directories of gone pods are removed periodically.
  */
 public final class Kubelet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Kubelet.class);
     private static final int WORKERS = 16;
+    private static final Duration UNSYNCED_RETRY = Duration.ofSeconds(1);
+    /** How often directories of gone pods are looked for (kube's housekeeping runs every 2 s). */
+    private static final Duration HOUSEKEEPING = Duration.ofSeconds(10);
 
     private final ContainerRuntime runtime;
     private final WorkQueue queue = new WorkQueue();
@@ -55,6 +65,8 @@ public final class Kubelet implements AutoCloseable {
         ContainerEvents containerEvents = new ContainerEvents(events);
         this.probes = new ProbeManager(new Prober(runtime), queue::add, containerEvents);
         StaticPods statics = new StaticPods(config.dataDir().resolve("manifests"), config.nodeName(), client, queue::add);
+        // Known before any sync, so that no static pod's sandbox is taken for an orphan.
+        statics.scan();
         this.informer = client.pods().inAnyNamespace().withField("spec.nodeName", config.nodeName())
                 .inform(new EnqueueByKey<>(queue), 0);
         PodSource pods = key -> statics.contains(key) ? statics.get(key) : informer.getStore().getByKey(key);
@@ -63,13 +75,22 @@ public final class Kubelet implements AutoCloseable {
                 new ApiConfigSource(client),
                 new RestartBackoff(config.backoffInitial(), config.backoffMax(), clock), probes,
                 new PodStatusWriter(client), new PodDeleter(client), containerEvents));
-        this.loop = new ControllerLoop("kubelet", queue, sync, WORKERS);
+        // Until the pods bound here are listed, a pod missing from the cache may exist: wait, do not remove its sandbox.
+        this.loop = new ControllerLoop("kubelet", queue,
+                key -> statics.contains(key) || informer.hasSynced() ? sync.reconcile(key) : UNSYNCED_RETRY, WORKERS);
+        OrphanedPodDirs housekeeping = new OrphanedPodDirs(config.dataDir(), runtime, () -> {
+            Set<String> uids = new HashSet<>(statics.uids());
+            informer.getStore().list().forEach(p -> uids.add(p.getMetadata().getUid()));
+            return uids;
+        });
         this.server = config.servingCertPem() == null ? null : NodeServer.start(config, runtime, pods);
         NodeStatusReporter reporter = new NodeStatusReporter(client, config, runtime.name() + "://" + runtime.version(),
                 MachineInfo.ofHost(), runtime::listImages, clock);
         NodeLease lease = new NodeLease(client, clock);
         Pleg pleg = new Pleg(runtime, probes, queue::add);
         int port = server == null ? 0 : server.port();
+        // What the runtime runs from before this kubelet started: each pod's sync adopts it or removes it.
+        runtime.listPodSandboxes().forEach(s -> queue.add(Keys.of(s.config().namespace(), s.config().name())));
         loop.start();
         NodeEvents nodeEvents = new NodeEvents(events, config.nodeName());
         nodeEvents.starting();
@@ -84,7 +105,12 @@ public final class Kubelet implements AutoCloseable {
             lease.renew(node.get());
         }), 0, config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(guard("relist", pleg::relist), 1, 1, TimeUnit.SECONDS);
-        timers.scheduleWithFixedDelay(guard("static pods", statics::scan), 0, 5, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(guard("static pods", statics::scan), 5, 5, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(guard("housekeeping", () -> {
+            if (informer.hasSynced()) {
+                housekeeping.clean();
+            }
+        }), 1, HOUSEKEEPING.toSeconds(), TimeUnit.SECONDS);
         LOG.info("kubelet for node {} started ({} runtime, node server port {})", config.nodeName(), runtime.name(), port);
     }
 
@@ -102,11 +128,12 @@ public final class Kubelet implements AutoCloseable {
         };
     }
 
+    /** Stops the kubelet and leaves the containers running: the next kubelet on this node adopts them. */
     @Override
     public void close() {
         timers.shutdownNow();
+        loop.close(); // before the informer: no sync may take a pod missing from a closed cache for deleted
         informer.close();
-        loop.close();
         probes.close();
         events.close();
         if (server != null) {

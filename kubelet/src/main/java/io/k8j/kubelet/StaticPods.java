@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +51,10 @@ final class StaticPods {
 
     Pod get(String key) {
         return pods.get(key);
+    }
+
+    Set<String> uids() {
+        return pods.values().stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
     }
 
     void node(Node registered) {

@@ -1,5 +1,8 @@
 package io.k8j.e2e.support;
 
+import io.k8j.cli.Main;
+import picocli.CommandLine;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -141,6 +144,10 @@ public final class K8jServer implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Stops the server, then every container its kubelet started: they outlive the server (a restart adopts
+     * them), so the test's processes end only with {@code k8j killall}. Deletes a data dir it made.
+     */
     @Override
     public void close() {
         try {
@@ -150,8 +157,17 @@ public final class K8jServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        killall(dataDir);
         if (ownsDataDir) {
             deleteTree(dataDir);
+        }
+    }
+
+    /** {@code k8j killall --data-dir DIR}, run in this JVM. */
+    public static void killall(Path dataDir) {
+        int code = new CommandLine(new Main()).execute("killall", "--data-dir", dataDir.toString());
+        if (code != 0) {
+            throw new IllegalStateException("k8j killall --data-dir " + dataDir + " exited with " + code);
         }
     }
 

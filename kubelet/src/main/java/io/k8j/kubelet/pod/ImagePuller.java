@@ -50,7 +50,9 @@ final class ImagePuller {
         String policy = runtime.pullsImages() ? policy(c) : "IfNotPresent";
         if (policy.equals("Never") || (policy.equals("IfNotPresent") && present.isPresent())) {
             if (present.isPresent()) {
-                events.alreadyPresent(pod, c);
+                if (runtime.pullsImages()) { // a runtime without images pulls nothing, and no event says it did
+                    events.alreadyPresent(pod, c);
+                }
                 return new Result(present.get(), null, null);
             }
             String message = "Container image \"" + image + "\" is not present with pull policy of Never";

@@ -183,10 +183,15 @@ public final class PodSync implements Reconciler {
         public static PodContext create(Clock clock, String hostIp, Path dataDir, Map<String, String> allocatable,
                                         ConfigSource configs, RestartBackoff backoff, ProbeResults probes,
                                         PodStatusWriter statusWriter, PodDeleter deleter, ContainerEvents events) {
-            return new PodContext(clock, hostIp, dataDir.resolve("logs/pods"), new PodVolumes(dataDir.resolve("pods"), configs,
+            return new PodContext(clock, hostIp, logsDir(dataDir), new PodVolumes(dataDir.resolve("pods"), configs,
                     allocatable), new ContainerConfigs(configs, allocatable), backoff,
                     new RestartBackoff(Duration.ofSeconds(10), Duration.ofMinutes(5), clock), configs, probes, statusWriter,
                     deleter, events);
+        }
+
+        /** Where pods' container logs go: DATA_DIR/logs/pods/NS_NAME_UID/CONTAINER/ATTEMPT.log. */
+        public static Path logsDir(Path dataDir) {
+            return dataDir.resolve("logs/pods");
         }
     }
 }

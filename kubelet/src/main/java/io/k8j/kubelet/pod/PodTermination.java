@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.ContainerStatus;
+import io.k8j.kubelet.runtime.Dirs;
 import io.k8j.kubelet.runtime.SandboxStatus;
 
 import java.time.Duration;
@@ -44,13 +45,14 @@ final class PodTermination {
         ctx.statusWriter().forget(key);
     }
 
-    /** Stops and forgets a sandbox and everything the kubelet kept for it. */
+    /** Stops and forgets a sandbox and everything the kubelet kept for it: volumes, working dirs, logs. */
     void remove(SandboxStatus s, Duration grace) {
         stopRunning(s, grace, null);
         runtime.stopPodSandbox(s.id());
         runtime.removePodSandbox(s.id());
         ctx.backoff().forget(s.config().uid() + "/");
         ctx.volumes().remove(s.config().uid());
+        Dirs.deleteTree(s.config().logDirectory());
     }
 
     /**

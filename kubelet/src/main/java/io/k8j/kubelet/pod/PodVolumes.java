@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.k8j.kubelet.runtime.Dirs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

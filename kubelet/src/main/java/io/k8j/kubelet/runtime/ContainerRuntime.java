@@ -15,6 +15,17 @@ import java.util.Optional;
  * Methods throw {@link RuntimeException} (e.g. {@link IllegalStateException} for an unknown id) on failure;
  * the kubelet retries level-triggered. Streaming exec, attach and port-forward take the node server's streams
  * directly (the CRI returns a URL of the runtime's streaming server instead, which the kubelet proxies).
+ *
+ * <p><b>Restarts.</b> Containers outlive the kubelet, as with containerd: {@link #close} lets go of the runtime and
+ * leaves sandboxes and containers running, and a runtime made later for the same node reports, through
+ * {@link #listPodSandboxes} and {@link #listContainers}, everything an earlier one made and did not remove:
+ * sandboxes with the {@link SandboxConfig} they were run with (pod name, namespace, uid, attempt, labels, log
+ * directory) and their IP, containers with their name, attempt, labels ({@code io.kubernetes.pod.*},
+ * {@code io.kubernetes.container.name}), state, exit code and created/started/finished times, as they are now (a
+ * container that ended meanwhile is EXITED). A CRI runtime recovers these from the CRI's metadata and labels.
+ * The kubelet reconciles them with its pods at start: it adopts what belongs to a pod bound to its node and
+ * stops and removes the rest. Stopping everything is an explicit act ({@code k8j killall}). The simulated runtime,
+ * whose containers live in its memory only, is the exception: a new instance starts empty.
  */
 public interface ContainerRuntime extends AutoCloseable {
     /** CRI Version: e.g. "process" or "simulated"; the node reports {@code name://version}. */
@@ -108,6 +119,7 @@ public interface ContainerRuntime extends AutoCloseable {
         return new ExecResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Releases the runtime's own resources (threads, connections); sandboxes and containers keep running. */
     @Override
     void close();
 }

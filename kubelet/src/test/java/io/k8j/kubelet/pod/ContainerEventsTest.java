@@ -63,11 +63,10 @@ class ContainerEventsTest {
             .endSpec().build();
 
     @Test
-    void aContainerIsPulledCreatedAndStartedThenKilledOnAFailedLivenessProbeAndBacksOff() {
+    void aContainerIsCreatedAndStartedWithoutAPullEventThenKilledOnAFailedLivenessProbeAndBacksOff() {
         SandboxStatus sandbox = sandbox();
         step(POD, APP, sandbox);
         assertThat(events).containsExactly(
-                "Pod/web spec.containers{app} Normal Pulled: Container image \"busybox:1.36\" already present on machine",
                 "Pod/web spec.containers{app} Normal Created: Created container: app",
                 "Pod/web spec.containers{app} Normal Started: Started container app");
         events.clear();
@@ -79,7 +78,7 @@ class ContainerEventsTest {
         killReason = null;
         step(POD, APP, sandbox); // the first restart is immediate
         assertThat(events).extracting(e -> e.substring(e.indexOf(" Normal ") + 8, e.indexOf(':')))
-                .containsExactly("Pulled", "Created", "Started");
+                .containsExactly("Created", "Started");
         runtime.listContainers(sandbox.id()).stream().filter(ContainerStatus::running)
                 .forEach(c -> runtime.stopContainer(c.id(), Duration.ZERO));
         events.clear();
@@ -103,7 +102,7 @@ class ContainerEventsTest {
     @Test
     void initContainersAreNamedByTheirOwnFieldPath() {
         step(POD, SETUP, sandbox());
-        assertThat(events).allMatch(e -> e.startsWith("Pod/web spec.initContainers{setup} Normal ")).hasSize(3);
+        assertThat(events).allMatch(e -> e.startsWith("Pod/web spec.initContainers{setup} Normal ")).hasSize(2);
     }
 
     @Test
@@ -114,7 +113,6 @@ class ContainerEventsTest {
         SandboxStatus sandbox = sandbox();
         step(debugged, dbg, sandbox);
         assertThat(events).containsExactly(
-                "Pod/web spec.ephemeralContainers{dbg} Normal Pulled: Container image \"busybox\" already present on machine",
                 "Pod/web spec.ephemeralContainers{dbg} Normal Created: Created container: dbg",
                 "Pod/web spec.ephemeralContainers{dbg} Normal Started: Started container dbg");
         assertThat(dbg.getCommand()).containsExactly("sh");
@@ -154,7 +152,6 @@ class ContainerEventsTest {
         waiting = step(broken, missingEnv, sandbox());
         assertThat(waiting.get("app").reason()).isEqualTo("CreateContainerConfigError");
         assertThat(events).containsExactly(
-                "Pod/web spec.containers{app} Normal Pulled: Container image \"busybox:1.36\" already present on machine",
                 "Pod/web spec.containers{app} Warning Failed: Error: configmap \"db\" not found");
     }
 

@@ -80,7 +80,7 @@ class ProberTest {
 
     @Test
     void aFailedExecProbeSaysWhatTheCommandPrintedOrThatItTimedOut(@TempDir Path dir) {
-        try (ProcessRuntime runtime = new ProcessRuntime(dir.resolve("pods"), 200, Clock.systemUTC())) {
+        try (ProcessRuntime runtime = ProcessRuntime.inDataDir(dir, 200, Clock.systemUTC())) {
             String sandbox = runtime.runPodSandbox(new SandboxConfig("p", "default", "uid-1", 0, "p", Map.of(), dir.resolve("logs")));
             String id = runtime.createContainer(sandbox, null, new ContainerConfig("c", 0, "busybox", List.of("sh", "-c"),
                     List.of("sleep 30"), Map.of(), null, List.of(), Path.of("c/0.log"), Map.of(), ContainerConfig.Stdio.NONE));
@@ -91,6 +91,7 @@ class ProberTest {
             assertThat(execs.probe(exec(1, "sh", "-c", "exit 0"), container, id, null).success()).isTrue();
             assertThat(execs.probe(exec(1, "sleep", "5"), container, id, null))
                     .isEqualTo(new Prober.Result(false, "command \"sleep 5\" timed out"));
+            runtime.removePodSandbox(sandbox); // closing leaves containers running
         }
     }
 

@@ -28,8 +28,26 @@ final class LoopbackAddresses {
         return "127." + block + "." + (i / 254) + "." + (i % 254 + 1);
     }
 
+    /** Marks an address given out before (a sandbox adopted at start) as taken; one of another block is ignored. */
+    synchronized void reserve(String ip) {
+        int i = index(ip);
+        if (i >= 0) {
+            used.set(i);
+        }
+    }
+
     synchronized void release(String ip) {
+        int i = index(ip);
+        if (i >= 0) {
+            used.clear(i);
+        }
+    }
+
+    private int index(String ip) {
         String[] parts = ip.split("\\.");
-        used.clear(Integer.parseInt(parts[2]) * 254 + Integer.parseInt(parts[3]) - 1);
+        if (parts.length != 4 || !parts[0].equals("127") || Integer.parseInt(parts[1]) != block) {
+            return -1;
+        }
+        return Integer.parseInt(parts[2]) * 254 + Integer.parseInt(parts[3]) - 1;
     }
 }

@@ -3,110 +3,189 @@ package io.k8j.kubelet.runtime.process;
 import io.k8j.kubelet.runtime.ContainerConfig;
 import io.k8j.kubelet.runtime.ContainerState;
 import io.k8j.kubelet.runtime.ContainerStatus;
-
 import io.k8j.kubelet.runtime.StreamIo;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One container of the process runtime: a host process started from its argv (under {@link ScriptPty} with
- * tty), and what became of it. Its output goes to the log and to attached clients; with stdin its stdin
- * stays open for them.
+ * tty) by its {@link Shim}, and what became of it. Everything needed to find it again is on disk, so a new
+ * kubelet adopts it ({@link #adopt}): alive (the shim's pid with its recorded start time) means running; else
+ * it has exited, with the code the shim recorded.
  */
 final class ProcessContainer {
+    private static final Duration MAIN_START_WAIT = Duration.ofSeconds(5);
+
     final String id;
     final String sandboxId;
     final ContainerConfig config;
     final Path workDir;
     final Path logPath;
-    private final Map<String, String> env;
+    private final StateStore store;
+    private final Shim shim;
+    private final ContainerFiles files;
     private final Clock clock;
-    private final Instant createdAt;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final CompletableFuture<Void> exit = new CompletableFuture<>();
+    private volatile StateStore.Container record;
     private volatile ContainerState state = ContainerState.CREATED;
-    private volatile Process process;
-    private volatile Instant startedAt;
     private volatile Instant finishedAt;
     private volatile int exitCode;
     private volatile String reason;
     private volatile String message;
-    private volatile OutputStream stdin;
-    private final OutputTee stdout = new OutputTee();
-    private final OutputTee stderr = new OutputTee();
-    private final CompletableFuture<Void> exit = new CompletableFuture<>();
+    private volatile ContainerOutput output;
+    private volatile ContainerStdin stdin;
 
-    ProcessContainer(String id, String sandboxId, ContainerConfig config, Path workDir, Path logPath,
-                     Map<String, String> env, Clock clock) {
-        this.id = id;
-        this.sandboxId = sandboxId;
-        this.config = config;
-        this.workDir = workDir;
-        this.logPath = logPath;
-        this.env = env;
+    private ProcessContainer(StateStore store, Shim shim, StateStore.Container record, Clock clock) {
+        this.id = record.id();
+        this.sandboxId = record.sandboxId();
+        this.config = record.config();
+        this.workDir = record.workDir();
+        this.logPath = record.logPath();
+        this.store = store;
+        this.shim = shim;
+        this.files = store.files(id);
         this.clock = clock;
-        this.createdAt = clock.instant();
+        this.record = record;
     }
 
-    synchronized void start() {
-        if (state != ContainerState.CREATED) {
-            throw new IllegalStateException("container " + id + " is " + state + ", not CREATED");
-        }
-        List<String> argv = config.stdio().tty() ? ScriptPty.wrap(ProcessRuntime.argv(config)) : ProcessRuntime.argv(config);
-        try {
-            Files.createDirectories(logPath.getParent());
-            Writer log = Files.newBufferedWriter(logPath, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-            ProcessBuilder pb = new ProcessBuilder(argv).directory(workDir.resolve(relative(config.workingDir())).toFile());
-            pb.environment().clear();
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            if (config.stdio().stdin()) {
-                stdin = p.getOutputStream();
+    static ProcessContainer create(StateStore store, Shim shim, StateStore.Container record, Clock clock) {
+        store.save(record);
+        return new ProcessContainer(store, shim, record, clock);
+    }
+
+    /** A container a previous kubelet made, as it is now: created, running (followed from here on) or exited. */
+    static ProcessContainer adopt(StateStore store, Shim shim, StateStore.Container record, Clock clock) {
+        ProcessContainer c = new ProcessContainer(store, shim, record, clock);
+        if (record.startError() != null) {
+            c.finish(128, "StartError", record.startError(), record.startedAt());
+        } else if (record.startedAt() != null) {
+            c.stdin = record.config().stdio().stdin() ? new ContainerStdin(c.files, record.shimPid()) : null;
+            c.output = new ContainerOutput(c.files, c.logPath, clock);
+            if (c.ended()) {
+                c.output.drain();
+                c.recordEnd();
             } else {
-                p.getOutputStream().close();
+                c.follow();
             }
-            startedAt = clock.instant();
-            process = p;
-            state = ContainerState.RUNNING;
-            Thread out = LogPump.start(p.getInputStream(), "stdout", log, clock, stdout, "log-" + config.name() + "-out");
-            Thread err = LogPump.start(p.getErrorStream(), "stderr", log, clock, stderr, "log-" + config.name() + "-err");
-            p.onExit().thenRun(() -> exited(p.exitValue(), out, err, log));
-        } catch (IOException e) {
-            // containerd reports a failed start as an exited container with reason StartError and code 128.
-            finish(128, "StartError", e.getMessage());
         }
+        return c;
     }
 
-    private void exited(int code, Thread out, Thread err, Writer log) {
+    void start() {
+        lock.lock();
         try {
-            // Descendants may hold the pipes open; the tail of output is bounded, the wait too.
-            out.join(Duration.ofSeconds(1));
-            err.join(Duration.ofSeconds(1));
-            log.close();
-        } catch (InterruptedException | IOException e) {
-            Thread.currentThread().interrupt();
+            if (state != ContainerState.CREATED) {
+                throw new IllegalStateException("container " + id + " is " + state + ", not CREATED");
+            }
+            List<String> argv = ProcessRuntime.argv(config);
+            Path dir = workDir.resolve(relative(config.workingDir()));
+            String problem = CommandLookup.problem(argv.get(0), dir, record.env().get("PATH"));
+            if (problem != null) {
+                startFailed(problem);
+                return;
+            }
+            ProcessBuilder pb = new ProcessBuilder(shim.argv(files.dir(), config.stdio().stdin(),
+                    config.stdio().tty() ? ScriptPty.wrap(argv) : argv)).directory(dir.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().clear();
+            pb.environment().putAll(record.env());
+            Files.createDirectories(files.dir());
+            Process process = pb.start();
+            long ticks = ProcStat.of(process.pid()).map(ProcStat::startTicks).orElse(-1L);
+            record = record.started(clock.instant(), process.pid(), ticks, null);
+            store.save(record);
+            awaitMain();
+            stdin = config.stdio().stdin() ? new ContainerStdin(files, process.pid()) : null;
+            output = new ContainerOutput(files, logPath, clock);
+            follow();
+        } catch (IOException e) {
+            startFailed(e.getMessage());
+        } finally {
+            lock.unlock();
         }
-        finish(code, code == 0 ? "Completed" : "Error", null);
     }
 
-    private synchronized void finish(int code, String why, String detail) {
+    /** containerd reports a failed start as an exited container with reason StartError and code 128. */
+    private void startFailed(String why) {
+        record = record.started(clock.instant(), 0, 0, why);
+        store.save(record);
+        finish(128, "StartError", why, record.startedAt());
+    }
+
+    /** Until the shim has started the command (its pid is known) or it already ended. */
+    private void awaitMain() {
+        long deadline = System.nanoTime() + MAIN_START_WAIT.toNanos();
+        while (files.mainPid().isEmpty() && !ended() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void follow() {
+        state = ContainerState.RUNNING;
+        output.follow(config.name(), this::ended, this::recordEnd);
+    }
+
+    /** The shim recorded the exit, or is gone (killed, or the machine restarted) without doing so. */
+    private boolean ended() {
+        return Files.exists(files.exit()) || !ProcStat.BOOT_ID.equals(record.bootId())
+                || !ProcStat.alive(record.shimPid(), record.shimStartTicks());
+    }
+
+    private void recordEnd() {
+        Optional<Integer> code = files.exitCode();
+        Instant at = files.finishedAt(clock.instant());
+        if (code.isPresent()) {
+            finish(code.get(), code.get() == 0 ? "Completed" : "Error", null, at);
+        } else {
+            finish(137, "ContainerStatusUnknown", "The container's process ended without its exit code being recorded", at);
+        }
+    }
+
+    private void finish(int code, String why, String detail, Instant at) {
         exitCode = code;
         reason = why;
         message = detail;
-        finishedAt = clock.instant();
+        finishedAt = at;
         state = ContainerState.EXITED;
         exit.complete(null);
+    }
+
+    /** SIGTERM, then SIGKILL after {@code grace}, to every process of the container; returns once it has exited. */
+    void stop(Duration grace) throws InterruptedException {
+        if (state != ContainerState.RUNNING) {
+            return;
+        }
+        Optional<ProcessHandle> shim = shimProcess();
+        shim.ifPresent(s -> ProcessTree.stopContainer(s, grace));
+        awaitExit(Duration.ofSeconds(3)); // the shim records the code, then the output is drained
+        if (state == ContainerState.RUNNING && shim.isPresent()) {
+            shim.get().destroyForcibly(); // a shim that could not finish: the exit code stays unknown
+            awaitExit(Duration.ofSeconds(1));
+        }
+    }
+
+    /** The shim, while it runs; its handle carries its start time, so no later process with its pid is signalled. */
+    private Optional<ProcessHandle> shimProcess() {
+        return ended() ? Optional.empty() : ProcessHandle.of(record.shimPid());
     }
 
     /**
@@ -114,22 +193,21 @@ final class ProcessContainer {
      * once the container has exited (its output drained) or the thread is interrupted.
      */
     void attach(StreamIo io) throws InterruptedException {
-        Process p = process;
-        if (p == null || state != ContainerState.RUNNING) {
+        ContainerOutput o = output;
+        if (o == null || state != ContainerState.RUNNING) {
             throw new IllegalStateException("container " + config.name() + " is not running");
         }
         OutputStream out = io.stdout() == null ? OutputStream.nullOutputStream() : io.stdout();
         OutputStream err = io.tty() ? out : io.stderr() == null ? OutputStream.nullOutputStream() : io.stderr();
-        OutputStream in = stdin;
         Thread feeder = null;
         Thread resizer = null;
         // Listening before any input is fed: the answer to the client's first line must reach the client.
-        try (AutoCloseable o = stdout.listen(out); AutoCloseable e = stderr.listen(err)) {
+        try (AutoCloseable l1 = o.stdout.listen(out); AutoCloseable l2 = o.stderr.listen(err)) {
+            OutputStream in = io.stdin() != null && stdin != null ? stdin.open(config.stdio().stdinOnce()) : null;
             // With stdinOnce the first session's end closes the container's stdin for good.
-            feeder = io.stdin() != null && in != null
-                    ? Thread.ofPlatform().daemon().start(() -> ProcessExec.copy(io.stdin(), in, config.stdio().stdinOnce()))
-                    : null;
-            resizer = io.tty() && io.resizes() != null ? ScriptPty.resizer(p.toHandle(), io.resizes()) : null;
+            feeder = in == null ? null : Thread.ofPlatform().daemon().start(() -> ProcessExec.copy(io.stdin(), in, true));
+            Optional<ProcessHandle> main = files.mainPid().flatMap(ProcessHandle::of);
+            resizer = io.tty() && io.resizes() != null && main.isPresent() ? ScriptPty.resizer(main.get(), io.resizes()) : null;
             exit.get();
         } catch (InterruptedException e) {
             throw e;
@@ -145,10 +223,8 @@ final class ProcessContainer {
         }
     }
 
-    /** The running process, or null. */
-    ProcessHandle handle() {
-        Process p = process;
-        return p != null && state == ContainerState.RUNNING ? p.toHandle() : null;
+    boolean running() {
+        return state == ContainerState.RUNNING;
     }
 
     void awaitExit(Duration timeout) throws InterruptedException {
@@ -158,8 +234,23 @@ final class ProcessContainer {
         }
     }
 
+    /** The kubelet lets go of the container; it runs on, and the next kubelet adopts it. */
+    void detach() {
+        if (output != null) {
+            output.detach();
+        }
+        if (stdin != null) {
+            stdin.detach();
+        }
+    }
+
+    /** Forgets the container: its state directory goes (stop it first). */
+    void remove() {
+        store.deleteContainer(id);
+    }
+
     Map<String, String> env() {
-        return env;
+        return record.env();
     }
 
     static String relative(String path) {
@@ -167,7 +258,9 @@ final class ProcessContainer {
     }
 
     ContainerStatus status(String imageRef) {
-        return new ContainerStatus(id, sandboxId, config.name(), config.attempt(), state, createdAt, startedAt,
+        StateStore.Container r = record;
+        Instant startedAt = r.startError() == null ? r.startedAt() : null;
+        return new ContainerStatus(id, sandboxId, config.name(), config.attempt(), state, r.createdAt(), startedAt,
                 finishedAt, exitCode, reason, message, config.image(), imageRef, logPath, config.labels());
     }
 }

@@ -8,6 +8,8 @@ import io.k8j.kubelet.runtime.PullAuth;
 import io.k8j.kubelet.runtime.SandboxConfig;
 import io.k8j.kubelet.runtime.SandboxStatus;
 import io.k8j.kubelet.runtime.StreamIo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,22 +30,61 @@ import java.util.concurrent.ConcurrentHashMap;
  * Runs each container's command and args as a host process: no image, no namespaces, no cgroups. A pod is
  * a loopback address and a directory, DATA_DIR/pods/&lt;uid&gt;/&lt;container&gt; the working directory
  * of each container. What it does not isolate is listed in docs/architecture.md (section Kubelet).
+ *
+ * <p>Sandboxes and containers are recorded under the state directory (see {@link StateStore}) and each container
+ * runs under a {@link Shim} that needs no JVM: closing the runtime leaves them running, and a runtime made later
+ * on the same directories reports them again, running or exited, as containerd does after a kubelet restart.
  */
 public final class ProcessRuntime implements ContainerRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
     /** The uid this kubelet (and so every process-runtime container) runs as. */
     private static final Long KUBELET_UID = kubeletUid();
 
     private final Path podsDir;
     private final Clock clock;
+    private final StateStore store;
+    private final Shim shim;
     private final LoopbackAddresses addresses;
     private final Map<String, ProcessSandbox> sandboxes = new ConcurrentHashMap<>();
     private final Map<String, ProcessContainer> containers = new ConcurrentHashMap<>();
 
-    /** {@code loopbackBlock} B gives pod IPs 127.B.x.y. */
-    public ProcessRuntime(Path podsDir, int loopbackBlock, Clock clock) {
+    /**
+     * {@code loopbackBlock} B gives pod IPs 127.B.x.y; {@code stateDir} holds the records of sandboxes and
+     * containers, and those found there are adopted.
+     */
+    public ProcessRuntime(Path podsDir, Path stateDir, int loopbackBlock, Clock clock) {
         this.podsDir = podsDir;
         this.clock = clock;
+        this.store = new StateStore(stateDir);
+        this.shim = new Shim(stateDir);
         this.addresses = new LoopbackAddresses(loopbackBlock);
+        for (StateStore.Sandbox record : store.sandboxes()) {
+            ProcessSandbox sandbox = new ProcessSandbox(record);
+            if (record.ready() && sandbox.ownsAddress()) {
+                addresses.reserve(record.ip());
+            }
+            sandboxes.put(record.id(), sandbox);
+        }
+        for (StateStore.Container record : store.containers()) {
+            containers.put(record.id(), ProcessContainer.adopt(store, shim, record, clock));
+            if (!sandboxes.containsKey(record.sandboxId())) {
+                removeContainer(record.id()); // its sandbox was removed while this container was being made
+            }
+        }
+        if (!sandboxes.isEmpty()) {
+            LOG.info("process runtime: found {} sandboxes and {} containers in {} ({} running)", sandboxes.size(),
+                    containers.size(), stateDir, containers.values().stream().filter(ProcessContainer::running).count());
+        }
+    }
+
+    /** The runtime of a node's data dir: working dirs in DATA_DIR/pods, records in {@link #stateDir}. */
+    public static ProcessRuntime inDataDir(Path dataDir, int loopbackBlock, Clock clock) {
+        return new ProcessRuntime(dataDir.resolve("pods"), stateDir(dataDir), loopbackBlock, clock);
+    }
+
+    /** DATA_DIR/agent/process, as k3s keeps its containerd's state in DATA_DIR/agent/containerd. */
+    public static Path stateDir(Path dataDir) {
+        return dataDir.resolve("agent/process");
     }
 
     @Override
@@ -60,7 +101,9 @@ public final class ProcessRuntime implements ContainerRuntime {
     public String runPodSandbox(SandboxConfig config) {
         String id = UUID.randomUUID().toString().replace("-", "");
         String ip = config.nodeNetworkIp() != null ? config.nodeNetworkIp() : addresses.allocate();
-        sandboxes.put(id, new ProcessSandbox(id, config, ip, clock.instant()));
+        ProcessSandbox sandbox = new ProcessSandbox(new StateStore.Sandbox(id, config, ip, clock.instant(), true));
+        store.save(sandbox.record());
+        sandboxes.put(id, sandbox);
         return id;
     }
 
@@ -71,15 +114,20 @@ public final class ProcessRuntime implements ContainerRuntime {
             return;
         }
         listContainers(sandboxId).forEach(c -> stopContainer(c.id(), Duration.ZERO));
-        if (sandbox.stop() && sandbox.config.nodeNetworkIp() == null) {
-            addresses.release(sandbox.ip);
+        if (sandbox.stop()) {
+            store.save(sandbox.record());
+            if (sandbox.ownsAddress()) {
+                addresses.release(sandbox.ip);
+            }
         }
     }
 
     @Override
     public void removePodSandbox(String sandboxId) {
         stopPodSandbox(sandboxId);
-        containers.values().removeIf(c -> c.sandboxId.equals(sandboxId));
+        containers.values().stream().filter(c -> c.sandboxId.equals(sandboxId)).toList()
+                .forEach(c -> removeContainer(c.id));
+        store.deleteSandbox(sandboxId);
         sandboxes.remove(sandboxId);
     }
 
@@ -114,8 +162,8 @@ public final class ProcessRuntime implements ContainerRuntime {
         }
         String id = UUID.randomUUID().toString().replace("-", "");
         Path logPath = sandbox.config.logDirectory().resolve(config.logPath());
-        containers.put(id, new ProcessContainer(id, sandboxId, config, workDir, logPath,
-                ProcessEnv.of(config, sandbox, workDir), clock));
+        containers.put(id, ProcessContainer.create(store, shim, StateStore.Container.created(id, sandboxId, config, workDir,
+                logPath, ProcessEnv.of(config, sandbox, workDir), clock.instant()), clock));
         return id;
     }
 
@@ -126,14 +174,8 @@ public final class ProcessRuntime implements ContainerRuntime {
 
     @Override
     public void stopContainer(String containerId, Duration timeout) {
-        ProcessContainer c = container(containerId);
-        ProcessHandle handle = c.handle();
-        if (handle == null) {
-            return;
-        }
-        ProcessTree.stop(handle, timeout);
         try {
-            c.awaitExit(Duration.ofSeconds(3)); // the exit callback records the code after the pipes drain
+            container(containerId).stop(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -142,7 +184,11 @@ public final class ProcessRuntime implements ContainerRuntime {
     @Override
     public void removeContainer(String containerId) {
         stopContainer(containerId, Duration.ZERO);
-        containers.remove(containerId);
+        ProcessContainer c = containers.get(containerId);
+        if (c != null) {
+            c.remove();
+            containers.remove(containerId);
+        }
     }
 
     @Override
@@ -187,7 +233,7 @@ public final class ProcessRuntime implements ContainerRuntime {
     @Override
     public int exec(String containerId, List<String> command, StreamIo io, Duration timeout) {
         ProcessContainer c = container(containerId);
-        if (c.handle() == null) {
+        if (!c.running()) {
             throw new IllegalStateException("container " + containerId + " is not running");
         }
         return ProcessExec.run(command, c.workDir.resolve(ProcessContainer.relative(c.config.workingDir())), c.env(),
@@ -209,9 +255,10 @@ public final class ProcessRuntime implements ContainerRuntime {
         PortForwarder.forward(sandbox.ip, port, fromClient, toClient);
     }
 
+    /** Lets go of the containers, which keep running: the next runtime on this state directory adopts them. */
     @Override
     public void close() {
-        sandboxes.keySet().forEach(this::stopPodSandbox);
+        containers.values().forEach(ProcessContainer::detach);
     }
 
     static List<String> argv(ContainerConfig config) {

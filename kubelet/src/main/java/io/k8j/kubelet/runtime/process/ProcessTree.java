@@ -3,37 +3,58 @@ package io.k8j.kubelet.runtime.process;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Ends a process and its descendants through their own {@link ProcessHandle}s: SIGTERM to all, SIGKILL to
- * those alive after the grace period. Without cgroups the tree is what the OS still links to the root:
- * a descendant that re-parents itself (a double fork) before it is seen escapes; see docs/architecture.md.
+ * Ends a group of processes through their own {@link ProcessHandle}s (which check the start time, so a reused pid
+ * is never signalled): SIGTERM to all, SIGKILL to those alive after the grace period; members that appear
+ * meanwhile are added. A container's group is its session (see {@link Shim}) plus the shim's descendants (a
+ * tty's command runs in the session {@code script} makes); a process that leaves both (setsid after a double
+ * fork) escapes, as there are no cgroups to find it.
  */
 final class ProcessTree {
     private static final long POLL_MS = 50;
+    private static final int POLLS_PER_SNAPSHOT = 10;
 
     private ProcessTree() {
     }
 
-    /** Returns once every process seen in the tree has exited, at most about {@code grace} + 2 s. */
+    /** An exec'd command and its descendants. */
     static void stop(ProcessHandle root, Duration grace) {
-        Set<ProcessHandle> seen = snapshot(root);
+        stop(() -> tree(root), grace);
+    }
+
+    /** A container's processes, but not its shim: that must live on to record the exit code. */
+    static void stopContainer(ProcessHandle shim, Duration grace) {
+        stop(() -> {
+            Set<ProcessHandle> all = ProcStat.session(shim.pid());
+            all.addAll(tree(shim));
+            all.remove(shim);
+            return all;
+        }, grace);
+    }
+
+    /** Returns once every process seen has exited, at most about {@code grace} + 2 s. */
+    private static void stop(Supplier<Set<ProcessHandle>> members, Duration grace) {
+        Set<ProcessHandle> seen = new LinkedHashSet<>(members.get());
         seen.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
-        while (System.nanoTime() < deadline && anyAlive(seen)) {
-            seen.addAll(snapshot(root));
+        for (int i = 1; System.nanoTime() < deadline && anyAlive(seen) && !interrupted(); i++) {
+            if (i % POLLS_PER_SNAPSHOT == 0) {
+                members.get().stream().filter(seen::add).forEach(ProcessHandle::destroy);
+            }
             sleep();
         }
-        seen.addAll(snapshot(root));
+        seen.addAll(members.get());
         seen.forEach(ProcessHandle::destroyForcibly);
         long killDeadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (System.nanoTime() < killDeadline && anyAlive(seen)) {
+        while (System.nanoTime() < killDeadline && anyAlive(seen) && !interrupted()) {
             sleep();
         }
     }
 
-    private static Set<ProcessHandle> snapshot(ProcessHandle root) {
+    private static Set<ProcessHandle> tree(ProcessHandle root) {
         Set<ProcessHandle> all = new LinkedHashSet<>();
         if (root.isAlive()) {
             all.add(root);
@@ -46,6 +67,11 @@ final class ProcessTree {
 
     private static boolean anyAlive(Set<ProcessHandle> handles) {
         return handles.stream().anyMatch(ProcessHandle::isAlive);
+    }
+
+    /** An interrupted stop skips to SIGKILL and returns without waiting. */
+    private static boolean interrupted() {
+        return Thread.currentThread().isInterrupted();
     }
 
     private static void sleep() {

@@ -1,4 +1,4 @@
-package io.k8j.kubelet.pod;
+package io.k8j.kubelet.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removes a pod's directories once it is gone. */
-final class Dirs {
+/** Removes directories of pods and containers once they are gone. */
+public final class Dirs {
     private Dirs() {
     }
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
