@@ -33,11 +33,11 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
 
     public ApiHandler(Registry registry, List<RequestFilter> filters, NonResourceHandler nonResource,
                       FieldValidation validation, WatchResponder watches, ExecutorService executor,
-                      java.time.Clock clock, KubeletProxy kubelets) {
+                      java.time.Clock clock, KubeletProxy kubelets, io.k8j.apiserver.authn.Authentication authn) {
         this.registry = registry;
         this.filters = filters;
         this.nonResource = nonResource;
-        this.resources = new ResourceHandler(registry, validation, watches, clock, kubelets);
+        this.resources = new ResourceHandler(registry, validation, watches, clock, kubelets, authn);
         this.watches = watches;
         this.executor = executor;
         this.streams = new StreamProxy(registry, filters, kubelets, executor);

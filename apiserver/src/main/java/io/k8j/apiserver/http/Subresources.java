@@ -11,7 +11,8 @@ import io.k8j.apiserver.registry.Registry;
 /**
  * The subresources served by the store itself: {@code status} and a pod's {@code ephemeralcontainers} (the same
  * object, of which only status or spec.ephemeralContainers is written), {@code scale} (an autoscaling/v1 Scale
- * view of spec.replicas), {@code binding} (a pod's node assignment) and a namespace's {@code finalize}; a pod's {@code log} streams from its kubelet
+ * view of spec.replicas), {@code binding} (a pod's node assignment), a namespace's {@code finalize} and a service
+ * account's {@code token} ({@link TokenRequests}); a pod's {@code log} streams from its kubelet
  * ({@link PodLogs}); exec, attach and portforward come here only without an upgrade ({@link StreamProxy}
  * takes those), and get kube's answers for the pod or a 400.
  */
@@ -20,12 +21,16 @@ final class Subresources {
     private final PatchHandler patches;
     private final RequestOptions options;
     private final PodLogs logs;
+    private final TokenRequests tokens;
 
-    Subresources(Registry registry, PatchHandler patches, RequestOptions options, KubeletProxy kubelets) {
+    /** {@code kubelets} and {@code tokens} may be null: then their subresources answer 404. */
+    Subresources(Registry registry, PatchHandler patches, RequestOptions options, KubeletProxy kubelets,
+                 TokenRequests tokens) {
         this.registry = registry;
         this.patches = patches;
         this.options = options;
         this.logs = kubelets == null ? null : new PodLogs(registry, kubelets);
+        this.tokens = tokens;
     }
 
     void handle(ApiRequest req, RequestInfo info, GenericStore store, String ns) {
@@ -43,6 +48,12 @@ final class Subresources {
                     throw ApiException.notFound("the server could not find the requested resource");
                 }
                 logs.handle(req, info, store, ns);
+            }
+            case "token" -> {
+                if (tokens == null) {
+                    throw ApiException.notFound("the server could not find the requested resource");
+                }
+                tokens.create(req, info, ns);
             }
             case "exec", "attach", "portforward" -> {
                 if (logs == null) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** One {@link GenericStore} per served resource, sharing one storage and the namespace lifecycle rules. */
+/** One {@link GenericStore} per stored resource, sharing one storage and the namespace lifecycle rules. */
 public final class Registry {
     private final ResourceCatalog catalog;
     private final Map<ResourceType, GenericStore> stores = new LinkedHashMap<>();
@@ -35,6 +35,9 @@ public final class Registry {
         };
         CreateAdmission quota = QuotaAdmission.of(this, clock);
         for (ResourceType type : catalog.all()) {
+            if (type.createOnly()) {
+                continue; // reviews are answered, not stored
+            }
             stores.put(type, new GenericStore(type, strategies.apply(type), storage, lifecycle, contexts,
                     fieldManager, clock, quota));
         }
@@ -48,6 +51,7 @@ public final class Registry {
         return catalog.find(group, version, plural).map(stores::get);
     }
 
+    /** Null for a create-only (review) type. */
     public GenericStore store(ResourceType type) {
         return stores.get(type);
     }

@@ -1,0 +1,106 @@
+package io.k8j.apiserver.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Closes connections that hold the server without using it, as Go's http.Server does for kube-apiserver: a
+ * connection must complete its first request's headers within {@code firstRequest} of the TLS handshake
+ * (kube's ReadHeaderTimeout, 32 s; the handshake itself has Vert.x's 10 s), and one with no request in flight
+ * is closed after {@code idle} (IdleTimeout, 90 s, for HTTP/1.1 keep-alive and HTTP/2 alike). Requests in
+ * flight keep their connection however long they last (watch, logs -f), and an upgraded connection (exec,
+ * attach, port-forward, WebSocket watch) is left to its stream. A connection's events all run on its event
+ * loop, so its state needs no locking.
+ */
+public final class ConnectionDeadlines {
+    /** kube-apiserver's ReadHeaderTimeout and IdleTimeout. */
+    public static final Timeouts KUBE_DEFAULTS = new Timeouts(Duration.ofSeconds(32), Duration.ofSeconds(90));
+
+    /** How long a new connection may take to send its first request, and an idle one to send its next. */
+    public record Timeouts(Duration firstRequest, Duration idle) {
+    }
+
+    private final Vertx vertx;
+    private final Timeouts timeouts;
+    private final Map<HttpConnection, State> connections = new ConcurrentHashMap<>();
+
+    public ConnectionDeadlines(Vertx vertx, Timeouts timeouts) {
+        this.vertx = vertx;
+        this.timeouts = timeouts;
+    }
+
+    /** The server's connection handler. */
+    public void connected(HttpConnection connection) {
+        State state = new State(connection);
+        connections.put(connection, state);
+        connection.closeHandler(v -> {
+            connections.remove(connection);
+            state.cancel();
+        });
+        state.arm(timeouts.firstRequest());
+    }
+
+    /** Wraps the request handler so that each request counts as activity on its connection until it ends. */
+    public Handler<HttpServerRequest> tracking(Handler<HttpServerRequest> handler) {
+        return req -> {
+            State state = connections.get(req.connection());
+            if (state != null) {
+                state.started(req.getHeader("Upgrade") != null);
+                req.response().endHandler(v -> state.ended());
+            }
+            handler.handle(req);
+        };
+    }
+
+    /** Connections open now (for tests and diagnostics). */
+    public int open() {
+        return connections.size();
+    }
+
+    private final class State {
+        private final HttpConnection connection;
+        private int inFlight;
+        private boolean upgraded;
+        private long timer = -1;
+
+        State(HttpConnection connection) {
+            this.connection = connection;
+        }
+
+        void started(boolean upgrade) {
+            inFlight++;
+            upgraded |= upgrade;
+            cancel();
+        }
+
+        void ended() {
+            inFlight--;
+            if (inFlight == 0 && !upgraded) {
+                arm(timeouts.idle());
+            }
+        }
+
+        void arm(Duration after) {
+            cancel();
+            timer = vertx.setTimer(after.toMillis(), id -> {
+                timer = -1;
+                if (inFlight == 0 && !upgraded) {
+                    connection.close();
+                }
+            });
+        }
+
+        void cancel() {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+                timer = -1;
+            }
+        }
+    }
+}
