@@ -107,7 +107,8 @@ final class ServerCommand implements Callable<Integer> {
         Components components = new Components();
         if (!disableControllerManager) {
             ControllerManagerOptions options = new ControllerManagerOptions(
-                    localStoragePath != null ? localStoragePath : dir.resolve("storage"), nodeMonitor.timings());
+                    localStoragePath != null ? localStoragePath : dir.resolve("storage"), nodeMonitor.timings(),
+                    pki.caCertPem());
             components.start("controller manager", () -> Reelecting.start("controller manager", () -> ControllerManager.start(
                     ComponentClients.config(pki, url, "system:kube-controller-manager", List.of()), options)));
         }

@@ -20,6 +20,7 @@ import io.k8j.controllers.nodelifecycle.NodeMonitorTimings;
 import io.k8j.controllers.nodelifecycle.TaintEvictionController;
 import io.k8j.controllers.replicaset.ReplicaSetController;
 import io.k8j.controllers.resourcequota.ResourceQuotaController;
+import io.k8j.controllers.rootca.RootCaPublisher;
 import io.k8j.controllers.serviceaccount.ServiceAccountController;
 import io.k8j.controllers.statefulset.StatefulSetController;
 import io.k8j.controllers.volume.LocalPathProvisioner;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -55,7 +57,7 @@ public final class ControllerManager implements LeaderElected {
         this.ownsClient = ownsClient;
         this.informers = new SharedInformers(client);
         Clock clock = Clock.systemUTC();
-        this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client, informers),
+        List<Controller> loops = new ArrayList<>(List.of(new NamespaceController(client), new ReplicaSetController(client, informers),
                 new DeploymentController(client, informers), new DaemonSetController(client, informers),
                 new StatefulSetController(client, informers), new GarbageCollector(client),
                 new PersistentVolumeController(client, informers),
@@ -64,7 +66,11 @@ public final class ControllerManager implements LeaderElected {
                 new TaintEvictionController(client, informers, clock), new EndpointsController(client, informers),
                 new EndpointSliceController(client, informers, clock), new ServiceAccountController(client, informers),
                 new JobController(client, informers), new CronJobController(client, informers),
-                new ResourceQuotaController(client, informers));
+                new ResourceQuotaController(client, informers)));
+        if (options.rootCa() != null) {
+            loops.add(new RootCaPublisher(client, informers, options.rootCa()));
+        }
+        this.controllers = List.copyOf(loops);
     }
 
     /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */

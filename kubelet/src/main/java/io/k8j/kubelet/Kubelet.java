@@ -58,7 +58,7 @@ public final class Kubelet implements AutoCloseable {
                 .inform(new EnqueueByKey<>(queue), 0);
         PodSync sync = new PodSync(key -> statics.contains(key) ? statics.get(key) : informer.getStore().getByKey(key),
                 runtime, PodSync.PodContext.create(clock, config.hostIp(), config.dataDir(), config.capacity(),
-                new ApiConfigSource(client),
+                new ApiConfigSource(client, runtime.reachesClusterIps()),
                 new RestartBackoff(config.backoffInitial(), config.backoffMax(), clock), probes,
                 new PodStatusWriter(client), new PodDeleter(client), containerEvents));
         this.loop = new ControllerLoop("kubelet", queue, sync, WORKERS);

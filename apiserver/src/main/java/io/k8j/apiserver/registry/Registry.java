@@ -29,6 +29,19 @@ public final class Registry {
             }
 
             @Override
+            public ObjectNode get(String group, String plural, String namespace, String name) {
+                GenericStore store = find(group, "v1", plural).orElseThrow();
+                try {
+                    return store.get(namespace, name);
+                } catch (io.k8j.api.ApiException e) {
+                    if (e.code() == 404) {
+                        return null;
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
             public boolean dryRun() {
                 return dryRun;
             }

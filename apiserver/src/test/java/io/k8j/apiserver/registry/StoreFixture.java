@@ -100,8 +100,11 @@ final class StoreFixture implements BeforeEachCallback, AfterEachCallback {
         return registry.namespaces();
     }
 
+    /** A namespace with its {@code default} ServiceAccount, as the serviceaccounts controller makes it for pods. */
     ObjectNode namespace(String name) {
-        return namespaces().create(null, yaml("metadata: {name: " + name + "}"), WRITE);
+        ObjectNode ns = namespaces().create(null, yaml("metadata: {name: " + name + "}"), WRITE);
+        registry.find("", "v1", "serviceaccounts").orElseThrow().create(name, yaml("metadata: {name: default}"), WRITE);
+        return ns;
     }
 
     ObjectNode configMap(String ns, String name, String labels) {

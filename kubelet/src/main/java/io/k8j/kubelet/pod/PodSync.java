@@ -180,7 +180,7 @@ public final class PodSync implements Reconciler {
                                         ConfigSource configs, RestartBackoff backoff, ProbeResults probes,
                                         PodStatusWriter statusWriter, PodDeleter deleter, ContainerEvents events) {
             return new PodContext(clock, hostIp, dataDir.resolve("logs/pods"), new PodVolumes(dataDir.resolve("pods"), configs,
-                    allocatable), new ContainerConfigs(configs, allocatable), backoff, probes, statusWriter, deleter, events);
+                    allocatable, clock), new ContainerConfigs(configs, allocatable), backoff, probes, statusWriter, deleter, events);
         }
     }
 }

@@ -85,4 +85,12 @@ public interface ContainerRuntime extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * False when containers share the host's network with no service proxy in front of cluster IPs (the process
+     * runtime): their KUBERNETES_SERVICE_HOST is then the API server's own address, not the service's cluster IP.
+     */
+    default boolean reachesClusterIps() {
+        return true;
+    }
 }
