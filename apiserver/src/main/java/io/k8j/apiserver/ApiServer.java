@@ -70,7 +70,10 @@ public final class ApiServer implements AutoCloseable {
                 .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(250))
                 .setMaxWebSocketFrameSize(4 * 1024 * 1024)
                 .setMaxWebSocketMessageSize(16 * 1024 * 1024)
-                .setWebSocketSubProtocols(StreamProxy.PROTOCOLS);
+                .setWebSocketSubProtocols(StreamProxy.PROTOCOLS)
+                // Until its first request a connection may be silent this long (see ConnectionDeadlines).
+                .setIdleTimeout((int) ConnectionDeadlines.KUBE_DEFAULTS.firstRequest().toSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS);
         String address = config.bindAddress() + ":" + config.port();
         ApiHandler handler = HttpComponents.handler(vertx, registry, cache, executor, clock,
                 new Discovery(catalog), new OpenApi(catalog), new FieldValidator(), address,
