@@ -100,20 +100,19 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
 
     private void upgradeWatch(HttpServerRequest raw) {
         RequestInfo info = RequestInfo.parse("GET", raw.path(), true);
-        var store = info == null ? null : registry.find(info.group(), info.version(), info.resource()).orElse(null);
-        if (store == null) {
-            raw.response().setStatusCode(404).end(Buffer.buffer(Json.bytes(
-                    ApiException.notFound("the server could not find the requested resource").status())));
-            return;
-        }
         ApiRequest req = new ApiRequest(raw, new byte[0]);
         try {
-            // The filters are cheap (authentication reads the TLS session), so they run here, before the upgrade.
+            // The filters run here, before the upgrade (authentication reads the TLS session and the watch cache).
             for (RequestFilter f : filters) {
                 f.filter(req, info);
             }
         } catch (ApiException e) {
             Responses.error(req, e);
+            return;
+        }
+        var store = info == null ? null : registry.find(info.group(), info.version(), info.resource()).orElse(null);
+        if (store == null) {
+            Responses.error(req, ApiException.notFound("the server could not find the requested resource"));
             return;
         }
         String ns = store.type().namespaced() ? info.namespace() : null;

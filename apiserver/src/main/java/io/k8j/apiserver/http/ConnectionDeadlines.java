@@ -62,8 +62,10 @@ public final class ConnectionDeadlines {
                 if (state.first()) {
                     removeIdleHandler(req.connection());
                 }
-                state.started(req.getHeader("Upgrade") != null);
-                req.response().endHandler(v -> state.ended());
+                boolean upgrade = req.getHeader("Upgrade") != null;
+                state.started();
+                // A switched protocol owns the connection from then on; a refused upgrade is an ordinary request.
+                req.response().endHandler(v -> state.ended(upgrade && req.response().getStatusCode() == 101));
             }
             handler.handle(req);
         };
@@ -102,13 +104,13 @@ public final class ConnectionDeadlines {
             return first;
         }
 
-        void started(boolean upgrade) {
+        void started() {
             inFlight++;
-            upgraded |= upgrade;
             cancel();
         }
 
-        void ended() {
+        void ended(boolean switched) {
+            upgraded |= switched;
             inFlight--;
             if (inFlight == 0 && !upgraded) {
                 arm(timeouts.idle());

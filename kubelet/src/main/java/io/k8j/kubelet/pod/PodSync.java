@@ -33,6 +33,7 @@ public final class PodSync implements Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(PodSync.class);
     /** Re-sync period while a pod runs: catches anything no event announced. */
     private static final Duration RESYNC = Duration.ofSeconds(10);
+    private static final Duration MOUNT_RETRY = Duration.ofSeconds(1);
 
     private final PodSource pods;
     private final ContainerRuntime runtime;
@@ -108,9 +109,11 @@ public final class PodSync implements Reconciler {
                 next = Duration.ZERO; // one is done already: on to the next without waiting for a relist
             }
         } catch (VolumeSetUpException e) {
-            // As the kubelet: the containers wait in ContainerCreating until the volumes can be set up.
+            // As the kubelet: the containers wait in ContainerCreating until the volumes can be set up, tried
+            // again soon (a new namespace's kube-root-ca.crt is usually a moment behind its first pod).
             LOG.debug("{}: {}", key, e.getMessage());
             ctx.events().failedMount(pod, e.getMessage());
+            next = MOUNT_RETRY;
         } catch (RuntimeException e) {
             LOG.debug("{}: {}", key, e.getMessage());
             Stream.of(pod.getSpec().getInitContainers(), pod.getSpec().getContainers(), EphemeralContainers.of(pod.getSpec()))
