@@ -172,8 +172,9 @@ class AuthenticationE2ETest {
             Kubectl.Result refused = withToken.run("--token", token, "auth", "whoami");
             assertThat(refused.code()).isNotZero();
             assertThat(refused.err()).contains("Unauthorized");
-            Kubectl.Result tooShort = kubectl.run("-n", ns, "create", "token", "default", "--duration", "1m");
-            assertThat(tooShort.err()).contains("TokenRequest.authentication.k8s.io \"default\" is invalid: "
+            kubectl.ok("-n", ns, "create", "serviceaccount", "again");
+            Kubectl.Result tooShort = kubectl.run("-n", ns, "create", "token", "again", "--duration", "1m");
+            assertThat(tooShort.err()).contains("TokenRequest.authentication.k8s.io \"again\" is invalid: "
                     + "spec.expirationSeconds: Invalid value: 60: may not specify a duration less than 10 minutes");
             assertThat(kubectl.run("-n", ns, "create", "token", "nobody").err())
                     .contains("serviceaccounts \"nobody\" not found");
