@@ -247,8 +247,15 @@ class AuthenticationE2ETest {
         assertThat(admin.get("/api/v1/namespaces/" + ns + "/pods/whoami").json().at("/status/phase").asText())
                 .isEqualTo("Succeeded");
 
-        JsonNode rootCa = admin.get("/api/v1/namespaces/" + ns + "/configmaps/kube-root-ca.crt").json();
-        assertThat(rootCa.at("/data/ca.crt").asText()).isEqualTo(read(dataDir.resolve("pki/ca.crt")));
+        String rootCa = "/api/v1/namespaces/" + ns + "/configmaps/kube-root-ca.crt";
+        String ca = read(dataDir.resolve("pki/ca.crt"));
+        assertThat(admin.get(rootCa).json().at("/data/ca.crt").asText()).isEqualTo(ca);
+        // The publisher puts it back when it is edited or deleted.
+        assertThat(admin.patch(rootCa, "application/merge-patch+json", "{\"data\":{\"ca.crt\":\"forged\"}}").code())
+                .isEqualTo(200);
+        awaitTrue(() -> admin.get(rootCa).json().at("/data/ca.crt").asText().equals(ca));
+        assertThat(admin.delete(rootCa).code()).isEqualTo(200);
+        awaitTrue(() -> admin.get(rootCa).code() == 200);
 
         // Bound to the pod: gone with it.
         String bound = createToken(ns, "default", "{\"boundObjectRef\":{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"name\":\"whoami\"}}");

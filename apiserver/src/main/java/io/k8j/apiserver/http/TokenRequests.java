@@ -108,8 +108,8 @@ final class TokenRequests {
         if (!apiVersion.equals("v1") || !Set.of("Pod", "Secret", "Node").contains(kind)) {
             String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
             String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
-            throw ApiException.badRequest("cannot bind token to object of type " + (group.isEmpty() ? "" : group + "/")
-                    + version + ", Kind=" + kind);
+            // Go's GroupVersionKind.String(): "/v1, Kind=ConfigMap" for the core group.
+            throw ApiException.badRequest("cannot bind token to object of type " + group + "/" + version + ", Kind=" + kind);
         }
         ObjectNode obj = switch (kind) {
             case "Pod" -> get("pods", ns, name);

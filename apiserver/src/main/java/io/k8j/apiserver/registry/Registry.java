@@ -31,6 +31,10 @@ public final class Registry {
             @Override
             public ObjectNode get(String group, String plural, String namespace, String name) {
                 GenericStore store = find(group, "v1", plural).orElseThrow();
+                ObjectNode cached = store.reader().getRecent(namespace, name);
+                if (cached != null) {
+                    return cached;
+                }
                 try {
                     return store.get(namespace, name);
                 } catch (io.k8j.api.ApiException e) {
