@@ -11,8 +11,8 @@ import io.k8j.apiserver.registry.WriteOptions;
 import java.util.List;
 
 /**
- * The objects every cluster starts with: the system namespaces and their {@code default} service accounts, the
- * {@code kubernetes} service, its
+ * The objects every cluster starts with: the system namespaces (with their {@code default} service accounts, see
+ * {@link io.k8j.apiserver.registry.DefaultServiceAccount}), the {@code kubernetes} service, its
  * Endpoints and EndpointSlice pointing at this API server (kube-apiserver's endpoint reconciler), and
  * (through {@link StorageBootstrap}) the system PriorityClasses and the local-path StorageClass.
  */
@@ -30,11 +30,6 @@ final class Bootstrap {
             ObjectNode ns = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
             ns.putObject("metadata").put("name", name);
             createIfMissing(registry.namespaces(), null, ns);
-            // What the serviceaccounts controller would make, here at once: pods created before the controller
-            // manager has started (it waits for its lease) would otherwise be refused for want of it.
-            ObjectNode sa = Json.object().put("apiVersion", "v1").put("kind", "ServiceAccount");
-            sa.putObject("metadata").put("name", "default").put("namespace", name);
-            createIfMissing(registry.find("", "v1", "serviceaccounts").orElseThrow(), name, sa);
         }
         createIfMissing(registry.find("", "v1", "services").orElseThrow(), "default", kubernetesService());
         StorageBootstrap.ensure(registry);

@@ -52,13 +52,6 @@ final class ApiClient {
         if (r.statusCode() != 201 && r.statusCode() != 409) {
             throw failure("create namespace", r);
         }
-        // What the serviceaccounts controller would make: the servers benchmarked run without it, and pods need it.
-        ObjectNode sa = Json.object().put("apiVersion", "v1").put("kind", "ServiceAccount");
-        sa.putObject("metadata").put("name", "default");
-        r = send(request(server + "/api/v1/namespaces/" + namespace + "/serviceaccounts").POST(body(sa)));
-        if (r.statusCode() != 201 && r.statusCode() != 409) {
-            throw failure("create service account", r);
-        }
     }
 
     void create(ObjectNode configMap) throws IOException, InterruptedException {

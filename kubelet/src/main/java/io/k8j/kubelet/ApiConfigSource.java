@@ -18,6 +18,7 @@ import java.net.URI;
 public final class ApiConfigSource implements ConfigSource {
     private final KubernetesClient client;
     private final boolean clusterIps;
+    private volatile HostPort apiServer;
 
     /**
      * {@code clusterIps}: pods reach service cluster IPs, so they get the {@code kubernetes} service's; otherwise
@@ -53,16 +54,24 @@ public final class ApiConfigSource implements ConfigSource {
         return client.serviceAccounts().inNamespace(namespace).withName(serviceAccount).tokenRequest(request);
     }
 
+    /** Read once: a Service's cluster IP is immutable, and the kubelet's own server URL does not change. */
     @Override
     public HostPort apiServer() {
+        HostPort known = apiServer;
+        if (known != null) {
+            return known;
+        }
         if (!clusterIps) {
             URI url = URI.create(client.getConfiguration().getMasterUrl());
-            return new HostPort(url.getHost(), url.getPort() < 0 ? 443 : url.getPort());
+            known = new HostPort(url.getHost(), url.getPort() < 0 ? 443 : url.getPort());
+        } else {
+            Service svc = client.services().inNamespace("default").withName("kubernetes").get();
+            if (svc == null || svc.getSpec().getClusterIP() == null || svc.getSpec().getPorts().isEmpty()) {
+                return null;
+            }
+            known = new HostPort(svc.getSpec().getClusterIP(), svc.getSpec().getPorts().get(0).getPort());
         }
-        Service svc = client.services().inNamespace("default").withName("kubernetes").get();
-        if (svc == null || svc.getSpec().getClusterIP() == null || svc.getSpec().getPorts().isEmpty()) {
-            return null;
-        }
-        return new HostPort(svc.getSpec().getClusterIP(), svc.getSpec().getPorts().get(0).getPort());
+        apiServer = known;
+        return known;
     }
 }

@@ -56,7 +56,8 @@ public final class Registry {
                 continue; // reviews are answered, not stored
             }
             stores.put(type, new GenericStore(type, strategies.apply(type), storage, lifecycle, contexts,
-                    fieldManager, clock, quota));
+                    fieldManager, clock, quota, type.plural().equals("namespaces") && type.group().isEmpty()
+                    ? ns -> DefaultServiceAccount.ensure(this, Meta.name(ns)) : created -> { }));
         }
     }
 

@@ -100,11 +100,8 @@ final class StoreFixture implements BeforeEachCallback, AfterEachCallback {
         return registry.namespaces();
     }
 
-    /** A namespace with its {@code default} ServiceAccount, as the serviceaccounts controller makes it for pods. */
     ObjectNode namespace(String name) {
-        ObjectNode ns = namespaces().create(null, yaml("metadata: {name: " + name + "}"), WRITE);
-        registry.find("", "v1", "serviceaccounts").orElseThrow().create(name, yaml("metadata: {name: default}"), WRITE);
-        return ns;
+        return namespaces().create(null, yaml("metadata: {name: " + name + "}"), WRITE);
     }
 
     ObjectNode configMap(String ns, String name, String labels) {

@@ -60,22 +60,16 @@ public final class K8jServer implements AutoCloseable {
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.PIPE).start();
             K8jServer server = new K8jServer(p, dir, port, owns);
-            server.awaitReady(!extraArgs.contains("--disable-controller-manager"));
+            server.awaitReady();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * Waits for "k8j is ready" and, with {@code controllers}, for the controller manager to lead: pods need the
-     * default ServiceAccount that its serviceaccounts controller makes in each new namespace, as a real cluster's
-     * controller manager has long been running when a test creates one (kube's e2e framework waits for it too).
-     */
-    private void awaitReady(boolean controllers) throws IOException {
+    private void awaitReady() throws IOException {
         Path log = dataDir.resolve("server.log");
         CompletableFuture<Boolean> ready = new CompletableFuture<>();
-        CompletableFuture<Boolean> leading = new CompletableFuture<>();
         Thread pump = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
                  var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
@@ -88,21 +82,16 @@ public final class K8jServer implements AutoCloseable {
                     if (line.contains("k8j is ready")) {
                         ready.complete(true);
                     }
-                    if (line.contains("controller manager started leading")) {
-                        leading.complete(true);
-                    }
                 }
             } catch (IOException e) {
                 ready.completeExceptionally(e);
             }
             ready.complete(false);
-            leading.complete(false);
         }, "k8j-server-log");
         pump.setDaemon(true);
         pump.start();
         try {
-            if (!ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    || controllers && !leading.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("k8j server exited before ready; log:\n" + Files.readString(log));
             }
         } catch (Exception e) {

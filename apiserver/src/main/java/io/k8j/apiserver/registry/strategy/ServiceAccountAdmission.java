@@ -8,16 +8,13 @@ import io.k8j.api.Json;
 import io.k8j.apiserver.registry.NameGenerator;
 import io.k8j.apiserver.registry.StrategyContext;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * kube's ServiceAccount admission plugin on pod create: the pod runs as {@code default} unless it names an
- * account, which must exist (403, kube's message). The {@code default} account of a new namespace may not be
- * made yet by its controller: kube looks again ten times 100 to 200 ms apart; k8j keeps looking for up to
- * {@link #DEFAULT_WAIT}, as its controller manager shares a small machine with everything else and was seen to
- * take longer than kube's 2 s under load. Unless the pod or the
+ * account, which must exist (403, kube's message; a missing {@code default} account is looked up ten times,
+ * 100 to 200 ms apart, as kube does, since its controller may be making it again). Unless the pod or the
  * account says {@code automountServiceAccountToken: false}, a {@code kube-api-access-XXXXX} projected volume
  * (a bound token the kubelet requests and refreshes, the {@code kube-root-ca.crt} CA, the namespace) is mounted
  * read-only at {@value #MOUNT_PATH} in every container and init container that has nothing mounted there.
@@ -28,7 +25,7 @@ final class ServiceAccountAdmission {
     static final String VOLUME_PREFIX = "kube-api-access-";
     static final String DEFAULT = "default";
     private static final String MIRROR = "kubernetes.io/config.mirror";
-    static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+    private static final int DEFAULT_ATTEMPTS = 10;
 
     private ServiceAccountAdmission() {
     }
@@ -57,20 +54,23 @@ final class ServiceAccountAdmission {
     }
 
     private static ObjectNode lookup(StrategyContext ctx, String ns, String name) {
-        long deadline = System.nanoTime() + (name.equals(DEFAULT) ? DEFAULT_WAIT.toNanos() : 0);
+        int attempts = name.equals(DEFAULT) ? DEFAULT_ATTEMPTS : 1;
         long pause = 100 + ThreadLocalRandom.current().nextLong(100);
-        while (true) {
+        for (int i = 0; i < attempts; i++) {
+            if (i > 0) {
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
             ObjectNode account = ctx.get("", "serviceaccounts", ns, name);
-            if (account != null || System.nanoTime() + pause * 1_000_000 > deadline) {
+            if (account != null) {
                 return account;
             }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
         }
+        return null;
     }
 
     /** The pod's choice wins, then the account's; the default is to mount. */
