@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
+import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
+import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -49,7 +51,7 @@ public final class ResourceCatalog {
         c.add("", "v1", "Endpoints", "endpoints", true, List.of("ep"), List.of(), Set.of(), Endpoints.class);
         c.add("", "v1", "ConfigMap", "configmaps", true, List.of("cm"), List.of(), Set.of(), ConfigMap.class);
         c.add("", "v1", "Secret", "secrets", true, List.of(), List.of(), Set.of(), Secret.class);
-        c.add("", "v1", "ServiceAccount", "serviceaccounts", true, List.of("sa"), List.of(), Set.of(), ServiceAccount.class);
+        c.add("", "v1", "ServiceAccount", "serviceaccounts", true, List.of("sa"), List.of(), Set.of("token"), ServiceAccount.class);
         c.add("", "v1", "Node", "nodes", false, List.of("no"), List.of(), Set.of("status", "proxy"), Node.class);
         c.add("", "v1", "Event", "events", true, List.of("ev"), List.of(), Set.of(), Event.class);
         c.add("", "v1", "PersistentVolume", "persistentvolumes", false, List.of("pv"), List.of(), status, PersistentVolume.class);
@@ -71,7 +73,21 @@ public final class ResourceCatalog {
         c.add("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), List.of(), Set.of(), StorageClass.class);
         c.add("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), Set.of(),
                 PriorityClass.class);
+        // kubectl 1.27's auth whoami asks v1beta1 (falling back to v1alpha1), later ones v1 first.
+        c.addCreateOnly("authentication.k8s.io", "v1", "TokenReview", "tokenreviews", false, TokenReview.class);
+        for (String version : List.of("v1", "v1beta1", "v1alpha1")) {
+            c.addCreateOnly("authentication.k8s.io", version, "SelfSubjectReview", "selfsubjectreviews", false,
+                    SelfSubjectReview.class);
+        }
         return c;
+    }
+
+    /** A review kind: answered on create, never stored. */
+    public void addCreateOnly(String group, String version, String kind, String plural, boolean namespaced,
+                              Class<?> model) {
+        ResourceType t = new ResourceType(group, version, kind, plural, kind.toLowerCase(), namespaced, List.of(),
+                List.of(), Set.of(), model, ResourceType.CREATE_ONLY);
+        byPath.put(t.groupVersion() + "/" + plural, t);
     }
 
     public void add(String group, String version, String kind, String plural, boolean namespaced,

@@ -10,10 +10,27 @@ import java.util.Set;
  * @param group API group, "" for the core group
  * @param subresources subresource names served on this resource (status, scale, binding, log, ...)
  * @param modelClass the fabric8 kubernetes-model class of the kind
+ * @param verbs what discovery lists: {@link #STORED_VERBS}, or {@link #CREATE_ONLY} for reviews that are
+ *              answered and never stored (TokenReview, SelfSubjectReview)
  */
 public record ResourceType(String group, String version, String kind, String plural, String singular,
                            boolean namespaced, List<String> shortNames, List<String> categories,
-                           Set<String> subresources, Class<?> modelClass) {
+                           Set<String> subresources, Class<?> modelClass, List<String> verbs) {
+    public static final List<String> STORED_VERBS =
+            List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+    public static final List<String> CREATE_ONLY = List.of("create");
+
+    public ResourceType(String group, String version, String kind, String plural, String singular,
+                        boolean namespaced, List<String> shortNames, List<String> categories,
+                        Set<String> subresources, Class<?> modelClass) {
+        this(group, version, kind, plural, singular, namespaced, shortNames, categories, subresources, modelClass,
+                STORED_VERBS);
+    }
+
+    /** A review: POST answers it, nothing is stored, no other verb is served. */
+    public boolean createOnly() {
+        return verbs.equals(CREATE_ONLY);
+    }
 
     public String apiVersion() {
         return group.isEmpty() ? version : group + "/" + version;

@@ -3,7 +3,9 @@ package io.k8j.apiserver;
 import io.k8j.api.ResourceCatalog;
 import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
+import io.k8j.apiserver.authn.Authentication;
 import io.k8j.apiserver.discovery.Discovery;
+import io.k8j.apiserver.http.ConnectionDeadlines;
 import io.k8j.apiserver.http.ApiHandler;
 import io.k8j.apiserver.http.StreamProxy;
 import io.k8j.apiserver.http.HttpComponents;
@@ -68,12 +70,18 @@ public final class ApiServer implements AutoCloseable {
                 .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(250))
                 .setMaxWebSocketFrameSize(4 * 1024 * 1024)
                 .setMaxWebSocketMessageSize(16 * 1024 * 1024)
-                .setWebSocketSubProtocols(StreamProxy.PROTOCOLS);
+                .setWebSocketSubProtocols(StreamProxy.PROTOCOLS)
+                // Until its first request a connection may be silent this long (see ConnectionDeadlines).
+                .setIdleTimeout((int) ConnectionDeadlines.KUBE_DEFAULTS.firstRequest().toSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS);
         String address = config.bindAddress() + ":" + config.port();
         ApiHandler handler = HttpComponents.handler(vertx, registry, cache, executor, clock,
                 new Discovery(catalog), new OpenApi(catalog), new FieldValidator(), address,
-                KubeletProxy.create(config.kubeletClient()));
-        HttpServer server = vertx.createHttpServer(options).requestHandler(handler)
+                KubeletProxy.create(config.kubeletClient()), Authentication.create(config.authentication(), registry, clock),
+                config.minRequestTimeoutSeconds());
+        ConnectionDeadlines deadlines = new ConnectionDeadlines(vertx, ConnectionDeadlines.KUBE_DEFAULTS);
+        HttpServer server = vertx.createHttpServer(options).connectionHandler(deadlines::connected)
+                .requestHandler(deadlines.tracking(handler))
                 .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         LOG.info("API server listening on https://{}:{}", config.bindAddress(), server.actualPort());
         Bootstrap.ensureKubernetesEndpoints(registry,

@@ -1,5 +1,7 @@
 package io.k8j.apiserver;
 
+import io.k8j.apiserver.authn.AuthenticationOptions;
+import io.k8j.apiserver.http.HttpComponents;
 import io.k8j.apiserver.registry.strategy.DefaultTolerationSeconds;
 import io.k8j.storage.Storage;
 
@@ -11,17 +13,28 @@ import java.nio.file.Path;
  * @param storage the backend; the server puts its watch cache in front of it and closes both
  * @param port 0 picks a free port
  * @param kubeletClient the identity the server presents to kubelets (pods/log); null: no kubelet proxying
+ * @param authentication service account keys and token options; requests are always authenticated
  * @param tolerationSeconds what the DefaultTolerationSeconds admission gives new pods
+ * @param minRequestTimeoutSeconds kube's --min-request-timeout: a watch without timeoutSeconds lasts this long
+ *                                 times a random factor in [1, 2)
  */
 public record ApiServerConfig(String bindAddress, int port, Path servingCert, Path servingKey, Path clientCa,
-                              Storage storage, KubeletClientCert kubeletClient, DefaultTolerationSeconds tolerationSeconds) {
+                              Storage storage, KubeletClientCert kubeletClient, AuthenticationOptions authentication,
+                              DefaultTolerationSeconds tolerationSeconds, long minRequestTimeoutSeconds) {
     public ApiServerConfig(String bindAddress, int port, Path servingCert, Path servingKey, Path clientCa,
-                           Storage storage, KubeletClientCert kubeletClient) {
-        this(bindAddress, port, servingCert, servingKey, clientCa, storage, kubeletClient, DefaultTolerationSeconds.DEFAULTS);
+                           Storage storage, KubeletClientCert kubeletClient, AuthenticationOptions authentication) {
+        this(bindAddress, port, servingCert, servingKey, clientCa, storage, kubeletClient, authentication,
+                DefaultTolerationSeconds.DEFAULTS, HttpComponents.MIN_REQUEST_TIMEOUT);
     }
 
     public ApiServerConfig withTolerationSeconds(DefaultTolerationSeconds seconds) {
-        return new ApiServerConfig(bindAddress, port, servingCert, servingKey, clientCa, storage, kubeletClient, seconds);
+        return new ApiServerConfig(bindAddress, port, servingCert, servingKey, clientCa, storage, kubeletClient,
+                authentication, seconds, minRequestTimeoutSeconds);
+    }
+
+    public ApiServerConfig withMinRequestTimeout(long seconds) {
+        return new ApiServerConfig(bindAddress, port, servingCert, servingKey, clientCa, storage, kubeletClient,
+                authentication, tolerationSeconds, seconds);
     }
 
     /** PEM client certificate and key for the kubelets' node servers, and the CA their serving certs chain to. */

@@ -11,7 +11,8 @@ import io.k8j.apiserver.registry.WriteOptions;
 import java.util.List;
 
 /**
- * The objects every cluster starts with: the system namespaces, the {@code kubernetes} service, its
+ * The objects every cluster starts with: the system namespaces (with their {@code default} service accounts, see
+ * {@link io.k8j.apiserver.registry.DefaultServiceAccount}), the {@code kubernetes} service, its
  * Endpoints and EndpointSlice pointing at this API server (kube-apiserver's endpoint reconciler), and
  * (through {@link StorageBootstrap}) the system PriorityClasses and the local-path StorageClass.
  */

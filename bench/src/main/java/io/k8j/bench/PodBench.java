@@ -145,7 +145,10 @@ final class PodBench implements Callable<Integer> {
     private ObjectNode pod(String name) {
         ObjectNode pod = Json.object().put("apiVersion", "v1").put("kind", "Pod");
         pod.putObject("metadata").put("name", name).put("namespace", namespace).putObject("labels").put("app", "k8j-bench");
-        ObjectNode spec = pod.putObject("spec").put("terminationGracePeriodSeconds", 1);
+        // The servers benchmarked here run without a controller manager, so no kube-root-ca.crt is published for
+        // the service account volume; the pods opt out of it (and of a TokenRequest each).
+        ObjectNode spec = pod.putObject("spec").put("terminationGracePeriodSeconds", 1)
+                .put("automountServiceAccountToken", false);
         // IfNotPresent: a node with no registry runs the busybox it has (Always would ask the registry).
         ObjectNode c = spec.putArray("containers").addObject().put("name", "sleep").put("image", "busybox")
                 .put("imagePullPolicy", "IfNotPresent");

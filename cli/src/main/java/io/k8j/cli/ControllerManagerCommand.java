@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -27,13 +28,17 @@ final class ControllerManagerCommand implements Callable<Integer> {
     @Mixin
     PodGcFlags podGc;
 
+    @Option(names = "--root-ca-file",
+            description = "CA bundle published in every namespace as the kube-root-ca.crt ConfigMap (default: none).")
+    Path rootCaFile;
+
     @Override
     public Integer call() throws Exception {
         KubernetesClient client = StandaloneComponent.client(flags.kubeconfig);
         ControllerManagerOptions options = new ControllerManagerOptions(
                 localStoragePath != null ? localStoragePath : DataDirs.resolve(null).resolve("storage"),
-                nodeMonitor.timings(),
-                    podGc.terminatedPodGcThreshold);
+                nodeMonitor.timings(), podGc.terminatedPodGcThreshold,
+                rootCaFile == null ? null : Files.readString(rootCaFile));
         Reelecting manager = Reelecting.start("controller manager", () -> ControllerManager.start(client,
                 LeaderElection.defaultIdentity(), flags.timings(), options));
         StandaloneComponent.runUntilTerminated(() -> {

@@ -78,6 +78,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     KubeletOptions kubelet;
 
+    @Mixin
+    AuthenticationFlags authentication;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -93,8 +96,9 @@ final class ServerCommand implements Callable<Integer> {
         IssuedCert toKubelets = pki.issueClientCert("kube-apiserver-kubelet-client", List.of("system:masters"), Duration.ofDays(365));
         ApiServer server = ApiServer.start(new ApiServerConfig(bindAddress, port, pki.servingCertFile(),
                 pki.servingKeyFile(), pki.caCertFile(), storage, new ApiServerConfig.KubeletClientCert(
-                        toKubelets.certPem(), toKubelets.keyPem(), pki.caCertPem()))
-                .withTolerationSeconds(new DefaultTolerationSeconds(notReadyTolerationSeconds, unreachableTolerationSeconds)));
+                        toKubelets.certPem(), toKubelets.keyPem(), pki.caCertPem()), authentication.options(dir.resolve("pki")))
+                .withTolerationSeconds(new DefaultTolerationSeconds(notReadyTolerationSeconds, unreachableTolerationSeconds))
+                .withMinRequestTimeout(authentication.minRequestTimeout));
         String host = bindAddress.equals("0.0.0.0") ? "127.0.0.1" : bindAddress;
         Path kubeconfigFile = kubeconfig != null ? kubeconfig : dir.resolve("kubeconfig");
         Kubeconfig.write(kubeconfigFile, "https://" + host + ":" + server.port(), pki.caCertPem(),
@@ -107,7 +111,7 @@ final class ServerCommand implements Callable<Integer> {
         if (!disableControllerManager) {
             ControllerManagerOptions options = new ControllerManagerOptions(
                     localStoragePath != null ? localStoragePath : dir.resolve("storage"), nodeMonitor.timings(),
-                    podGc.terminatedPodGcThreshold);
+                    podGc.terminatedPodGcThreshold, pki.caCertPem());
             components.start("controller manager", () -> Reelecting.start("controller manager", () -> ControllerManager.start(
                     ComponentClients.config(pki, url, "system:kube-controller-manager", List.of()), options)));
         }

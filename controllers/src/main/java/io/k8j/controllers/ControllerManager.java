@@ -21,6 +21,7 @@ import io.k8j.controllers.nodelifecycle.TaintEvictionController;
 import io.k8j.controllers.podgc.PodGcController;
 import io.k8j.controllers.replicaset.ReplicaSetController;
 import io.k8j.controllers.resourcequota.ResourceQuotaController;
+import io.k8j.controllers.rootca.RootCaPublisher;
 import io.k8j.controllers.serviceaccount.ServiceAccountController;
 import io.k8j.controllers.statefulset.StatefulSetController;
 import io.k8j.controllers.volume.LocalPathProvisioner;
@@ -29,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -56,7 +58,7 @@ public final class ControllerManager implements LeaderElected {
         this.ownsClient = ownsClient;
         this.informers = new SharedInformers(client);
         Clock clock = Clock.systemUTC();
-        this.controllers = List.of(new NamespaceController(client), new ReplicaSetController(client, informers),
+        List<Controller> loops = new ArrayList<>(List.of(new NamespaceController(client), new ReplicaSetController(client, informers),
                 new DeploymentController(client, informers), new DaemonSetController(client, informers),
                 new StatefulSetController(client, informers), new GarbageCollector(client),
                 new PersistentVolumeController(client, informers),
@@ -66,7 +68,11 @@ public final class ControllerManager implements LeaderElected {
                 new EndpointSliceController(client, informers, clock), new ServiceAccountController(client, informers),
                 new JobController(client, informers), new CronJobController(client, informers),
                 new ResourceQuotaController(client, informers),
-                new PodGcController(client, informers, options.terminatedPodGcThreshold(), clock));
+                new PodGcController(client, informers, options.terminatedPodGcThreshold(), clock)));
+        if (options.rootCa() != null) {
+            loops.add(new RootCaPublisher(client, informers, options.rootCa()));
+        }
+        this.controllers = List.copyOf(loops);
     }
 
     /** In-process use by {@code k8j server}: its own client, kube's default lease timings. */

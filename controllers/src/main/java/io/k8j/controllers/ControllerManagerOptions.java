@@ -10,6 +10,9 @@ import java.nio.file.Path;
  * @param localStorage where the local-path provisioner puts volumes on every node (k3s: DATA_DIR/storage)
  * @param nodeMonitor  how long a node may stay silent, and how often the node lifecycle controller looks
  * @param terminatedPodGcThreshold how many terminated pods may exist before PodGC deletes the oldest (0: no limit)
+ * @param rootCa       PEM CA bundle that verifies the API server (kube's --root-ca-file), published in every
+ *                     namespace as kube-root-ca.crt; null leaves the publisher off
  */
-public record ControllerManagerOptions(Path localStorage, NodeMonitorTimings nodeMonitor, int terminatedPodGcThreshold) {
+public record ControllerManagerOptions(Path localStorage, NodeMonitorTimings nodeMonitor, int terminatedPodGcThreshold,
+                                       String rootCa) {
 }

@@ -4,15 +4,29 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.k8j.kubelet.pod.ConfigSource;
 
-/** ConfigMaps, Secrets, claims and volumes read from the API when a pod needs them (kube's "Get" change-detection strategy). */
+import java.net.URI;
+
+/**
+ * ConfigMaps, Secrets, claims and volumes read from the API when a pod needs them (kube's "Get" change-detection
+ * strategy), service account tokens through TokenRequest, and the API server's address for pods.
+ */
 public final class ApiConfigSource implements ConfigSource {
     private final KubernetesClient client;
+    private final boolean clusterIps;
+    private volatile HostPort apiServer;
 
-    public ApiConfigSource(KubernetesClient client) {
+    /**
+     * {@code clusterIps}: pods reach service cluster IPs, so they get the {@code kubernetes} service's; otherwise
+     * (host processes, no service proxy) they get the address this kubelet itself reaches the API server at.
+     */
+    public ApiConfigSource(KubernetesClient client, boolean clusterIps) {
         this.client = client;
+        this.clusterIps = clusterIps;
     }
 
     @Override
@@ -33,5 +47,31 @@ public final class ApiConfigSource implements ConfigSource {
     @Override
     public PersistentVolume volume(String name) {
         return client.persistentVolumes().withName(name).get();
+    }
+
+    @Override
+    public TokenRequest serviceAccountToken(String namespace, String serviceAccount, TokenRequest request) {
+        return client.serviceAccounts().inNamespace(namespace).withName(serviceAccount).tokenRequest(request);
+    }
+
+    /** Read once: a Service's cluster IP is immutable, and the kubelet's own server URL does not change. */
+    @Override
+    public HostPort apiServer() {
+        HostPort known = apiServer;
+        if (known != null) {
+            return known;
+        }
+        if (!clusterIps) {
+            URI url = URI.create(client.getConfiguration().getMasterUrl());
+            known = new HostPort(url.getHost(), url.getPort() < 0 ? 443 : url.getPort());
+        } else {
+            Service svc = client.services().inNamespace("default").withName("kubernetes").get();
+            if (svc == null || svc.getSpec().getClusterIP() == null || svc.getSpec().getPorts().isEmpty()) {
+                return null;
+            }
+            known = new HostPort(svc.getSpec().getClusterIP(), svc.getSpec().getPorts().get(0).getPort());
+        }
+        apiServer = known;
+        return known;
     }
 }

@@ -72,7 +72,7 @@ public final class Kubelet implements AutoCloseable {
         PodSource pods = key -> statics.contains(key) ? statics.get(key) : informer.getStore().getByKey(key);
         PodSync sync = new PodSync(pods,
                 runtime, PodSync.PodContext.create(clock, config.hostIp(), config.dataDir(), config.capacity(),
-                new ApiConfigSource(client),
+                new ApiConfigSource(client, runtime.reachesClusterIps()),
                 new RestartBackoff(config.backoffInitial(), config.backoffMax(), clock), probes,
                 new PodStatusWriter(client), new PodDeleter(client), containerEvents));
         // Until the pods bound here are listed, a pod missing from the cache may exist: wait, do not remove its sandbox.

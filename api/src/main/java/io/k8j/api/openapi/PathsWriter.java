@@ -40,6 +40,10 @@ final class PathsWriter {
         String item = collection + "/{name}";
 
         ObjectNode c = path(collection, t.namespaced(), false);
+        if (t.createOnly()) {
+            c.set("post", o.write("create", "create", "", kindSchema, List.of("200", "201", "202")));
+            return;
+        }
         c.set("get", o.op("list", "list", "", listSchema, List.of("200"), List.of(
                 d.queryParam("labelSelector", "string", "Only return objects whose labels match this selector."),
                 d.queryParam("fieldSelector", "string", "Only return objects whose fields match this selector."),

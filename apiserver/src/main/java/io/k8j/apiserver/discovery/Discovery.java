@@ -16,8 +16,6 @@ import java.util.Map;
  * aggregated ({@code APIGroupDiscoveryList} v2 and v2beta1), all derived from the resource catalog.
  */
 public final class Discovery {
-    private static final List<String> RESOURCE_VERBS =
-            List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
     private static final Map<String, List<String>> SUBRESOURCE_VERBS = Map.ofEntries(
             Map.entry("status", List.of("get", "patch", "update")),
             Map.entry("ephemeralcontainers", List.of("get", "patch", "update")),
@@ -29,7 +27,8 @@ public final class Discovery {
             Map.entry("attach", List.of("create", "get")),
             Map.entry("portforward", List.of("create", "get")),
             Map.entry("proxy", List.of("create", "delete", "get", "patch", "update")),
-            Map.entry("finalize", List.of("update")));
+            Map.entry("finalize", List.of("update")),
+            Map.entry("token", List.of("create")));
 
     private final ResourceCatalog catalog;
 
@@ -92,7 +91,7 @@ public final class Discovery {
         for (ResourceType t : types) {
             ObjectNode r = resources.addObject().put("name", t.plural()).put("singularName", t.singular())
                     .put("namespaced", t.namespaced()).put("kind", t.kind());
-            strings(r.putArray("verbs"), RESOURCE_VERBS);
+            strings(r.putArray("verbs"), t.verbs());
             if (!t.shortNames().isEmpty()) {
                 strings(r.putArray("shortNames"), t.shortNames());
             }
@@ -142,7 +141,7 @@ public final class Discovery {
             ObjectNode r = resources.addObject().put("resource", t.plural());
             r.set("responseKind", kindOf(t.group(), t.version(), t.kind()));
             r.put("scope", t.namespaced() ? "Namespaced" : "Cluster").put("singularResource", t.singular());
-            strings(r.putArray("verbs"), RESOURCE_VERBS);
+            strings(r.putArray("verbs"), t.verbs());
             if (!t.shortNames().isEmpty()) {
                 strings(r.putArray("shortNames"), t.shortNames());
             }
@@ -170,6 +169,7 @@ public final class Discovery {
             case "attach" -> kindOf("", "v1", "PodAttachOptions");
             case "portforward" -> kindOf("", "v1", "PodPortForwardOptions");
             case "log" -> kindOf("", "v1", "Pod");
+            case "token" -> kindOf("authentication.k8s.io", "v1", "TokenRequest");
             default -> kindOf("", "v1", t.kind().equals("Pod") ? "PodProxyOptions" : t.kind() + "ProxyOptions");
         };
     }

@@ -34,11 +34,11 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
 
     public ApiHandler(Registry registry, List<RequestFilter> filters, NonResourceHandler nonResource,
                       FieldValidation validation, WatchResponder watches, ExecutorService executor,
-                      java.time.Clock clock, KubeletProxy kubelets) {
+                      java.time.Clock clock, KubeletProxy kubelets, io.k8j.apiserver.authn.Authentication authn) {
         this.registry = registry;
         this.filters = filters;
         this.nonResource = nonResource;
-        this.resources = new ResourceHandler(registry, validation, watches, clock, kubelets);
+        this.resources = new ResourceHandler(registry, validation, watches, clock, kubelets, authn);
         this.watches = watches;
         this.executor = executor;
         this.streams = new StreamProxy(registry, filters, kubelets, executor);
@@ -104,19 +104,19 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
 
     private void upgradeWatch(HttpServerRequest raw) {
         RequestInfo info = RequestInfo.parse("GET", raw.path(), true);
-        var store = info == null ? null : registry.find(info.group(), info.version(), info.resource()).orElse(null);
-        if (store == null) {
-            Responses.error(raw.response(), ApiException.notFound("the server could not find the requested resource"));
-            return;
-        }
         ApiRequest req = new ApiRequest(raw, new byte[0]);
         try {
-            // The filters are cheap (authentication reads the TLS session), so they run here, before the upgrade.
+            // The filters run here, before the upgrade (authentication reads the TLS session and the watch cache).
             for (RequestFilter f : filters) {
                 f.filter(req, info);
             }
         } catch (ApiException e) {
             Responses.error(req, e);
+            return;
+        }
+        var store = info == null ? null : registry.find(info.group(), info.version(), info.resource()).orElse(null);
+        if (store == null) {
+            Responses.error(req, ApiException.notFound("the server could not find the requested resource"));
             return;
         }
         String ns = store.type().namespaced() ? info.namespace() : null;

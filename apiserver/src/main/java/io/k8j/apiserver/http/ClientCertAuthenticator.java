@@ -1,34 +1,39 @@
 package io.k8j.apiserver.http;
 
+import io.vertx.core.http.HttpServerRequest;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.security.auth.x500.X500Principal;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-import javax.naming.InvalidNameException;
 
 /**
- * Authenticates requests by their verified TLS client certificate: the subject's CN is the user
- * name and each O a group, as in Kubernetes. Requests without one stay anonymous.
+ * The user of a request's TLS client certificate, which the handshake already verified against the client
+ * CA: the subject's CN is the user name and each O a group, as kube's x509 authenticator reads it.
  */
-final class ClientCertAuthenticator implements RequestFilter {
+final class ClientCertAuthenticator {
+    private ClientCertAuthenticator() {
+    }
 
-    @Override
-    public void filter(ApiRequest request, RequestInfo info) {
-        if (!request.raw().isSSL()) {
-            return;
+    /** Null without a client certificate or when its subject has no CN (kube: not authenticated by x509). */
+    static UserInfo user(HttpServerRequest request) {
+        if (!request.isSSL()) {
+            return null;
         }
         try {
-            List<Certificate> chain = request.raw().connection().peerCertificates();
+            List<Certificate> chain = request.connection().peerCertificates();
             if (!chain.isEmpty() && chain.get(0) instanceof X509Certificate cert) {
-                request.authenticate(user(cert.getSubjectX500Principal()));
+                return user(cert.getSubjectX500Principal());
             }
         } catch (SSLPeerUnverifiedException e) {
-            // no client certificate: anonymous
+            // no client certificate
         }
+        return null;
     }
 
     static UserInfo user(X500Principal subject) {
@@ -43,9 +48,8 @@ final class ClientCertAuthenticator implements RequestFilter {
                 }
             }
         } catch (InvalidNameException e) {
-            return UserInfo.ANONYMOUS;
+            return null;
         }
-        groups.add("system:authenticated");
-        return new UserInfo(name, groups);
+        return name.isEmpty() ? null : new UserInfo(name, groups);
     }
 }

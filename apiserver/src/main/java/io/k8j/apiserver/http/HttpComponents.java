@@ -2,6 +2,7 @@ package io.k8j.apiserver.http;
 
 import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
+import io.k8j.apiserver.authn.Authentication;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.registry.Registry;
 import io.k8j.storage.Storage;
@@ -9,6 +10,7 @@ import io.vertx.core.Vertx;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -20,23 +22,35 @@ public final class HttpComponents {
     private HttpComponents() {
     }
 
+    /** kube's --min-request-timeout default, in seconds. */
+    public static final long MIN_REQUEST_TIMEOUT = 1800;
+
+    /** Without kubelets or authentication: every request is served as anonymous (in-process tests over plain HTTP). */
     public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
                                      String serverAddress) {
-        return handler(vertx, registry, storage, executor, clock, discovery, openApi, validator, serverAddress, null);
+        return handler(vertx, registry, storage, executor, clock, discovery, openApi, validator, serverAddress, null,
+                null, MIN_REQUEST_TIMEOUT);
     }
 
-    /** {@code kubelets} may be null: then pods/log answers 404. */
+    /**
+     * {@code kubelets} may be null: then pods/log answers 404. {@code authn} null leaves requests unauthenticated.
+     * The filters run in this order: authentication, then (slotting in after it) authorization and admission limits.
+     */
     public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
-                                     String serverAddress, KubeletProxy kubelets) {
+                                     String serverAddress, KubeletProxy kubelets, Authentication authn,
+                                     long minRequestTimeoutSeconds) {
         // kube's ping and etcd checks; its others (log, informer-sync, post-start hooks, shutdown) have no counterpart
         HealthChecks health = new HealthChecks(List.of(HealthChecks.PING, new StorageHealthCheck(storage, clock)));
         NonResourceHandler nonResource = new NonResourceHandler(discovery, openApi,
                 NonResourceHandler.versionInfo(KUBERNETES_MINOR, DateTimeFormatter.ISO_INSTANT.format(clock.instant())),
                 health, serverAddress);
-        List<RequestFilter> filters = List.of(new ClientCertAuthenticator());
-        return new ApiHandler(registry, filters, nonResource, new FieldValidation(validator),
-                new WatchResponder(storage, clock), executor, clock, kubelets);
+        List<RequestFilter> filters = new ArrayList<>();
+        if (authn != null) {
+            filters.add(new AuthenticationFilter(authn.tokens()));
+        }
+        return new ApiHandler(registry, List.copyOf(filters), nonResource, new FieldValidation(validator),
+                new WatchResponder(storage, clock, minRequestTimeoutSeconds), executor, clock, kubelets, authn);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
 import io.k8j.api.Json;
 import io.k8j.api.ResourceType;
+import io.k8j.apiserver.authn.Authentication;
 import io.k8j.apiserver.registry.Deleter;
 import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.ListOptions;
@@ -26,22 +27,30 @@ final class ResourceHandler {
     private final PatchHandler patches;
     private final Subresources subresources;
     private final WatchResponder watches;
+    private final AuthenticationReviews reviews;
     private final Clock clock;
 
+    /** {@code authn} null: no token authentication (serviceaccounts/token answers 404). */
     ResourceHandler(Registry registry, FieldValidation validation, WatchResponder watches, Clock clock,
-                    KubeletProxy kubelets) {
+                    KubeletProxy kubelets, Authentication authn) {
         this.registry = registry;
         this.options = new RequestOptions();
         this.validation = validation;
         this.patches = new PatchHandler(validation, options);
-        this.subresources = new Subresources(registry, patches, options, kubelets);
+        this.subresources = new Subresources(registry, patches, options, kubelets,
+                authn == null ? null : new TokenRequests(registry, authn, clock));
         this.watches = watches;
+        this.reviews = new AuthenticationReviews(authn == null ? null : authn.tokens(), clock);
         this.clock = clock;
     }
 
     void handle(ApiRequest req, RequestInfo info) {
         ResourceType type = registry.catalog().find(info.group(), info.version(), info.resource())
                 .orElseThrow(() -> ApiException.notFound("the server could not find the requested resource"));
+        if (type.createOnly()) {
+            review(req, info, type);
+            return;
+        }
         GenericStore store = registry.store(type);
         if (type.namespaced() && info.namespace() == null && !List.of("list", "watch").contains(info.verb())) {
             throw ApiException.notFound("the server could not find the requested resource");
@@ -64,6 +73,16 @@ final class ResourceHandler {
             case "delete" -> delete(req, type, store, ns, info.name());
             case "deletecollection" -> deleteCollection(req, type, store, ns);
             default -> throw ApiException.methodNotAllowed();
+        }
+    }
+
+    /** Reviews take only a POST to their collection. */
+    private void review(ApiRequest req, RequestInfo info, ResourceType type) {
+        if (info.name() != null) {
+            throw ApiException.notFound("the server could not find the requested resource");
+        }
+        if (!info.verb().equals("create") || !reviews.create(req, type)) {
+            throw ApiException.methodNotAllowed();
         }
     }
 

@@ -11,9 +11,10 @@ import io.k8j.apiserver.registry.Registry;
 /**
  * The subresources served by the store itself: {@code status} and a pod's {@code ephemeralcontainers} (the same
  * object, of which only status or spec.ephemeralContainers is written), {@code scale} (an autoscaling/v1 Scale
- * view of spec.replicas), {@code binding} (a pod's node assignment), a pod's {@code eviction} ({@link PodEviction})
- * and a namespace's {@code finalize}; a pod's {@code log} streams from its kubelet ({@link PodLogs}), as a node's
- * {@code proxy} forwards to it; exec, attach and portforward come here only without an upgrade ({@link StreamProxy}
+ * view of spec.replicas), {@code binding} (a pod's node assignment), a pod's {@code eviction} ({@link PodEviction}),
+ * a namespace's {@code finalize} and a service account's {@code token} ({@link TokenRequests}); a pod's {@code log}
+ * streams from its kubelet ({@link PodLogs}), as a node's {@code proxy} forwards to it; exec, attach and
+ * portforward come here only without an upgrade ({@link StreamProxy}
  * takes those), and get kube's answers for the pod or a 400.
  */
 final class Subresources {
@@ -23,14 +24,18 @@ final class Subresources {
     private final PodLogs logs;
     private final KubeletProxy kubelets;
     private final PodEviction eviction;
+    private final TokenRequests tokens;
 
-    Subresources(Registry registry, PatchHandler patches, RequestOptions options, KubeletProxy kubelets) {
+    /** {@code kubelets} and {@code tokens} may be null: then their subresources answer 404. */
+    Subresources(Registry registry, PatchHandler patches, RequestOptions options, KubeletProxy kubelets,
+                 TokenRequests tokens) {
         this.registry = registry;
         this.patches = patches;
         this.options = options;
         this.kubelets = kubelets;
         this.logs = kubelets == null ? null : new PodLogs(registry, kubelets);
         this.eviction = new PodEviction(options, DisruptionBudgets.NONE);
+        this.tokens = tokens;
     }
 
     void handle(ApiRequest req, RequestInfo info, GenericStore store, String ns) {
@@ -53,6 +58,12 @@ final class Subresources {
                     throw ApiException.notFound("the server could not find the requested resource");
                 }
                 logs.handle(req, info, store, ns);
+            }
+            case "token" -> {
+                if (tokens == null) {
+                    throw ApiException.notFound("the server could not find the requested resource");
+                }
+                tokens.create(req, info, ns);
             }
             case "exec", "attach", "portforward" -> {
                 if (logs == null) {

@@ -29,10 +29,13 @@ final class WatchResponder {
 
     private final Storage storage;
     private final Clock clock;
+    private final long minRequestTimeoutSeconds;
 
-    WatchResponder(Storage storage, Clock clock) {
+    /** {@code minRequestTimeoutSeconds}: kube's --min-request-timeout, which bounds watches without a timeout. */
+    WatchResponder(Storage storage, Clock clock, long minRequestTimeoutSeconds) {
         this.storage = storage;
         this.clock = clock;
+        this.minRequestTimeoutSeconds = minRequestTimeoutSeconds;
     }
 
     void serve(ApiRequest req, GenericStore store, String ns, ListOptions options) {
@@ -76,8 +79,7 @@ final class WatchResponder {
             end.run();
             return;
         }
-        long timeout = options.timeoutSeconds() > 0 ? options.timeoutSeconds() : 1800;
-        long deadline = System.currentTimeMillis() + timeout * 1000;
+        long deadline = System.currentTimeMillis() + timeoutMillis(options.timeoutSeconds());
         try {
             while (!stream.awaitEnd(Math.min(BOOKMARK_EVERY_MS, Math.max(1, deadline - System.currentTimeMillis())))) {
                 if (System.currentTimeMillis() >= deadline) {
@@ -93,6 +95,17 @@ final class WatchResponder {
             handle.close();
             end.run();
         }
+    }
+
+    /**
+     * The client's timeoutSeconds, else --min-request-timeout times a random factor in [1, 2), as kube spreads
+     * watch ends so that clients do not all come back at once.
+     */
+    long timeoutMillis(long requestedSeconds) {
+        if (requestedSeconds > 0) {
+            return requestedSeconds * 1000;
+        }
+        return (long) (minRequestTimeoutSeconds * 1000 * (1 + java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.k8j.apiserver.pki;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -18,6 +19,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 
 /**
@@ -37,6 +39,19 @@ final class Pem {
             return write(new JcaPKCS8Generator(key, null).generate());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A "PUBLIC KEY" (SubjectPublicKeyInfo) block. */
+    static String encode(PublicKey key) {
+        return write(key);
+    }
+
+    static PublicKey publicKey(String pem) {
+        try {
+            return new JcaPEMKeyConverter().getPublicKey(read(pem, SubjectPublicKeyInfo.class));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("invalid public key", e);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,9 +49,13 @@ public final class GenericStore {
     private final Deleter deleter;
     private final GoZeroFields zeroFields;
     private final CreateAdmission admission;
+    private final Consumer<ObjectNode> afterCreate;
 
+    /** {@code afterCreate} sees each object this store has just created (not dry runs). */
     public GenericStore(ResourceType type, ResourceStrategy strategy, Storage storage, NamespaceGuard namespaces,
-                        StrategyContextFactory contexts, FieldManager fieldManager, Clock clock, CreateAdmission admission) {
+                        StrategyContextFactory contexts, FieldManager fieldManager, Clock clock, CreateAdmission admission,
+                        Consumer<ObjectNode> afterCreate) {
+        this.afterCreate = afterCreate;
         this.admission = admission;
         this.type = type;
         this.strategy = strategy;
@@ -156,7 +161,9 @@ public final class GenericStore {
         for (int attempt = 0; ; attempt++) {
             try {
                 KeyValue kv = storage.create(type.key(namespace, Meta.name(stored)), StoredObjects.encode(stored));
-                return StoredObjects.decode(kv);
+                ObjectNode created = StoredObjects.decode(kv);
+                afterCreate.accept(created);
+                return created;
             } catch (KeyExistsException e) {
                 if (generateName == null || attempt >= MAX_RETRIES) {
                     throw ApiException.alreadyExists(type, Meta.name(stored));

@@ -1,5 +1,7 @@
 package io.k8j.apiserver.registry;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.ApiException;
 import io.k8j.api.ResourceCatalog;
 import io.k8j.api.ResourceType;
 import io.k8j.apiserver.admission.QuotaAdmission;
@@ -12,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** One {@link GenericStore} per served resource, sharing one storage and the namespace lifecycle rules. */
+/** One {@link GenericStore} per stored resource, sharing one storage and the namespace lifecycle rules. */
 public final class Registry {
     private final ResourceCatalog catalog;
     private final Map<ResourceType, GenericStore> stores = new LinkedHashMap<>();
@@ -22,11 +24,15 @@ public final class Registry {
         this.catalog = catalog;
         NamespaceLifecycle lifecycle = new NamespaceLifecycle(this);
         StrategyContextFactory contexts = dryRun -> new WriteContext((group, plural) -> find(group, "v1", plural)
-                .map(s -> s.list(null, ListOptions.all()).items()).orElse(List.of()), dryRun);
+                .map(s -> s.list(null, ListOptions.all()).items()).orElse(List.of()), this::recent, dryRun);
         CreateAdmission quota = QuotaAdmission.of(this, clock);
         for (ResourceType type : catalog.all()) {
+            if (type.createOnly()) {
+                continue; // reviews are answered, not stored
+            }
             stores.put(type, new GenericStore(type, strategies.apply(type), storage, lifecycle, contexts,
-                    fieldManager, clock, quota));
+                    fieldManager, clock, quota, type.plural().equals("namespaces") && type.group().isEmpty()
+                    ? ns -> DefaultServiceAccount.ensure(this, Meta.name(ns)) : created -> { }));
         }
     }
 
@@ -38,8 +44,26 @@ public final class Registry {
         return catalog.find(group, version, plural).map(stores::get);
     }
 
+    /** Null for a create-only (review) type. */
     public GenericStore store(ResourceType type) {
         return stores.get(type);
+    }
+
+    /** One object as the watch cache has it, else as storage has it; null when there is none. */
+    private ObjectNode recent(String group, String plural, String namespace, String name) {
+        GenericStore store = find(group, "v1", plural).orElseThrow();
+        ObjectNode cached = store.reader().getRecent(namespace, name);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            return store.get(namespace, name);
+        } catch (ApiException e) {
+            if (e.code() == 404) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     public GenericStore namespaces() {

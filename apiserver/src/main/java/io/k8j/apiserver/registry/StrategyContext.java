@@ -10,6 +10,12 @@ public interface StrategyContext {
     /** Current objects of a resource (e.g. "services"), across namespaces, as stored. */
     List<ObjectNode> list(String group, String plural);
 
+    /**
+     * One object as the watch cache has it, else as storage has it (kube's admission plugins read their informers
+     * first, then the API), or null when there is none.
+     */
+    ObjectNode get(String group, String plural, String namespace, String name);
+
     /** True for a dry run: a strategy must not keep anything it allocated. */
     boolean dryRun();
 

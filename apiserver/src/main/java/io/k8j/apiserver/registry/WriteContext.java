@@ -12,18 +12,30 @@ import java.util.function.BiFunction;
  * (cluster IPs, node ports), run when the attempt does not reach storage.
  */
 final class WriteContext implements StrategyContext {
+    /** Reads one object for a strategy, as {@link StrategyContext#get}. */
+    interface Getter {
+        ObjectNode get(String group, String plural, String namespace, String name);
+    }
+
     private final BiFunction<String, String, List<ObjectNode>> lister;
+    private final Getter getter;
     private final boolean dryRun;
     private final List<Runnable> undos = new ArrayList<>();
 
-    WriteContext(BiFunction<String, String, List<ObjectNode>> lister, boolean dryRun) {
+    WriteContext(BiFunction<String, String, List<ObjectNode>> lister, Getter getter, boolean dryRun) {
         this.lister = lister;
+        this.getter = getter;
         this.dryRun = dryRun;
     }
 
     @Override
     public List<ObjectNode> list(String group, String plural) {
         return lister.apply(group, plural);
+    }
+
+    @Override
+    public ObjectNode get(String group, String plural, String namespace, String name) {
+        return getter.get(group, plural, namespace, name);
     }
 
     @Override

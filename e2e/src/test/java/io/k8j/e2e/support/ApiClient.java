@@ -33,7 +33,7 @@ public final class ApiClient {
     public static ApiClient fromKubeconfig(Path kubeconfig) {
         KubeconfigCredentials credentials = KubeconfigCredentials.read(kubeconfig);
         HttpClient http = HttpClient.newBuilder().sslContext(credentials.sslContext())
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
         return new ApiClient(http, credentials.server());
     }
 

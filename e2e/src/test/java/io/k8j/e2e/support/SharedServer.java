@@ -52,6 +52,11 @@ public final class SharedServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The server's data dir (its PKI is in pki/). */
+    public java.nio.file.Path dataDir() {
+        return server.dataDir();
+    }
+
     public ApiClient api() {
         return api;
     }

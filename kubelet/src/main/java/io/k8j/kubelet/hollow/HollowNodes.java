@@ -56,7 +56,7 @@ public final class HollowNodes implements AutoCloseable {
         PodStatusWriter statusWriter = new PodStatusWriter(client);
         PodDeleter deleter = new PodDeleter(client);
         RestartBackoff backoff = new RestartBackoff(Duration.ofSeconds(10), Duration.ofMinutes(5), clock);
-        ApiConfigSource configs = new ApiConfigSource(client);
+        ApiConfigSource configs = new ApiConfigSource(client, true); // simulated pods run nothing that could dial
         NoProbes probes = new NoProbes();
         PodDispatch dispatch = new PodDispatch(nodes, queue);
         for (int i = 0; i < config.count(); i++) {

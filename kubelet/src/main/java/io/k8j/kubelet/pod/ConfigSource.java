@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 
 /** Where the kubelet reads the objects a pod refers to (the API, or a test's map). Each returns null when absent. */
 public interface ConfigSource {
@@ -19,5 +20,19 @@ public interface ConfigSource {
     /** The volume a claim is bound to; none unless the source serves volumes. */
     default PersistentVolume volume(String name) {
         return null;
+    }
+
+    /** A token for the service account (its TokenRequest subresource); none unless the source issues tokens. */
+    default TokenRequest serviceAccountToken(String namespace, String serviceAccount, TokenRequest request) {
+        return null;
+    }
+
+    /** Where pods reach the API server (KUBERNETES_SERVICE_HOST and _PORT), or null when unknown. */
+    default HostPort apiServer() {
+        return null;
+    }
+
+    /** An address and port. */
+    record HostPort(String host, int port) {
     }
 }

@@ -14,7 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A container's environment as the kubelet's makeEnvironmentVariables builds it: envFrom first, then
+ * A container's environment as the kubelet's makeEnvironmentVariables builds it: KUBERNETES_SERVICE_HOST and
+ * _PORT (of the other service variables, only these), envFrom, then
  * env in order, values from literals, fieldRef and resourceFieldRef (the downward API), ConfigMap and
  * Secret keys. A missing
  * non-optional reference fails the container's creation (CreateContainerConfigError).
@@ -31,6 +32,12 @@ final class EnvResolver {
     Map<String, String> resolve(Pod pod, Container c, String podIp, String hostIp) {
         String ns = pod.getMetadata().getNamespace();
         Map<String, String> env = new LinkedHashMap<>();
+        // The kubelet gives every container the API server's service, whatever enableServiceLinks says.
+        ConfigSource.HostPort api = configs.apiServer();
+        if (api != null) {
+            env.put("KUBERNETES_SERVICE_HOST", api.host());
+            env.put("KUBERNETES_SERVICE_PORT", Integer.toString(api.port()));
+        }
         for (EnvFromSource from : c.getEnvFrom()) {
             String prefix = from.getPrefix() == null ? "" : from.getPrefix();
             if (from.getConfigMapRef() != null) {

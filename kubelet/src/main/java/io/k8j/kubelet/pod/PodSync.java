@@ -33,6 +33,7 @@ public final class PodSync implements Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(PodSync.class);
     /** Re-sync period while a pod runs: catches anything no event announced. */
     private static final Duration RESYNC = Duration.ofSeconds(10);
+    private static final Duration MOUNT_RETRY = Duration.ofSeconds(1);
 
     private final PodSource pods;
     private final ContainerRuntime runtime;
@@ -113,9 +114,11 @@ public final class PodSync implements Reconciler {
                 next = Duration.ZERO; // one is done already: on to the next without waiting for a relist
             }
         } catch (VolumeSetUpException e) {
-            // As the kubelet: the containers wait in ContainerCreating until the volumes can be set up.
+            // As the kubelet: the containers wait in ContainerCreating until the volumes can be set up, tried
+            // again soon (a new namespace's kube-root-ca.crt is usually a moment behind its first pod).
             LOG.debug("{}: {}", key, e.getMessage());
             ctx.events().failedMount(pod, e.getMessage());
+            next = MOUNT_RETRY;
         } catch (RuntimeException e) {
             LOG.debug("{}: {}", key, e.getMessage());
             Stream.of(pod.getSpec().getInitContainers(), pod.getSpec().getContainers(), EphemeralContainers.of(pod.getSpec()))
@@ -184,7 +187,7 @@ public final class PodSync implements Reconciler {
                                         ConfigSource configs, RestartBackoff backoff, ProbeResults probes,
                                         PodStatusWriter statusWriter, PodDeleter deleter, ContainerEvents events) {
             return new PodContext(clock, hostIp, logsDir(dataDir), new PodVolumes(dataDir.resolve("pods"), configs,
-                    allocatable), new ContainerConfigs(configs, allocatable), backoff,
+                    allocatable, clock), new ContainerConfigs(configs, allocatable), backoff,
                     new RestartBackoff(Duration.ofSeconds(10), Duration.ofMinutes(5), clock), configs, probes, statusWriter,
                     deleter, events);
         }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,19 +24,21 @@ import java.util.Map;
  * Materializes a pod's volumes. emptyDir, configMap, secret, downwardAPI and projected volumes are
  * directories under DATA_DIR/pods/&lt;uid&gt;/volumes/&lt;name&gt;, their files rewritten on every sync so updates
  * show; hostPath and persistentVolumeClaim volumes are host directories used in place (a claim through
- * its bound volume's hostPath or local path, created if missing). Projected serviceAccountToken sources
- * are skipped: k8j issues no bound service account tokens yet.
+ * its bound volume's hostPath or local path, created if missing). Projected serviceAccountToken sources hold a
+ * token bound to the pod ({@link ServiceAccountTokens}), refreshed before it expires.
  */
 final class PodVolumes {
     private final Path podsDir;
     private final ConfigSource configs;
     private final Map<String, String> allocatable;
+    private final ServiceAccountTokens tokens;
 
     /** allocatable: the node's, which resourceFieldRef limits fall back to. */
-    PodVolumes(Path podsDir, ConfigSource configs, Map<String, String> allocatable) {
+    PodVolumes(Path podsDir, ConfigSource configs, Map<String, String> allocatable, Clock clock) {
         this.podsDir = podsDir;
         this.configs = configs;
         this.allocatable = allocatable;
+        this.tokens = new ServiceAccountTokens(configs, clock);
     }
 
     /** Returns the host directory of each volume by name; throws {@link VolumeSetUpException} for one that fails. */
@@ -76,6 +79,8 @@ final class PodVolumes {
                     secret(ns, p.getSecret().getName(), p.getSecret().getOptional(), p.getSecret().getItems(), dir);
                 } else if (p.getDownwardAPI() != null) {
                     write(dir, DownwardApiFiles.of(pod, p.getDownwardAPI().getItems(), podIp, hostIp, allocatable), null, false);
+                } else if (p.getServiceAccountToken() != null) {
+                    tokens.write(pod, p.getServiceAccountToken(), dir);
                 }
             }
         } else if (v.getEmptyDir() == null) {
@@ -148,6 +153,7 @@ final class PodVolumes {
     }
 
     void remove(String uid) {
+        tokens.forget(uid);
         Dirs.deleteTree(podsDir.resolve(uid));
     }
 }

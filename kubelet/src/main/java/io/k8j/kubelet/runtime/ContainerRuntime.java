@@ -122,4 +122,12 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Releases the runtime's own resources (threads, connections); sandboxes and containers keep running. */
     @Override
     void close();
+
+    /**
+     * False when containers share the host's network with no service proxy in front of cluster IPs (the process
+     * runtime): their KUBERNETES_SERVICE_HOST is then the API server's own address, not the service's cluster IP.
+     */
+    default boolean reachesClusterIps() {
+        return true;
+    }
 }

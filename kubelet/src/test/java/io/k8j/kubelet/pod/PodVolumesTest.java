@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +55,12 @@ class PodVolumesTest {
         }
 
         @Override
+        public TokenRequest serviceAccountToken(String namespace, String serviceAccount, TokenRequest request) {
+            return new TokenRequestBuilder(request).withNewStatus().withToken("jwt-for-" + serviceAccount)
+                    .withExpirationTimestamp("2099-01-01T00:00:00Z").endStatus().build();
+        }
+
+        @Override
         public PersistentVolume volume(String name) {
             return new PersistentVolumeBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
                     .withNewHostPath().withPath(tmp.resolve("storage").resolve(name).toString()).withType("DirectoryOrCreate")
@@ -63,8 +71,8 @@ class PodVolumesTest {
     private Map<String, Path> prepare(Volume... volumes) {
         Pod pod = new PodBuilder().withNewMetadata().withName("web").withNamespace("ns").withUid("u1")
                 .withLabels(Map.of("app", "web", "tier", "front")).withAnnotations(Map.of("note", "say \"hi\""))
-                .endMetadata().withNewSpec().withNodeName("n1").withVolumes(volumes).endSpec().build();
-        return new PodVolumes(tmp.resolve("pods"), source, Map.of()).prepare(pod, "127.0.0.9", "127.0.0.1");
+                .endMetadata().withNewSpec().withNodeName("n1").withServiceAccountName("robot").withVolumes(volumes).endSpec().build();
+        return new PodVolumes(tmp.resolve("pods"), source, Map.of(), java.time.Clock.systemUTC()).prepare(pod, "127.0.0.9", "127.0.0.1");
     }
 
     @Test
@@ -83,7 +91,7 @@ class PodVolumesTest {
     }
 
     @Test
-    void projectedCombinesConfigMapSecretAndDownwardApiAndSkipsTokens() throws IOException {
+    void projectedCombinesConfigMapSecretDownwardApiAndAToken() throws IOException {
         Path dir = prepare(new VolumeBuilder().withName("all").withNewProjected()
                 .addNewSource().withNewConfigMap().withName("cfg").endConfigMap().endSource()
                 .addNewSource().withNewSecret().withName("sec").endSecret().endSource()
@@ -95,7 +103,7 @@ class PodVolumesTest {
         assertThat(Files.readString(dir.resolve("a.conf"))).isEqualTo("A");
         assertThat(Files.readString(dir.resolve("token"))).isEqualTo("T");
         assertThat(Files.readString(dir.resolve("ns"))).isEqualTo("ns");
-        assertThat(dir.resolve("token-sa")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("token-sa"))).isEqualTo("jwt-for-robot");
     }
 
     @Test

@@ -7,8 +7,7 @@ import io.k8j.apiserver.registry.StrategyContext;
 /**
  * What kube's default admission plugins write into every new pod, so that pods read back as they do on a
  * real cluster: Priority ({@link PodPriority}), DefaultTolerationSeconds (not-ready/unreachable
- * tolerations) and ServiceAccount (the "default" account; its token volume needs the token controller and
- * is not added here).
+ * tolerations) and ServiceAccount ({@link ServiceAccountAdmission}).
  */
 final class PodAdmission {
     private PodAdmission() {
@@ -19,8 +18,7 @@ final class PodAdmission {
         PodPriority.admit(spec, Tree.text(Tree.objOrNull(pod, "metadata"), "name"), ctx);
         tolerate(spec, "node.kubernetes.io/not-ready", tolerationSeconds.notReady());
         tolerate(spec, "node.kubernetes.io/unreachable", tolerationSeconds.unreachable());
-        Tree.defaultText(spec, "serviceAccountName", "default");
-        spec.put("serviceAccount", Tree.text(spec, "serviceAccountName"));
+        ServiceAccountAdmission.admit(pod, ctx);
     }
 
     /** Adds a NoExecute toleration of {@code seconds} for a node-health taint the pod does not already tolerate. */

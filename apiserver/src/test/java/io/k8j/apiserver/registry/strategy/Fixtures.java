@@ -53,6 +53,19 @@ final class Fixtures {
             return new ArrayList<>(stored.getOrDefault(plural, List.of()));
         }
 
+        /** Stored objects by namespace and name; with none stored, every service account exists (pods need one). */
+        @Override
+        public ObjectNode get(String group, String plural, String namespace, String name) {
+            if (plural.equals("serviceaccounts") && !stored.containsKey(plural)) {
+                return Json.object().put("apiVersion", "v1").put("kind", "ServiceAccount").set("metadata",
+                        Json.object().put("name", name).put("namespace", namespace));
+            }
+            return stored.getOrDefault(plural, List.of()).stream()
+                    .filter(o -> name.equals(o.path("metadata").path("name").asText())
+                            && (namespace == null || namespace.equals(o.path("metadata").path("namespace").asText())))
+                    .findFirst().orElse(null);
+        }
+
         @Override
         public boolean dryRun() {
             return dryRun;

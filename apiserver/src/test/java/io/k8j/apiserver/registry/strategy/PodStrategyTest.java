@@ -41,7 +41,9 @@ class PodStrategyTest {
     void kubectlRunPodReadsBackAsOnARealCluster() {
         ObjectNode pod = created(kubectlRun());
 
-        // `kubectl get pod x -o yaml` on kube 1.33, minus the service account token volume (needs the token controller)
+        // `kubectl get pod x -o yaml` on kube 1.33 (the volume's suffix is random)
+        String volume = pod.at("/spec/volumes/0/name").asText();
+        assertThat(volume).matches("kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}");
         assertThat(pod.get("spec")).isEqualTo(yaml("""
                 containers:
                 - image: busybox
@@ -50,6 +52,10 @@ class PodStrategyTest {
                   resources: {}
                   terminationMessagePath: /dev/termination-log
                   terminationMessagePolicy: File
+                  volumeMounts:
+                  - mountPath: /var/run/secrets/kubernetes.io/serviceaccount
+                    name: VOLUME
+                    readOnly: true
                 dnsPolicy: ClusterFirst
                 enableServiceLinks: true
                 preemptionPolicy: PreemptLowerPriority
@@ -63,7 +69,26 @@ class PodStrategyTest {
                 tolerations:
                 - {effect: NoExecute, key: node.kubernetes.io/not-ready, operator: Exists, tolerationSeconds: 300}
                 - {effect: NoExecute, key: node.kubernetes.io/unreachable, operator: Exists, tolerationSeconds: 300}
-                """));
+                volumes:
+                - name: VOLUME
+                  projected:
+                    defaultMode: 420
+                    sources:
+                    - serviceAccountToken:
+                        expirationSeconds: 3607
+                        path: token
+                    - configMap:
+                        items:
+                        - key: ca.crt
+                          path: ca.crt
+                        name: kube-root-ca.crt
+                    - downwardAPI:
+                        items:
+                        - fieldRef:
+                            apiVersion: v1
+                            fieldPath: metadata.namespace
+                          path: namespace
+                """.replace("VOLUME", volume)));
         assertThat(pod.get("status")).isEqualTo(yaml("{phase: Pending, qosClass: BestEffort}"));
         assertThat(strategy.validate(pod)).isEmpty();
     }

@@ -286,4 +286,10 @@ public final class ProcessRuntime implements ContainerRuntime {
         }
         return c;
     }
+
+    /** Host processes: a cluster IP would leave the machine, as nothing proxies it here. */
+    @Override
+    public boolean reachesClusterIps() {
+        return false;
+    }
 }
