@@ -3,14 +3,21 @@ package io.k8j.cli;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.k8j.apiserver.pki.IssuedCert;
+import io.k8j.apiserver.pki.SelfSignedCerts;
 import io.k8j.kubelet.Kubelet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,10 +25,13 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code k8j agent}: a kubelet alone, joining a cluster through a kubeconfig (the token flow comes with
  * the security work). Its node server needs a serving certificate from the cluster CA (--tls-cert-file,
- * --tls-private-key-file); without one, logs of its pods are not reachable through the API server.
+ * --tls-private-key-file) for the API server to reach it; without one it serves with a self-signed
+ * certificate, as the kubelet does, and says at start that logs and exec of its pods will fail.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true, description = "Run a k8j node agent (kubelet).")
 final class AgentCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentCommand.class);
+
     @Option(names = "--server", description = "API server URL (default: the kubeconfig's).")
     String server;
 
@@ -31,28 +41,37 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = {"--data-dir", "-d"}, description = "State directory (default: /var/lib/k8j as root, else ~/.k8j).")
     Path dataDir;
 
-    @Option(names = "--tls-cert-file", description = "Serving certificate of the node server (PEM).")
-    Path tlsCert;
-
-    @Option(names = "--tls-private-key-file", description = "Key of the serving certificate (PEM).")
-    Path tlsKey;
+    @ArgGroup(exclusive = false)
+    Tls tls;
 
     @Mixin
     KubeletOptions kubelet;
 
+    /** The node server's certificate: both files or neither. */
+    static final class Tls {
+        @Option(names = "--tls-cert-file", required = true, description = "Serving certificate of the node server (PEM), signed by the cluster CA.")
+        Path cert;
+
+        @Option(names = "--tls-private-key-file", required = true, description = "Key of the serving certificate (PEM).")
+        Path key;
+    }
+
     @Override
     public Integer call() throws Exception {
-        Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+        Path dir = DataDirs.create(dataDir);
+        DataDirLock.acquire(dir, "agent");
+        kubelet.requirePortFree();
+        Config config = Config.fromKubeconfig(read(kubeconfig, "--kubeconfig"));
         if (server != null) {
             config.setMasterUrl(server);
         }
-        Path dir = DataDirs.resolve(dataDir);
-        String ca = config.getCaCertData() == null ? null
-                : new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
-        String cert = tlsCert == null ? null : Files.readString(tlsCert);
-        String key = tlsKey == null ? null : Files.readString(tlsKey);
+        String ca = clusterCa(config);
+        String name = kubelet.nodeName();
+        IssuedCert serving = tls != null ? new IssuedCert(read(tls.cert, "--tls-cert-file"), read(tls.key, "--tls-private-key-file"))
+                : selfSigned(name);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        Kubelet k = Kubelet.start(client, kubelet.config(kubelet.nodeName(), dir, false, cert, key, ca), kubelet.runtime(dir));
+        Kubelet k = Kubelet.start(client, kubelet.config(name, dir, false, serving.certPem(), serving.keyPem(), ca),
+                kubelet.runtime(dir));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             k.close();
@@ -61,5 +80,32 @@ final class AgentCommand implements Callable<Integer> {
         }, "k8j-agent-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private IssuedCert selfSigned(String name) throws IOException {
+        LOG.warn("No --tls-cert-file: the node server uses a self-signed certificate, which the API server does not "
+                + "trust, so logs, exec, attach and port-forward of this node's pods fail; give it a serving certificate "
+                + "signed by the cluster CA with --tls-cert-file and --tls-private-key-file");
+        return SelfSignedCerts.serving(name, kubelet.servingNames(name), Duration.ofDays(365));
+    }
+
+    /** The CA callers of the node server must be signed by: the cluster's, from the kubeconfig. */
+    private String clusterCa(Config config) {
+        if (config.getCaCertData() != null) {
+            return new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
+        }
+        if (config.getCaCertFile() != null) {
+            return read(Path.of(config.getCaCertFile()), "the kubeconfig's certificate-authority");
+        }
+        throw new StartupFailure(kubeconfig + " names no certificate authority; the node server needs the cluster CA "
+                + "to check who calls it");
+    }
+
+    private static String read(Path file, String flag) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new StartupFailure("cannot read " + flag + " " + IoErrors.describe(file, e));
+        }
     }
 }

@@ -10,10 +10,24 @@ final class DataDirs {
     }
 
     static Path resolve(Path given) throws IOException {
-        Path dir = given != null ? given
-                : "root".equals(System.getProperty("user.name")) ? Path.of("/var/lib/k8j")
-                : Path.of(System.getProperty("user.home"), ".k8j");
+        Path dir = path(given);
         Files.createDirectories(dir);
         return dir.toAbsolutePath();
+    }
+
+    /** {@link #resolve}, refusing with one line when the directory cannot be made. */
+    static Path create(Path given) {
+        try {
+            return resolve(given);
+        } catch (IOException e) {
+            throw new StartupFailure("cannot create data dir " + path(given).toAbsolutePath() + " ("
+                    + IoErrors.describe(path(given), e) + "); choose another with --data-dir");
+        }
+    }
+
+    private static Path path(Path given) {
+        return given != null ? given
+                : "root".equals(System.getProperty("user.name")) ? Path.of("/var/lib/k8j")
+                : Path.of(System.getProperty("user.home"), ".k8j");
     }
 }
