@@ -28,7 +28,8 @@ import java.util.concurrent.CountDownLatch;
  * --tls-private-key-file) for the API server to reach it; without one it serves with a self-signed
  * certificate, as the kubelet does, and says at start that logs and exec of its pods will fail.
  */
-@Command(name = "agent", mixinStandardHelpOptions = true, description = "Run a k8j node agent (kubelet).")
+@Command(name = "agent", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = "Run a k8j node agent (kubelet).")
 final class AgentCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(AgentCommand.class);
 

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * sharing one watch among them) for scale tests of the control plane. Their pods run on the simulated
  * runtime; pods' volumes go to a temporary directory removed at exit.
  */
-@Command(name = "hollow-nodes", mixinStandardHelpOptions = true,
+@Command(name = "hollow-nodes", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Run simulated nodes (kubelets with a simulated runtime) against an API server.")
 final class HollowNodesCommand implements Callable<Integer> {
     @Option(names = "--kubeconfig", required = true, description = "Kubeconfig of the API server to join.")

@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code k8j server}: the control plane on this machine, with k3s's flags and defaults. */
-@Command(name = "server", mixinStandardHelpOptions = true, description = "Run the k8j control plane.")
+@Command(name = "server", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = "Run the k8j control plane.")
 final class ServerCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
 
