@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -62,13 +61,15 @@ final class AgentCommand implements Callable<Integer> {
         Path dir = DataDirs.create(dataDir);
         DataDirLock.acquire(dir, "agent");
         kubelet.requirePortFree();
-        Config config = Config.fromKubeconfig(read(kubeconfig, "--kubeconfig"));
+        Config config = InputFiles.kubeconfig(kubeconfig);
         if (server != null) {
             config.setMasterUrl(server);
         }
+        ApiReachability.check(config, "check --server and --kubeconfig");
         String ca = clusterCa(config);
         String name = kubelet.nodeName();
-        IssuedCert serving = tls != null ? new IssuedCert(read(tls.cert, "--tls-cert-file"), read(tls.key, "--tls-private-key-file"))
+        IssuedCert serving = tls != null ? new IssuedCert(
+                InputFiles.read(tls.cert, "--tls-cert-file"), InputFiles.read(tls.key, "--tls-private-key-file"))
                 : selfSigned(name);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         Kubelet k = Kubelet.start(client, kubelet.config(name, dir, false, serving.certPem(), serving.keyPem(), ca),
@@ -96,17 +97,9 @@ final class AgentCommand implements Callable<Integer> {
             return new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
         }
         if (config.getCaCertFile() != null) {
-            return read(Path.of(config.getCaCertFile()), "the kubeconfig's certificate-authority");
+            return InputFiles.read(Path.of(config.getCaCertFile()), "the kubeconfig's certificate-authority");
         }
         throw new StartupFailure(kubeconfig + " names no certificate authority; the node server needs the cluster CA "
                 + "to check who calls it");
-    }
-
-    private static String read(Path file, String flag) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new StartupFailure("cannot read " + flag + " " + IoErrors.describe(file, e));
-        }
     }
 }

@@ -107,6 +107,25 @@ class StartupFailuresE2ETest {
     }
 
     @Test
+    void anAgentWhoseApiServerIsNotThereSaysSo() throws Exception {
+        String url = "https://127.0.0.1:" + K8jServer.freePort();
+        Path kubeconfig = Files.writeString(dataDir.resolve("kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: "%s"}}]
+                users: [{name: u, user: {}}]
+                contexts: [{name: x, context: {cluster: c, user: u}}]
+                current-context: x
+                """.formatted(url));
+
+        K8jCommand run = K8jCommand.run("agent", "--kubeconfig", kubeconfig.toString(),
+                "--data-dir", dataDir.resolve("agent").toString(), "--kubelet-port", "0");
+
+        assertOneLineFailure(run, "k8j: cannot reach the API server at " + url + "/ (connection refused); "
+                + "check --server and --kubeconfig");
+    }
+
+    @Test
     void aBadFlagValueIsRefusedWhileParsing() throws Exception {
         K8jCommand run = server("--container-runtime", "docker");
 
