@@ -6,6 +6,8 @@ import org.bouncycastle.util.IPAddress;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Set;
 
 /**
@@ -40,6 +42,22 @@ final class FlagValues {
                 throw new TypeConversionException("'" + value + "' is not an IP address");
             }
             return value;
+        }
+    }
+
+    /** A node's own address: an IP literal, but not 0.0.0.0 or ::, which name no node. */
+    static final class NodeIp implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String ip = new IpAddress().convert(value);
+            try {
+                if (!InetAddress.getByName(ip).isAnyLocalAddress()) { // a literal: no lookup
+                    return ip;
+                }
+            } catch (UnknownHostException e) {
+                // refused below
+            }
+            throw new TypeConversionException("'" + value + "' is not the address of a node");
         }
     }
 

@@ -30,11 +30,11 @@ final class KubeletOptions {
     @Option(names = "--node-name", description = "Name of this node (default: the hostname).")
     String nodeName;
 
-    @Option(names = "--node-ip", defaultValue = DEFAULT_NODE_IP, converter = FlagValues.IpAddress.class,
+    @Option(names = "--node-ip", defaultValue = DEFAULT_NODE_IP, converter = FlagValues.NodeIp.class,
             description = "The node's InternalIP, where its node server listens (default: ${DEFAULT-VALUE}).")
     String nodeIp;
 
-    @Option(names = "--node-external-ip", converter = FlagValues.IpAddress.class,
+    @Option(names = "--node-external-ip", converter = FlagValues.NodeIp.class,
             description = "The node's ExternalIP (default: none).")
     String nodeExternalIp;
 
