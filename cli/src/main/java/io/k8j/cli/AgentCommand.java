@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.k8j.apiserver.pki.IssuedCert;
+import io.k8j.apiserver.pki.PemChecks;
 import io.k8j.apiserver.pki.SelfSignedCerts;
 import io.k8j.kubelet.Kubelet;
 import org.slf4j.Logger;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +54,21 @@ final class AgentCommand implements Callable<Integer> {
 
         @Option(names = "--tls-private-key-file", required = true, description = "Key of the serving certificate (PEM).")
         Path key;
+
+        IssuedCert read() {
+            String certPem = InputFiles.read(cert, "--tls-cert-file");
+            String keyPem = InputFiles.read(key, "--tls-private-key-file");
+            if (!PemChecks.isCertificate(certPem)) {
+                throw new StartupFailure("--tls-cert-file " + cert + " is not a PEM certificate");
+            }
+            if (!PemChecks.isPrivateKey(keyPem)) {
+                throw new StartupFailure("--tls-private-key-file " + key + " is not a PEM private key");
+            }
+            if (!PemChecks.keyMatches(certPem, keyPem)) {
+                throw new StartupFailure("--tls-private-key-file " + key + " is not the key of --tls-cert-file " + cert);
+            }
+            return new IssuedCert(certPem, keyPem);
+        }
     }
 
     @Override
@@ -65,12 +80,16 @@ final class AgentCommand implements Callable<Integer> {
         if (server != null) {
             config.setMasterUrl(server);
         }
-        ApiReachability.check(config, "check --server and --kubeconfig");
         String ca = clusterCa(config);
         String name = kubelet.nodeName();
-        IssuedCert serving = tls != null ? new IssuedCert(
-                InputFiles.read(tls.cert, "--tls-cert-file"), InputFiles.read(tls.key, "--tls-private-key-file"))
-                : selfSigned(name);
+        IssuedCert serving = tls != null ? tls.read()
+                : SelfSignedCerts.serving(name, kubelet.servingNames(name), Duration.ofDays(365));
+        ApiReachability.check(config, "check --server and --kubeconfig");
+        if (tls == null) {
+            LOG.warn("No --tls-cert-file: the node server uses a self-signed certificate, which the API server does not "
+                    + "trust, so logs, exec, attach and port-forward of this node's pods fail; give it a serving "
+                    + "certificate signed by the cluster CA with --tls-cert-file and --tls-private-key-file");
+        }
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         Kubelet k = Kubelet.start(client, kubelet.config(name, dir, false, serving.certPem(), serving.keyPem(), ca),
                 kubelet.runtime(dir));
@@ -82,13 +101,6 @@ final class AgentCommand implements Callable<Integer> {
         }, "k8j-agent-shutdown"));
         stopped.await();
         return 0;
-    }
-
-    private IssuedCert selfSigned(String name) throws IOException {
-        LOG.warn("No --tls-cert-file: the node server uses a self-signed certificate, which the API server does not "
-                + "trust, so logs, exec, attach and port-forward of this node's pods fail; give it a serving certificate "
-                + "signed by the cluster CA with --tls-cert-file and --tls-private-key-file");
-        return SelfSignedCerts.serving(name, kubelet.servingNames(name), Duration.ofDays(365));
     }
 
     /** The CA callers of the node server must be signed by: the cluster's, from the kubeconfig. */

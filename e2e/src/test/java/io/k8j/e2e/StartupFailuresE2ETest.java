@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,23 +107,38 @@ class StartupFailuresE2ETest {
                 + "then get the new one)");
     }
 
-    @Test
-    void anAgentWhoseApiServerIsNotThereSaysSo() throws Exception {
-        String url = "https://127.0.0.1:" + K8jServer.freePort();
-        Path kubeconfig = Files.writeString(dataDir.resolve("kubeconfig"), """
+    /** A kubeconfig for an API server that is not there; its CA is any certificate. */
+    private Path kubeconfigFor(String url) throws IOException {
+        return Files.writeString(dataDir.resolve("kubeconfig"), """
                 apiVersion: v1
                 kind: Config
-                clusters: [{name: c, cluster: {server: "%s"}}]
+                clusters: [{name: c, cluster: {server: "%s", certificate-authority-data: "%s"}}]
                 users: [{name: u, user: {}}]
                 contexts: [{name: x, context: {cluster: c, user: u}}]
                 current-context: x
-                """.formatted(url));
+                """.formatted(url, Base64.getEncoder().encodeToString("not checked here".getBytes())));
+    }
 
-        K8jCommand run = K8jCommand.run("agent", "--kubeconfig", kubeconfig.toString(),
+    @Test
+    void anAgentWhoseApiServerIsNotThereSaysSo() throws Exception {
+        String url = "https://127.0.0.1:" + K8jServer.freePort();
+
+        K8jCommand run = K8jCommand.run("agent", "--kubeconfig", kubeconfigFor(url).toString(),
                 "--data-dir", dataDir.resolve("agent").toString(), "--kubelet-port", "0");
 
         assertOneLineFailure(run, "k8j: cannot reach the API server at " + url + "/ (connection refused); "
                 + "check --server and --kubeconfig");
+    }
+
+    @Test
+    void anAgentWithADamagedServingCertificateNamesTheFile() throws Exception {
+        Path cert = Files.writeString(dataDir.resolve("kubelet.crt"), "-----BEGIN CERTIFICATE-----\ntruncated");
+
+        K8jCommand run = K8jCommand.run("agent", "--kubeconfig", kubeconfigFor("https://127.0.0.1:1").toString(),
+                "--data-dir", dataDir.resolve("agent").toString(), "--kubelet-port", "0",
+                "--tls-cert-file", cert.toString(), "--tls-private-key-file", cert.toString());
+
+        assertOneLineFailure(run, "k8j: --tls-cert-file " + cert + " is not a PEM certificate");
     }
 
     @Test
