@@ -13,3 +13,10 @@ find_jdk() {
 
 JAVA_HOME=$(find_jdk)
 export JAVA_HOME
+
+# JVM flags every k8j launch needs on this JDK: protobuf-java reads memory through sun.misc.Unsafe, which
+# JDK 24+ warns about on first use (JEP 498); the flag that allows it quietly exists from JDK 23.
+K8J_JVM_FLAGS=()
+if [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")" -ge 23 ] 2>/dev/null; then
+  K8J_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+fi

@@ -3,14 +3,20 @@ package io.k8j.cli;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.k8j.apiserver.pki.IssuedCert;
+import io.k8j.apiserver.pki.PemChecks;
+import io.k8j.apiserver.pki.SelfSignedCerts;
 import io.k8j.kubelet.Kubelet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,10 +24,14 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code k8j agent}: a kubelet alone, joining a cluster through a kubeconfig (the token flow comes with
  * the security work). Its node server needs a serving certificate from the cluster CA (--tls-cert-file,
- * --tls-private-key-file); without one, logs of its pods are not reachable through the API server.
+ * --tls-private-key-file) for the API server to reach it; without one it serves with a self-signed
+ * certificate, as the kubelet does, and says at start that logs and exec of its pods will fail.
  */
-@Command(name = "agent", mixinStandardHelpOptions = true, description = "Run a k8j node agent (kubelet).")
+@Command(name = "agent", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = "Run a k8j node agent (kubelet).")
 final class AgentCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentCommand.class);
+
     @Option(names = "--server", description = "API server URL (default: the kubeconfig's).")
     String server;
 
@@ -31,28 +41,58 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = {"--data-dir", "-d"}, description = "State directory (default: /var/lib/k8j as root, else ~/.k8j).")
     Path dataDir;
 
-    @Option(names = "--tls-cert-file", description = "Serving certificate of the node server (PEM).")
-    Path tlsCert;
-
-    @Option(names = "--tls-private-key-file", description = "Key of the serving certificate (PEM).")
-    Path tlsKey;
+    @ArgGroup(exclusive = false)
+    Tls tls;
 
     @Mixin
     KubeletOptions kubelet;
 
+    /** The node server's certificate: both files or neither. */
+    static final class Tls {
+        @Option(names = "--tls-cert-file", required = true, description = "Serving certificate of the node server (PEM), signed by the cluster CA.")
+        Path cert;
+
+        @Option(names = "--tls-private-key-file", required = true, description = "Key of the serving certificate (PEM).")
+        Path key;
+
+        IssuedCert read() {
+            String certPem = InputFiles.read(cert, "--tls-cert-file");
+            String keyPem = InputFiles.read(key, "--tls-private-key-file");
+            if (!PemChecks.isCertificate(certPem)) {
+                throw new StartupFailure("--tls-cert-file " + cert + " is not a PEM certificate");
+            }
+            if (!PemChecks.isPrivateKey(keyPem)) {
+                throw new StartupFailure("--tls-private-key-file " + key + " is not a PEM private key");
+            }
+            if (!PemChecks.keyMatches(certPem, keyPem)) {
+                throw new StartupFailure("--tls-private-key-file " + key + " is not the key of --tls-cert-file " + cert);
+            }
+            return new IssuedCert(certPem, keyPem);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+        Path dir = DataDirs.create(dataDir);
+        DataDirLock.acquire(dir, "agent");
+        kubelet.requirePortFree();
+        Config config = InputFiles.kubeconfig(kubeconfig);
         if (server != null) {
             config.setMasterUrl(server);
         }
-        Path dir = DataDirs.resolve(dataDir);
-        String ca = config.getCaCertData() == null ? null
-                : new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
-        String cert = tlsCert == null ? null : Files.readString(tlsCert);
-        String key = tlsKey == null ? null : Files.readString(tlsKey);
+        String ca = clusterCa(config);
+        String name = kubelet.nodeName();
+        IssuedCert serving = tls != null ? tls.read()
+                : SelfSignedCerts.serving(name, kubelet.servingNames(name), Duration.ofDays(365));
+        ApiReachability.check(config, "check --server and --kubeconfig");
+        if (tls == null) {
+            LOG.warn("No --tls-cert-file: the node server uses a self-signed certificate, which the API server does not "
+                    + "trust, so logs, exec, attach and port-forward of this node's pods fail; give it a serving "
+                    + "certificate signed by the cluster CA with --tls-cert-file and --tls-private-key-file");
+        }
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        Kubelet k = Kubelet.start(client, kubelet.config(kubelet.nodeName(), dir, false, cert, key, ca), kubelet.runtime(dir));
+        Kubelet k = Kubelet.start(client, kubelet.config(name, dir, false, serving.certPem(), serving.keyPem(), ca),
+                kubelet.runtime(dir));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             k.close();
@@ -61,5 +101,17 @@ final class AgentCommand implements Callable<Integer> {
         }, "k8j-agent-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The CA callers of the node server must be signed by: the cluster's, from the kubeconfig. */
+    private String clusterCa(Config config) {
+        if (config.getCaCertData() != null) {
+            return new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
+        }
+        if (config.getCaCertFile() != null) {
+            return InputFiles.read(Path.of(config.getCaCertFile()), "the kubeconfig's certificate-authority");
+        }
+        throw new StartupFailure(kubeconfig + " names no certificate authority; the node server needs the cluster CA "
+                + "to check who calls it");
     }
 }

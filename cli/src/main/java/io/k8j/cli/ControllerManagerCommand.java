@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code k8j controller-manager}: the control loops alone, against any API server, leader-elected. */
-@Command(name = "controller-manager", mixinStandardHelpOptions = true,
+@Command(name = "controller-manager", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Run the k8j controllers against an API server.")
 final class ControllerManagerCommand implements Callable<Integer> {
     @Mixin

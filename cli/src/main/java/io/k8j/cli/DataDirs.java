@@ -15,7 +15,17 @@ final class DataDirs {
         return dir;
     }
 
-    /** The directory, whether or not it exists. */
+    /** {@link #resolve}, refusing with one line when the directory cannot be made. */
+    static Path create(Path given) {
+        try {
+            return resolve(given);
+        } catch (IOException e) {
+            throw new StartupFailure("cannot create data dir " + path(given).toAbsolutePath() + " ("
+                    + IoErrors.describe(path(given), e) + "); choose another with --data-dir");
+        }
+    }
+
+    /** The directory, absolute, whether or not it exists. */
     static Path path(Path given) {
         Path dir = given != null ? given
                 : "root".equals(System.getProperty("user.name")) ? Path.of("/var/lib/k8j")

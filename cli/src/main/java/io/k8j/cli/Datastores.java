@@ -3,6 +3,8 @@ package io.k8j.cli;
 import io.k8j.storage.Storage;
 import io.k8j.storage.etcd.EtcdStorage;
 import io.k8j.storage.sqlite.SqliteStorage;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,10 +21,17 @@ final class Datastores {
             Files.createDirectories(db);
             return new SqliteStorage(db.resolve("state.db"));
         }
-        if (endpoint.startsWith("http://") || endpoint.startsWith("https://")) {
-            return EtcdStorage.connect(endpoint);
+        return EtcdStorage.connect(endpoint);
+    }
+
+    /** Refuses at parse time what {@link #open} cannot use: etcd is reached over http[s] only. */
+    static final class Endpoint implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.isBlank() || value.startsWith("http://") || value.startsWith("https://")) {
+                return value;
+            }
+            throw new TypeConversionException("expected http[s]://host:port[,...] for etcd, or nothing for embedded SQLite");
         }
-        throw new IllegalArgumentException("unsupported --datastore-endpoint " + endpoint
-                + ": expected http[s]://host:port[,...] for etcd, or nothing for embedded SQLite");
     }
 }

@@ -4,6 +4,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.k8j.kubelet.hollow.HollowNodes;
 import io.k8j.kubelet.hollow.HollowNodesConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -19,11 +22,14 @@ import java.util.stream.Stream;
  * sharing one watch among them) for scale tests of the control plane. Their pods run on the simulated
  * runtime; pods' volumes go to a temporary directory removed at exit.
  */
-@Command(name = "hollow-nodes", mixinStandardHelpOptions = true,
+@Command(name = "hollow-nodes", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Run simulated nodes (kubelets with a simulated runtime) against an API server.")
 final class HollowNodesCommand implements Callable<Integer> {
     @Option(names = "--kubeconfig", required = true, description = "Kubeconfig of the API server to join.")
     Path kubeconfig;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--count", required = true, description = "How many nodes.")
     int count;
@@ -43,7 +49,7 @@ final class HollowNodesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (count < 1) {
-            throw new IllegalArgumentException("--count must be at least 1");
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--count': must be at least 1");
         }
         KubernetesClient client = StandaloneComponent.client(kubeconfig);
         KubernetesClient heartbeatClient = StandaloneComponent.heartbeatClient(kubeconfig, HollowNodesConfig.HEARTBEAT);

@@ -1,7 +1,6 @@
 package io.k8j.cli;
 
 import io.fabric8.kubernetes.api.model.Taint;
-import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.k8j.cri.ContainerdNode;
 import io.k8j.kubelet.KubeletConfig;
 import io.k8j.kubelet.runtime.ContainerRuntime;
@@ -9,7 +8,9 @@ import io.k8j.kubelet.runtime.process.ProcessRuntime;
 import io.k8j.kubelet.runtime.simulated.SimulatedRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,70 +19,126 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The kubelet flags that k8j server and k8j agent share, with k3s's names. */
 final class KubeletOptions {
     private static final Logger LOG = LoggerFactory.getLogger(KubeletOptions.class);
+    /**
+     * The default InternalIP. k3s takes the default-route interface's address; k8j keeps to loopback, where
+     * the process runtime's pods live (127.B.x.y) and where nothing a test sends can leave the machine.
+     */
+    static final String DEFAULT_NODE_IP = "127.0.0.1";
 
     @Option(names = "--node-name", description = "Name of this node (default: the hostname).")
     String nodeName;
 
-    @Option(names = "--container-runtime",
+    @Option(names = "--node-ip", defaultValue = DEFAULT_NODE_IP, converter = FlagValues.NodeIp.class,
+            description = "The node's InternalIP, where its node server listens (default: ${DEFAULT-VALUE}).")
+    String nodeIp;
+
+    @Option(names = "--node-external-ip", converter = FlagValues.NodeIp.class,
+            description = "The node's ExternalIP (default: none).")
+    String nodeExternalIp;
+
+    @Option(names = "--container-runtime", converter = RuntimeKind.Converter.class,
             description = "containerd (real containers), process (host processes) or simulated (no processes) "
                     + "(default: containerd when containerd and runc are installed, else process).")
-    String containerRuntime;
+    RuntimeKind containerRuntime;
 
     @Option(names = "--container-runtime-endpoint",
             description = "unix:///path of an existing containerd to use (default: run one of our own).")
     String containerRuntimeEndpoint;
 
-    @Option(names = "--node-taint", description = "Taint to register the node with, key=value:Effect (repeatable).")
-    List<String> taints = new ArrayList<>();
+    @Option(names = "--node-taint", converter = FlagValues.TaintSpec.class, paramLabel = "KEY[=VALUE]:EFFECT",
+            description = "Taint to register the node with, key=value:Effect (repeatable).")
+    List<Taint> taints = new ArrayList<>();
 
-    @Option(names = "--kubelet-port", defaultValue = "10250", description = "Port of the node server (default: ${DEFAULT-VALUE}; 0 picks one).")
+    @Option(names = "--kubelet-port", defaultValue = "10250", converter = FlagValues.Port.class,
+            description = "Port of the node server (default: ${DEFAULT-VALUE}; 0 picks one).")
     int kubeletPort;
 
-    @Option(names = "--pod-loopback-block", defaultValue = "1",
-            description = "Process runtime pod IPs are 127.B.x.y; give each kubelet on one machine its own B (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pod-loopback-block", defaultValue = "1", converter = LoopbackBlock.class,
+            description = "Process runtime pod IPs are 127.B.x.y; give each kubelet on one machine its own B, 1-254 (default: ${DEFAULT-VALUE}).")
     int loopbackBlock;
 
     String nodeName() throws UnknownHostException {
-        return nodeName != null ? nodeName : InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT);
+        return nodeName != null ? nodeName : InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
+    }
+
+    /** What the node server's certificate names: the node's addresses, its name and the host's. */
+    List<String> servingNames(String node) throws UnknownHostException {
+        List<String> names = new ArrayList<>(List.of(nodeIp, "localhost", InetAddress.getLocalHost().getHostName(), node));
+        if (nodeExternalIp != null) {
+            names.add(nodeExternalIp);
+        }
+        return names;
+    }
+
+    /** Refuses to start when the node server's port is taken, before anything else starts. */
+    void requirePortFree() {
+        Ports.requireFree(nodeIp, kubeletPort, new Ports.Listener("kubelet", "kubelet", "--kubelet-port", "--node-ip"));
     }
 
     ContainerRuntime runtime(Path dataDir) throws IOException {
-        String chosen = containerRuntime;
+        RuntimeKind chosen = containerRuntime;
         if (chosen == null) {
             Optional<String> why = containerRuntimeEndpoint != null ? Optional.empty() : ContainerdNode.unavailable();
-            chosen = why.isEmpty() ? "containerd" : "process";
+            chosen = why.isEmpty() ? RuntimeKind.CONTAINERD : RuntimeKind.PROCESS;
             why.ifPresent(reason -> LOG.info("container runtime: process, as {} (pods run as host processes)", reason));
         }
         return switch (chosen) {
-            case "containerd" -> ContainerdNode.start(dataDir, containerRuntimeEndpoint);
-            case "process" -> ProcessRuntime.inDataDir(dataDir, loopbackBlock, Clock.systemUTC());
-            case "simulated" -> new SimulatedRuntime(0, Clock.systemUTC());
-            default -> throw new IllegalArgumentException("--container-runtime must be containerd, process or simulated: "
-                    + containerRuntime);
+            case CONTAINERD -> ContainerdNode.start(dataDir, containerRuntimeEndpoint);
+            case PROCESS -> ProcessRuntime.inDataDir(dataDir, loopbackBlock, Clock.systemUTC());
+            case SIMULATED -> new SimulatedRuntime(0, Clock.systemUTC());
         };
     }
 
     KubeletConfig config(String node, Path dataDir, boolean controlPlane, String certPem, String keyPem, String caPem) {
-        return new KubeletConfig(node, dataDir, controlPlane, taints.stream().map(KubeletOptions::taint).toList(),
-                KubeletConfig.machineCapacity(), "127.0.0.1", kubeletPort, certPem, keyPem, caPem,
+        return new KubeletConfig(node, dataDir, controlPlane, taints, KubeletConfig.machineCapacity(), nodeIp,
+                nodeExternalIp, kubeletPort, certPem, keyPem, caPem,
                 Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10));
     }
 
-    /** key=value:Effect or key:Effect, as kubectl taint and k3s's --node-taint take them. */
-    static Taint taint(String spec) {
-        int colon = spec.lastIndexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("--node-taint needs key[=value]:Effect: " + spec);
+    /** The values of --container-runtime. */
+    enum RuntimeKind {
+        CONTAINERD, PROCESS, SIMULATED;
+
+        static final class Converter implements ITypeConverter<RuntimeKind> {
+            @Override
+            public RuntimeKind convert(String value) {
+                return Arrays.stream(values()).filter(k -> k.flag().equals(value)).findFirst().orElseThrow(() ->
+                        new TypeConversionException("expected one of " + Arrays.stream(values()).map(RuntimeKind::flag).toList()
+                                + " but was '" + value + "'"));
+            }
         }
-        String kv = spec.substring(0, colon);
-        int eq = kv.indexOf('=');
-        return new TaintBuilder().withKey(eq < 0 ? kv : kv.substring(0, eq)).withValue(eq < 0 ? null : kv.substring(eq + 1))
-                .withEffect(spec.substring(colon + 1)).build();
+
+        String flag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return flag();
+        }
+    }
+
+    /** B in the process runtime's 127.B.x.y: 0 would hand pods 127.0.0.1, the host's own address. */
+    static final class LoopbackBlock implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int block = Integer.parseInt(value);
+                if (block >= 1 && block <= 254) {
+                    return block;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new TypeConversionException("'" + value + "' is not a number from 1 to 254");
+        }
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** {@code k8j scheduler}: the scheduler alone, against any API server, with kube-scheduler's leader election flags. */
-@Command(name = "scheduler", mixinStandardHelpOptions = true, description = "Run the k8j scheduler against an API server.")
+@Command(name = "scheduler", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = "Run the k8j scheduler against an API server.")
 final class SchedulerCommand implements Callable<Integer> {
     @Mixin
     StandaloneFlags flags;

@@ -8,6 +8,7 @@ import io.k8j.apiserver.pki.ClusterPki;
 import io.k8j.apiserver.registry.strategy.DefaultTolerationSeconds;
 import io.k8j.apiserver.pki.IssuedCert;
 import io.k8j.apiserver.pki.Kubeconfig;
+import io.k8j.apiserver.pki.UnusableCaException;
 import io.k8j.controllers.ControllerManager;
 import io.k8j.controllers.ControllerManagerOptions;
 import io.k8j.kubelet.Kubelet;
@@ -29,23 +30,27 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code k8j server}: the control plane on this machine, with k3s's flags and defaults. */
-@Command(name = "server", mixinStandardHelpOptions = true, description = "Run the k8j control plane.")
+@Command(name = "server", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = "Run the k8j control plane.")
 final class ServerCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
 
     @Option(names = {"--data-dir", "-d"}, description = "State directory (default: /var/lib/k8j as root, else ~/.k8j).")
     Path dataDir;
 
-    @Option(names = "--https-listen-port", defaultValue = "6443", description = "HTTPS port of the API server (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--https-listen-port", defaultValue = "6443", converter = FlagValues.Port.class,
+            description = "HTTPS port of the API server (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind-address", defaultValue = "0.0.0.0", description = "Address the API server binds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bind-address", defaultValue = "0.0.0.0", converter = FlagValues.IpAddress.class,
+            description = "Address the API server binds (default: ${DEFAULT-VALUE}).")
     String bindAddress;
 
     @Option(names = {"--write-kubeconfig", "-o"}, description = "Where to write the admin kubeconfig (default: DATA_DIR/kubeconfig).")
     Path kubeconfig;
 
-    @Option(names = "--datastore-endpoint", description = "etcd endpoints (http[s]://host:2379,...); empty for embedded SQLite.")
+    @Option(names = "--datastore-endpoint", converter = Datastores.Endpoint.class,
+            description = "etcd endpoints (http[s]://host:2379,...); empty for embedded SQLite.")
     String datastoreEndpoint;
 
     @Option(names = "--default-local-storage-path", description = "Where local-path volumes live on each node (default: DATA_DIR/storage).")
@@ -84,13 +89,19 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        Path dir = DataDirs.resolve(dataDir);
+        Path dir = DataDirs.create(dataDir);
+        DataDirLock.acquire(dir, "server");
+        Ports.requireFree(bindAddress, port,
+                new Ports.Listener("API server", "kube-apiserver", "--https-listen-port", "--bind-address"));
+        if (!disableAgent) {
+            kubelet.requirePortFree();
+        }
         String hostname = InetAddress.getLocalHost().getHostName();
         List<String> ips = new ArrayList<>(List.of("127.0.0.1", "10.43.0.1"));
         if (!bindAddress.equals("0.0.0.0") && !ips.contains(bindAddress)) {
             ips.add(bindAddress);
         }
-        ClusterPki pki = ClusterPki.loadOrCreate(dir.resolve("pki"), List.of(hostname), ips);
+        ClusterPki pki = loadPki(dir.resolve("pki"), hostname, ips);
         Storage storage = Datastores.open(datastoreEndpoint, dir);
         // The API server's identity towards kubelets, for pods/log (kube's --kubelet-client-certificate).
         IssuedCert toKubelets = pki.issueClientCert("kube-apiserver-kubelet-client", List.of("system:masters"), Duration.ofDays(365));
@@ -107,7 +118,17 @@ final class ServerCommand implements Callable<Integer> {
         ReadyCheck.await(kubeconfigFile);
         LOG.info("k8j is ready: API at https://{}:{} ({} ms)", host, server.port(), (System.nanoTime() - started) / 1_000_000);
         String url = "https://" + host + ":" + server.port();
-        Components components = new Components();
+        Components components = new Components(failure -> {
+            Main.fail(failure);
+            System.exit(1);
+        });
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down");
+            components.close();
+            server.close();
+            stopped.countDown();
+        }, "k8j-shutdown"));
         if (!disableControllerManager) {
             ControllerManagerOptions options = new ControllerManagerOptions(
                     localStoragePath != null ? localStoragePath : dir.resolve("storage"), nodeMonitor.timings(),
@@ -127,24 +148,25 @@ final class ServerCommand implements Callable<Integer> {
             });
         }
         if (!disableAgent) {
-            components.start("kubelet", () -> startKubelet(pki, dir, url, hostname));
+            components.start("kubelet", () -> startKubelet(pki, dir, url));
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Shutting down");
-            components.close();
-            server.close();
-            stopped.countDown();
-        }, "k8j-shutdown"));
         stopped.await();
         return 0;
     }
 
+    private static ClusterPki loadPki(Path dir, String hostname, List<String> ips) {
+        try {
+            return ClusterPki.loadOrCreate(dir, List.of(hostname), ips);
+        } catch (UnusableCaException e) {
+            throw new StartupFailure("cluster CA " + e.getMessage() + "; restore ca.crt and ca.key from a backup, or move "
+                    + dir + " away to make a new CA (every kubeconfig and node must then get the new one)");
+        }
+    }
+
     /** This machine's node: schedulable (as k3s) unless --node-taint says otherwise, labelled control-plane. */
-    private Kubelet startKubelet(ClusterPki pki, Path dir, String url, String hostname) throws Exception {
+    private Kubelet startKubelet(ClusterPki pki, Path dir, String url) throws Exception {
         String name = kubelet.nodeName();
-        IssuedCert serving = pki.issueServingCert("system:node:" + name, List.of("127.0.0.1", "localhost", hostname, name),
-                Duration.ofDays(365));
+        IssuedCert serving = pki.issueServingCert("system:node:" + name, kubelet.servingNames(name), Duration.ofDays(365));
         return Kubelet.start(new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, url,
                         "system:node:" + name, List.of("system:nodes"))).build(),
                 kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem()), kubelet.runtime(dir));

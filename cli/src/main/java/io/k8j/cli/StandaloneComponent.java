@@ -4,8 +4,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -15,8 +13,11 @@ final class StandaloneComponent {
     private StandaloneComponent() {
     }
 
-    static KubernetesClient client(Path kubeconfig) throws IOException {
-        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+    /** A client for the kubeconfig's API server, which must answer now: a component without it cannot start. */
+    static KubernetesClient client(Path kubeconfig) {
+        Config config = InputFiles.kubeconfig(kubeconfig);
+        ApiReachability.check(config, "check --kubeconfig");
+        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     /**
@@ -24,8 +25,8 @@ final class StandaloneComponent {
      * retried, since the next beat replaces it; fabric8's default retries back off for minutes, which
      * would keep a node silent long after the API server caught up.
      */
-    static KubernetesClient heartbeatClient(Path kubeconfig, Duration timeout) throws IOException {
-        Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+    static KubernetesClient heartbeatClient(Path kubeconfig, Duration timeout) {
+        Config config = InputFiles.kubeconfig(kubeconfig);
         config.setRequestRetryBackoffLimit(0);
         config.setRequestTimeout((int) timeout.toMillis());
         return new KubernetesClientBuilder().withConfig(config).build();

@@ -3,9 +3,12 @@ package io.k8j.cli;
 import io.k8j.client.LeaseTimings;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The flags of a component run on its own against an API server: its kubeconfig, and kube's
@@ -33,17 +36,20 @@ final class StandaloneFlags {
 
     /** Go-style durations as kube's flags take them: 15s, 500ms, 1m. */
     static final class GoDuration implements ITypeConverter<Duration> {
+        private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+
         @Override
         public Duration convert(String value) {
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            Matcher m = DURATION.matcher(value);
+            if (!m.matches()) {
+                throw new TypeConversionException("'" + value + "' is not a duration such as 500ms, 40s, 5m or 1h");
             }
-            long n = Long.parseLong(value.substring(0, value.length() - 1));
-            return switch (value.charAt(value.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> throw new IllegalArgumentException("not a duration: " + value);
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
             };
         }
     }

@@ -49,7 +49,7 @@ public final class AsyncEventSink implements EventSink, AutoCloseable {
                 try {
                     target.record(e.involved, e.type, e.reason, e.message);
                 } catch (RuntimeException ex) {
-                    LOG.warn("event {} on {} not recorded: {}", e.reason, e.involved.getName(), ex.toString());
+                    LOG.warn("event {} on {} not recorded: {}", e.reason, e.involved.getName(), ApiErrors.summary(ex));
                 }
             }
         } catch (InterruptedException e) {

@@ -51,7 +51,11 @@ public final class ControllerLoop implements AutoCloseable {
                 queue.addAfter(key, again);
             }
         } catch (Exception e) {
-            LOG.warn("{}: syncing {} failed: {}", name, key, e.toString());
+            if (ApiErrors.isExpected(e)) {
+                LOG.debug("{}: syncing {} is retried: {}", name, key, ApiErrors.summary(e));
+            } else {
+                LOG.warn("{}: syncing {} failed: {}", name, key, ApiErrors.summary(e));
+            }
             queue.addRateLimited(key);
         } finally {
             queue.done(key);

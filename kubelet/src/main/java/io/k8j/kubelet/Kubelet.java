@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.k8j.client.ApiErrors;
 import io.k8j.client.AsyncEventSink;
 import io.k8j.client.ControllerLoop;
 import io.k8j.client.EnqueueByKey;
@@ -123,7 +124,7 @@ public final class Kubelet implements AutoCloseable {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                LOG.warn("kubelet {}: {}", what, e.toString());
+                LOG.warn("kubelet {}: {}", what, ApiErrors.summary(e));
             }
         };
     }

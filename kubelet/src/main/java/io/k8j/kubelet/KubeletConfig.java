@@ -11,12 +11,14 @@ import java.util.Map;
  * How to run a kubelet. {@code servingCertPem}/{@code servingKeyPem} (signed by the cluster CA) and
  * {@code clientCaPem} (who may call it) configure the node server; without a certificate it is not started.
  *
+ * @param hostIp the node's InternalIP, where the node server listens
+ * @param externalIp the node's ExternalIP, or null for none
  * @param nodeServerPort 0 picks a free port (tests); the Node's daemonEndpoints report the actual one
  * @param capacity cpu, memory and pods quantities
  * @param loopbackBlock B in the process runtime's pod IPs 127.B.x.y
  */
 public record KubeletConfig(String nodeName, Path dataDir, boolean controlPlane, List<Taint> taints,
-                            Map<String, String> capacity, String hostIp, int nodeServerPort, String servingCertPem,
+                            Map<String, String> capacity, String hostIp, String externalIp, int nodeServerPort, String servingCertPem,
                             String servingKeyPem, String clientCaPem, Duration backoffInitial, Duration backoffMax,
                             Duration heartbeat) {
     public static final String VERSION = "v1.33.0-k8j";

@@ -12,6 +12,7 @@ import io.k8j.kubelet.runtime.Image;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +87,7 @@ public final class NodeStatusReporter {
         status.put("capacity", resources);
         status.put("allocatable", resources);
         status.put("conditions", conditions);
-        status.put("addresses", List.of(Map.of("type", "InternalIP", "address", config.hostIp()),
-                Map.of("type", "Hostname", "address", config.nodeName())));
+        status.put("addresses", addresses());
         status.put("daemonEndpoints", Map.of("kubeletEndpoint", Map.of("Port", nodeServerPort)));
         Map<String, String> nodeInfo = new LinkedHashMap<>(machine.asNodeInfo());
         nodeInfo.putAll(Map.of("kubeletVersion", KubeletConfig.VERSION, "kubeProxyVersion", "",
@@ -111,6 +111,17 @@ public final class NodeStatusReporter {
         } catch (RuntimeException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** In kube's order: InternalIP, ExternalIP (when given), Hostname. */
+    private List<Map<String, String>> addresses() {
+        List<Map<String, String>> addresses = new ArrayList<>();
+        addresses.add(Map.of("type", "InternalIP", "address", config.hostIp()));
+        if (config.externalIp() != null) {
+            addresses.add(Map.of("type", "ExternalIP", "address", config.externalIp()));
+        }
+        addresses.add(Map.of("type", "Hostname", "address", config.nodeName()));
+        return addresses;
     }
 
     private Map<String, Object> condition(String type, String status, String reason, String message, String now) {

@@ -121,12 +121,36 @@ public final class ClusterPki {
 
     private static CertificateAuthority loadOrCreateCa(KeyCertFiles files, Clock clock) {
         if (files.exists()) {
-            return new CertificateAuthority(Pem.certificate(files.certPem()), Pem.privateKey(files.keyPem()), clock);
+            return loadCa(files, clock);
         }
         LOG.info("creating cluster CA {}", files.cert());
         CertificateAuthority ca = CertificateAuthority.create("k8j-ca", CA_VALIDITY, clock);
         files.write(new IssuedCert(Pem.encode(ca.certificate()), Pem.encode(ca.privateKey())));
         return ca;
+    }
+
+    private static CertificateAuthority loadCa(KeyCertFiles files, Clock clock) {
+        X509Certificate cert;
+        try {
+            cert = Pem.certificate(files.certPem());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new UnusableCaException(files.cert(), problem(e, "a PEM certificate"), e);
+        }
+        PrivateKey key;
+        try {
+            key = Pem.privateKey(files.keyPem());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new UnusableCaException(files.key(), problem(e, "a PEM private key"), e);
+        }
+        if (!CertificateAuthority.keyMatches(cert, key)) {
+            throw new UnusableCaException(files.key(), "is not the key of " + files.cert(), null);
+        }
+        return new CertificateAuthority(cert, key, clock);
+    }
+
+    private static String problem(RuntimeException e, String expected) {
+        return e instanceof UncheckedIOException ? "cannot be read (" + e.getCause().getClass().getSimpleName() + ")"
+                : "is not " + expected;
     }
 
     private static IssuedCert clientCert(CertificateAuthority ca, String commonName, List<String> organizations,

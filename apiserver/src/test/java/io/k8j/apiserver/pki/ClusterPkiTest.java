@@ -158,7 +158,16 @@ class ClusterPkiTest {
         Files.copy(pki.adminKeyFile(), dir.resolve("ca.key"), StandardCopyOption.REPLACE_EXISTING);
 
         assertThatThrownBy(() -> ClusterPki.loadOrCreate(dir, List.of(), List.of()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("CA key does not match");
+                .isInstanceOf(UnusableCaException.class).hasMessage(dir.resolve("ca.key") + ": is not the key of " + dir.resolve("ca.crt"));
+    }
+
+    @Test
+    void damagedCaCertificateNamesTheFile() throws Exception {
+        ClusterPki.loadOrCreate(dir, List.of(), List.of());
+        Files.writeString(dir.resolve("ca.crt"), "-----BEGIN CERTIFICATE-----\ntruncat");
+
+        assertThatThrownBy(() -> ClusterPki.loadOrCreate(dir, List.of(), List.of()))
+                .isInstanceOf(UnusableCaException.class).hasMessage(dir.resolve("ca.crt") + ": is not a PEM certificate");
     }
 
     @Test
