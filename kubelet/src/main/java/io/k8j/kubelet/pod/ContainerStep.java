@@ -64,7 +64,7 @@ final class ContainerStep {
                 .sorted(Comparator.comparingInt(ContainerStatus::attempt).reversed()).toList();
         ContainerStatus latest = attempts.isEmpty() ? null : attempts.get(0);
         if (latest == null) {
-            return start(LogDirRestarts.nextAttempt(sandbox.config().logDirectory().resolve(spec.getName())));
+            return start(LogDirRestarts.nextAttempt(sandboxConfig.logDirectory().resolve(spec.getName())));
         }
         switch (latest.state()) {
             case CREATED -> startCreated(latest.id());

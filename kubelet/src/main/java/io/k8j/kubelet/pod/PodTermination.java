@@ -52,7 +52,8 @@ final class PodTermination {
         runtime.removePodSandbox(s.id());
         ctx.backoff().forget(s.config().uid() + "/");
         ctx.volumes().remove(s.config().uid());
-        Dirs.deleteTree(s.config().logDirectory());
+        Dirs.deleteTree(SandboxConfigs.logDirectory(ctx.logsDir(), s.config().namespace(), s.config().name(),
+                s.config().uid()));
     }
 
     /**

@@ -47,7 +47,15 @@ final class SandboxConfigs {
                 Boolean.TRUE.equals(spec.getHostIPC()), Boolean.TRUE.equals(spec.getShareProcessNamespace()),
                 hostNetwork ? List.of() : portMappings(pod), dns(pod), sysctls, privileged);
         return new SandboxConfig(m.getName(), m.getNamespace(), m.getUid(), attempt, PodSync.hostname(pod), labels,
-                logsDir.resolve(m.getNamespace() + "_" + m.getName() + "_" + m.getUid()), hostNetwork ? hostIp : null, linux);
+                logDirectory(logsDir, m.getNamespace(), m.getName(), m.getUid()), hostNetwork ? hostIp : null, linux);
+    }
+
+    /**
+     * A pod's log directory, LOGS/NS_NAME_UID (kube's BuildPodLogsDirectory): derived from the pod, as the kubelet
+     * does, since a runtime need not report it back (the CRI's sandbox status has no log directory).
+     */
+    static Path logDirectory(Path logsDir, String namespace, String name, String uid) {
+        return logsDir.resolve(namespace + "_" + name + "_" + uid);
     }
 
     /** The QoS class the API server recorded (kube's qos.GetPodQOS), or BestEffort for a pod that names no resources. */
