@@ -11,7 +11,8 @@ import io.k8j.api.quota.QuotaQuantities;
 import io.k8j.api.quota.QuotaUsage;
 import io.k8j.api.selector.FieldSelector;
 import io.k8j.api.selector.LabelSelector;
-import io.k8j.apiserver.registry.CreateAdmission;
+import io.k8j.apiserver.registry.Admission;
+import io.k8j.apiserver.registry.AdmissionRequest;
 import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.ListOptions;
 import io.k8j.apiserver.registry.Meta;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
  * the quotas are charged (status written with the resourceVersion read, retried on conflict) so that
  * the next create sees the usage before the ResourceQuota controller recounts.
  */
-public final class QuotaAdmission implements CreateAdmission {
+public final class QuotaAdmission implements Admission {
     private static final int ATTEMPTS = 5;
     /**
      * The first look reads the watch cache as it is (resourceVersion "0") so that creates in namespaces
@@ -55,8 +56,11 @@ public final class QuotaAdmission implements CreateAdmission {
     }
 
     @Override
-    public void admit(ResourceType type, ObjectNode obj, boolean dryRun) {
-        if (!type.namespaced()) {
+    public void admit(AdmissionRequest request) {
+        ResourceType type = request.type();
+        ObjectNode obj = request.obj();
+        boolean dryRun = request.dryRun();
+        if (!request.isCreate() || !type.namespaced()) {
             return;
         }
         String namespace = Meta.namespace(obj);

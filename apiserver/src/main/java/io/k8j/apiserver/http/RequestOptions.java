@@ -38,7 +38,7 @@ final class RequestOptions {
         } else if (manager.length() > 128) {
             throw ApiException.badRequest("fieldManager: Invalid value, must be no more than 128 characters");
         }
-        return new WriteOptions(dryRun(req.params("dryRun")), manager, req.flag("force"), false);
+        return new WriteOptions(dryRun(req.params("dryRun")), manager, req.flag("force"), false, req::warn);
     }
 
     DeleteOptions delete(ApiRequest req) {

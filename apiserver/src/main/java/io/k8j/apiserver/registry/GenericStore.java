@@ -48,12 +48,12 @@ public final class GenericStore {
     private final StoreReader reader;
     private final Deleter deleter;
     private final GoZeroFields zeroFields;
-    private final CreateAdmission admission;
+    private final Admission admission;
     private final Consumer<ObjectNode> afterCreate;
 
     /** {@code afterCreate} sees each object this store has just created (not dry runs). */
     public GenericStore(ResourceType type, ResourceStrategy strategy, Storage storage, NamespaceGuard namespaces,
-                        StrategyContextFactory contexts, FieldManager fieldManager, Clock clock, CreateAdmission admission,
+                        StrategyContextFactory contexts, FieldManager fieldManager, Clock clock, Admission admission,
                         Consumer<ObjectNode> afterCreate) {
         this.afterCreate = afterCreate;
         this.admission = admission;
@@ -149,7 +149,7 @@ public final class GenericStore {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(type, Meta.name(obj), errors);
         }
-        admission.admit(type, obj, options.dryRun());
+        admission.admit(new AdmissionRequest(type, obj, null, null, options));
         ObjectNode stored = fieldManager.update(null, obj, options, type.apiVersion(), null, now);
         if (options.dryRun()) {
             // kube's dry-run create still reads the key: an existing name is AlreadyExists
@@ -291,6 +291,7 @@ public final class GenericStore {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(type, Meta.name(updated), errors);
         }
+        admission.admit(new AdmissionRequest(type, updated, old, subresource, options));
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return fieldManager.update(old, updated, options, type.apiVersion(), subresource, now);
     }

@@ -2,9 +2,11 @@ package io.k8j.apiserver.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
+import io.k8j.api.Json;
 import io.k8j.api.ResourceCatalog;
 import io.k8j.api.ResourceType;
 import io.k8j.apiserver.admission.QuotaAdmission;
+import io.k8j.apiserver.admission.podsecurity.PodSecurityAdmission;
 import io.k8j.storage.Storage;
 
 import java.time.Clock;
@@ -25,13 +27,13 @@ public final class Registry {
         NamespaceLifecycle lifecycle = new NamespaceLifecycle(this);
         StrategyContextFactory contexts = dryRun -> new WriteContext((group, plural) -> find(group, "v1", plural)
                 .map(s -> s.list(null, ListOptions.all()).items()).orElse(List.of()), this::recent, dryRun);
-        CreateAdmission quota = QuotaAdmission.of(this, clock);
+        Admission admission = Admission.all(List.of(podSecurity(), QuotaAdmission.of(this, clock)));
         for (ResourceType type : catalog.all()) {
             if (type.createOnly()) {
                 continue; // reviews are answered, not stored
             }
             stores.put(type, new GenericStore(type, strategies.apply(type), storage, lifecycle, contexts,
-                    fieldManager, clock, quota, type.plural().equals("namespaces") && type.group().isEmpty()
+                    fieldManager, clock, admission, type.plural().equals("namespaces") && type.group().isEmpty()
                     ? ns -> DefaultServiceAccount.ensure(this, Meta.name(ns)) : created -> { }));
         }
     }
@@ -64,6 +66,13 @@ public final class Registry {
             }
             throw e;
         }
+    }
+
+    private PodSecurityAdmission podSecurity() {
+        return new PodSecurityAdmission(name -> {
+            ObjectNode ns = recent("", "namespaces", null, name);
+            return ns == null ? Json.object() : ns.path("metadata").path("labels");
+        }, ns -> find("", "v1", "pods").orElseThrow().list(ns, ListOptions.all()).items());
     }
 
     public GenericStore namespaces() {

@@ -41,7 +41,7 @@ import java.util.stream.Stream;
 final class StoreFixture implements BeforeEachCallback, AfterEachCallback {
     static final Instant START = Instant.parse("2025-03-04T05:06:07Z");
     static final WriteOptions WRITE = WriteOptions.of("test");
-    static final WriteOptions DRY_RUN = new WriteOptions(true, "test", false, false);
+    static final WriteOptions DRY_RUN = new WriteOptions(true, "test", false, false, w -> { });
 
     /** What ManagedFieldsRecorder (package-private in io.k8j.apiserver) does on an ordinary write. */
     static final FieldManager RECORDER = (old, obj, options, apiVersion, subresource, now) -> options.apply() ? obj
