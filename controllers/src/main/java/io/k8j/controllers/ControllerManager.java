@@ -51,7 +51,7 @@ public final class ControllerManager implements LeaderElected {
     private CompletableFuture<?> election;
     private volatile boolean leading;
     private final CompletableFuture<Void> lost = new CompletableFuture<>();
-    private boolean closing;
+    private volatile boolean closing;
 
     private ControllerManager(KubernetesClient client, boolean ownsClient, ControllerManagerOptions options) {
         this.client = client;
@@ -100,7 +100,14 @@ public final class ControllerManager implements LeaderElected {
     private synchronized void startLeading() {
         LOG.info("controller manager started leading");
         leading = true;
-        controllers.forEach(Controller::start);
+        try {
+            controllers.forEach(Controller::start);
+        } catch (RuntimeException e) {
+            if (!closing) {
+                throw e;
+            }
+            LOG.debug("stopped while starting the controllers: {}", e.toString());
+        }
     }
 
     private synchronized void stopLeading() {
@@ -122,10 +129,11 @@ public final class ControllerManager implements LeaderElected {
 
     @Override
     public void close() {
-        synchronized (this) {
-            closing = true;
-        }
+        closing = true;
         election.cancel(true);
+        // Not under the lock: a startLeading still waiting for caches holds it, and closing the informers
+        // is what ends that wait (the API server may never answer, as when both stop together).
+        informers.close();
         stopLeading();
         if (ownsClient) {
             client.close();
