@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AuthenticationE2ETest {
     static final String UNAUTHORIZED = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
-            + "\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}";
+            + "\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}\n"; // kube's encoder ends each body with a newline
 
     private static Path dataDir;
     private static K8jServer server;
