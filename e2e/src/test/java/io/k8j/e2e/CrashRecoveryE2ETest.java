@@ -111,6 +111,8 @@ class CrashRecoveryE2ETest {
             assertThat(kubectl.ok("get", "pods")).containsPattern("web\\s+1/1\\s+Running\\s+0\\s")
                     .containsPattern("sleeper\\s+1/1\\s+Running\\s+0\\s").doesNotContain("orphan");
             assertThat(serves(ip)).isTrue();
+            // The pods' Ready status is the one the killed kubelet wrote; the new one's node server may still be starting.
+            await(() -> kubectl.run("logs", "sleeper").code() == 0);
             assertThat(kubectl.ok("logs", "sleeper")).isEqualTo("started\n");
             assertThat(kubectl.ok("exec", "web", "--", "cat", "www/index.html")).isEqualTo("hello from web\n");
             assertThat(dataDir.resolve("pods").resolve(orphanUid)).doesNotExist();

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -157,6 +158,11 @@ public final class KubeletProxy {
         HttpResponse<InputStream> upstream;
         try {
             upstream = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException e) {
+            // the JDK client's refusal carries no message; kube prints Go's dial error
+            URI uri = request.uri();
+            throw ApiException.internal(failurePrefix + "dial tcp " + uri.getHost() + ":" + uri.getPort()
+                    + ": connect: connection refused");
         } catch (IOException e) {
             throw ApiException.internal(failurePrefix + e.getMessage());
         } catch (InterruptedException e) {
