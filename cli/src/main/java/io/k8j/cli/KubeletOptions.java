@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Taint;
 import io.k8j.cri.ContainerdNode;
 import io.k8j.dns.ClusterDnsConfig;
 import io.k8j.kubelet.KubeletConfig;
+import io.k8j.kubelet.pod.PodDns;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.process.ProcessRuntime;
 import io.k8j.kubelet.runtime.simulated.SimulatedRuntime;
@@ -117,7 +118,8 @@ final class KubeletOptions {
     KubeletConfig config(String node, Path dataDir, boolean controlPlane, String certPem, String keyPem, String caPem) {
         return new KubeletConfig(node, dataDir, controlPlane, taints, KubeletConfig.machineCapacity(), nodeIp,
                 nodeExternalIp, kubeletPort, certPem, keyPem, caPem,
-                Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10));
+                Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10),
+                new PodDns(clusterDomain, List.of(clusterDns), resolvConf));
     }
 
     /** The values of --container-runtime. */

@@ -44,17 +44,4 @@ public record ResolvConf(List<String> nameservers, List<String> searches, List<S
             return EMPTY;
         }
     }
-
-    /** The file's text, as the kubelet writes a pod's. */
-    public String format() {
-        StringBuilder b = new StringBuilder();
-        if (!searches.isEmpty()) {
-            b.append("search ").append(String.join(" ", searches)).append('\n');
-        }
-        nameservers.forEach(s -> b.append("nameserver ").append(s).append('\n'));
-        if (!options.isEmpty()) {
-            b.append("options ").append(String.join(" ", options)).append('\n');
-        }
-        return b.toString();
-    }
 }
