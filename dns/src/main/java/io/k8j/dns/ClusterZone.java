@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.Address;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
@@ -240,7 +241,7 @@ public final class ClusterZone {
     private static Optional<Record> addressRecord(Name name, String ip) {
         InetAddress address;
         try {
-            address = InetAddress.getByName(ip); // a literal: no lookup
+            address = Address.getByAddress(ip); // literals only: an FQDN slice's names are no addresses
         } catch (UnknownHostException e) {
             return Optional.empty();
         }

@@ -2,11 +2,11 @@ package io.k8j.dns;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Address;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.SimpleResolver;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -42,7 +42,7 @@ final class Forwarder {
         for (String server : resolvConf.nameservers()) {
             InetSocketAddress upstream;
             try {
-                upstream = new InetSocketAddress(InetAddress.getByName(server), 53); // a literal: no lookup
+                upstream = new InetSocketAddress(Address.getByAddress(server), 53); // literals only: never a lookup
             } catch (UnknownHostException e) {
                 LOG.warn("resolv.conf nameserver {} is not an address; ignored", server);
                 continue;

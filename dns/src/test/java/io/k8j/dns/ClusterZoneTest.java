@@ -101,6 +101,17 @@ class ClusterZoneTest {
     }
 
     @Test
+    void fqdnEndpointsAreNoAddresses() {
+        ClusterZone zone = new ClusterZone("cluster.local", new ListedClusterState(List.of(service("default", "fq", "None").build()),
+                List.of(slice("default", "fq", endpoint("db.example.com", null, true)))));
+
+        ZoneAnswer answer = zone.answer(Name.fromConstantString("fq.default.svc.cluster.local."), Type.A).orElseThrow();
+
+        assertThat(answer.rcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(answer.answer()).isEmpty();
+    }
+
+    @Test
     void anotherClusterDomain() {
         ClusterZone zone = new ClusterZone("k8j.test", new ListedClusterState(List.of(service("default", "web", "10.43.0.20").build()), List.of()));
 
