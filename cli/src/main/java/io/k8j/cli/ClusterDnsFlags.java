@@ -5,6 +5,8 @@ import picocli.CommandLine.Option;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 
 /** {@code k8j server}'s flags for the cluster DNS it runs (the domain and address pods use are kubelet flags). */
@@ -26,6 +28,22 @@ final class ClusterDnsFlags {
     @Option(names = "--cluster-dns-port", converter = FlagValues.Port.class,
             description = "Port of cluster DNS (default: 53 with the containerd runtime, else any free port).")
     Integer port;
+
+    /**
+     * Fails with one line when the port is taken on an address the node has; an address it does not have yet (the
+     * pod gateway before the first pod) is bound once it appears.
+     */
+    static void requirePortFree(ClusterDnsConfig config) {
+        try {
+            if (NetworkInterface.getByInetAddress(config.listen().getAddress()) == null) {
+                return;
+            }
+        } catch (SocketException e) {
+            return;
+        }
+        Ports.requireFree(config.listen().getAddress().getHostAddress(), config.listen().getPort(),
+                new Ports.Listener("cluster DNS", "a DNS server", "--cluster-dns-port (or --disable-dns)", "--cluster-dns-bind-address"));
+    }
 
     /**
      * Pods of the containerd runtime reach the node at their gateway, and the kube-dns ClusterIP is DNATed there, on

@@ -101,6 +101,11 @@ final class ServerCommand implements Callable<Integer> {
         if (!disableAgent) {
             kubelet.requirePortFree();
         }
+        KubeletOptions.RuntimeKind runtime = disableAgent ? null : kubelet.runtimeKind();
+        ClusterDnsConfig dnsConfig = dns.disabled ? null : dns.config(kubelet, runtime == KubeletOptions.RuntimeKind.CONTAINERD);
+        if (dnsConfig != null) {
+            ClusterDnsFlags.requirePortFree(dnsConfig);
+        }
         String hostname = InetAddress.getLocalHost().getHostName();
         List<String> ips = new ArrayList<>(List.of("127.0.0.1", "10.43.0.1"));
         if (!bindAddress.equals("0.0.0.0") && !ips.contains(bindAddress)) {
@@ -152,9 +157,7 @@ final class ServerCommand implements Callable<Integer> {
                 };
             });
         }
-        KubeletOptions.RuntimeKind runtime = disableAgent ? null : kubelet.runtimeKind();
-        if (!dns.disabled) {
-            ClusterDnsConfig dnsConfig = dns.config(kubelet, runtime == KubeletOptions.RuntimeKind.CONTAINERD);
+        if (dnsConfig != null) {
             components.start("cluster DNS", () -> {
                 KubernetesClient client = new KubernetesClientBuilder()
                         .withConfig(ComponentClients.config(pki, url, "system:k8j-dns", List.of())).build();
