@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -54,6 +55,27 @@ class PodDnsE2ETest {
                 options: [{name: ndots, value: "2"}]
               containers:
               - {name: c, image: busybox, imagePullPolicy: IfNotPresent, command: [sleep, "3600"]}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: db, namespace: shop}
+            spec:
+              clusterIP: None
+              selector: {app: db}
+              ports: [{name: pg, port: 5432}]
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: db, namespace: shop}
+            spec:
+              serviceName: db
+              replicas: 2
+              selector: {matchLabels: {app: db}}
+              template:
+                metadata: {labels: {app: db}}
+                spec:
+                  containers:
+                  - {name: c, image: busybox, imagePullPolicy: IfNotPresent, command: [sleep, "3600"]}
             """;
     private static ContainerdNode node;
     private static Kubectl kubectl;
@@ -64,9 +86,9 @@ class PodDnsE2ETest {
         node = ContainerdNode.start("dns-node");
         kubectl = new Kubectl(Kubectl.V133, node.server().kubeconfig());
         kubectl.okWithInput(PODS, "apply", "-f", "-");
-        for (String pod : new String[]{"cluster-first", "node-default", "own"}) {
-            kubectl.ok("wait", "-n", "shop", "--for=condition=Ready", "pod/" + pod, "--timeout=180s");
-        }
+        // The StatefulSet's pods exist only once its controller made them, which kubectl wait does not wait for.
+        await().atMost(Duration.ofMinutes(3)).until(() -> List.of("cluster-first", "node-default", "own", "db-0", "db-1").stream()
+                .allMatch(pod -> kubectl.run("wait", "-n", "shop", "--for=condition=Ready", "pod/" + pod, "--timeout=10s").code() == 0));
     }
 
     @AfterAll
@@ -113,6 +135,26 @@ class PodDnsE2ETest {
         Kubectl.Result unknown = kubectl.run("exec", "-n", "shop", "cluster-first", "--", "nslookup",
                 "nothing.default.svc.cluster.local.", "10.42.0.1");
         assertThat(unknown.out() + unknown.err()).contains("NXDOMAIN");
+    }
+
+    @Test
+    void statefulSetPodsResolveByTheirStableNames() {
+        String ip = kubectl.ok("get", "pod", "db-1", "-n", "shop", "-o", "jsonpath={.status.podIP}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kubectl.ok("exec", "-n", "shop", "cluster-first",
+                "--", "nslookup", "db-1.db.shop.svc.cluster.local.", "10.42.0.1")).contains("Address: " + ip));
+    }
+
+    /** Through the ClusterIP in the pods' resolv.conf: needs kube-proxy, which this test does not bring. */
+    @Test
+    void podsResolveShortNamesThroughTheKubeDnsClusterIp() {
+        assumeTrue(ContainerdNode.host("iptables-save", "-t", "nat").out().contains("10.43.0.10"),
+                "nothing routes the kube-dns ClusterIP (no kube-proxy in this build)");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kubectl.ok("exec", "-n", "shop", "cluster-first",
+                "--", "nslookup", "kubernetes.default")).contains("Address: 10.43.0.1"));
+        String ip = kubectl.ok("get", "pod", "db-0", "-n", "shop", "-o", "jsonpath={.status.podIP}");
+        assertThat(kubectl.ok("exec", "-n", "shop", "cluster-first", "--", "nslookup", "db-0.db")).contains("Address: " + ip);
     }
 
     private static ResolvConf resolvConf(String pod) {
