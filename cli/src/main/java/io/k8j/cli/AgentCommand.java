@@ -92,7 +92,7 @@ final class AgentCommand implements Callable<Integer> {
         }
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         Kubelet k = Kubelet.start(client, kubelet.config(name, dir, false, serving.certPem(), serving.keyPem(), ca),
-                kubelet.runtime(dir));
+                kubelet.runtime(dir, kubelet.runtimeKind()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             k.close();

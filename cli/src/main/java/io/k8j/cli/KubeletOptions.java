@@ -2,7 +2,9 @@ package io.k8j.cli;
 
 import io.fabric8.kubernetes.api.model.Taint;
 import io.k8j.cri.ContainerdNode;
+import io.k8j.dns.ClusterDnsConfig;
 import io.k8j.kubelet.KubeletConfig;
+import io.k8j.kubelet.pod.PodDns;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.process.ProcessRuntime;
 import io.k8j.kubelet.runtime.simulated.SimulatedRuntime;
@@ -65,6 +67,18 @@ final class KubeletOptions {
             description = "Process runtime pod IPs are 127.B.x.y; give each kubelet on one machine its own B, 1-254 (default: ${DEFAULT-VALUE}).")
     int loopbackBlock;
 
+    @Option(names = "--cluster-domain", defaultValue = ClusterDnsConfig.DEFAULT_DOMAIN,
+            description = "The cluster's DNS domain, in pods' search path (default: ${DEFAULT-VALUE}).")
+    String clusterDomain;
+
+    @Option(names = "--cluster-dns", defaultValue = ClusterDnsConfig.DEFAULT_SERVICE_IP, converter = FlagValues.IpAddress.class,
+            description = "The cluster DNS address pods are given, the kube-dns Service's ClusterIP (default: ${DEFAULT-VALUE}).")
+    String clusterDns;
+
+    @Option(names = "--resolv-conf", defaultValue = "/etc/resolv.conf",
+            description = "The node's resolv.conf: upstream resolvers of cluster DNS and of dnsPolicy Default pods (default: ${DEFAULT-VALUE}).")
+    Path resolvConf;
+
     String nodeName() throws UnknownHostException {
         return nodeName != null ? nodeName : InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
     }
@@ -83,14 +97,18 @@ final class KubeletOptions {
         Ports.requireFree(nodeIp, kubeletPort, new Ports.Listener("kubelet", "kubelet", "--kubelet-port", "--node-ip"));
     }
 
-    ContainerRuntime runtime(Path dataDir) throws IOException {
-        RuntimeKind chosen = containerRuntime;
-        if (chosen == null) {
-            Optional<String> why = containerRuntimeEndpoint != null ? Optional.empty() : ContainerdNode.unavailable();
-            chosen = why.isEmpty() ? RuntimeKind.CONTAINERD : RuntimeKind.PROCESS;
-            why.ifPresent(reason -> LOG.info("container runtime: process, as {} (pods run as host processes)", reason));
+    /** The runtime the flags name, or containerd when it is installed (or its endpoint given), else process. */
+    RuntimeKind runtimeKind() {
+        if (containerRuntime != null) {
+            return containerRuntime;
         }
-        return switch (chosen) {
+        Optional<String> why = containerRuntimeEndpoint != null ? Optional.empty() : ContainerdNode.unavailable();
+        why.ifPresent(reason -> LOG.info("container runtime: process, as {} (pods run as host processes)", reason));
+        return why.isEmpty() ? RuntimeKind.CONTAINERD : RuntimeKind.PROCESS;
+    }
+
+    ContainerRuntime runtime(Path dataDir, RuntimeKind kind) throws IOException {
+        return switch (kind) {
             case CONTAINERD -> ContainerdNode.start(dataDir, containerRuntimeEndpoint);
             case PROCESS -> ProcessRuntime.inDataDir(dataDir, loopbackBlock, Clock.systemUTC());
             case SIMULATED -> new SimulatedRuntime(0, Clock.systemUTC());
@@ -100,7 +118,8 @@ final class KubeletOptions {
     KubeletConfig config(String node, Path dataDir, boolean controlPlane, String certPem, String keyPem, String caPem) {
         return new KubeletConfig(node, dataDir, controlPlane, taints, KubeletConfig.machineCapacity(), nodeIp,
                 nodeExternalIp, kubeletPort, certPem, keyPem, caPem,
-                Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10));
+                Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10),
+                new PodDns(clusterDomain, List.of(clusterDns), resolvConf));
     }
 
     /** The values of --container-runtime. */

@@ -11,6 +11,8 @@ import io.k8j.apiserver.pki.Kubeconfig;
 import io.k8j.apiserver.pki.UnusableCaException;
 import io.k8j.controllers.ControllerManager;
 import io.k8j.controllers.ControllerManagerOptions;
+import io.k8j.dns.ClusterDns;
+import io.k8j.dns.ClusterDnsConfig;
 import io.k8j.kubelet.Kubelet;
 import io.k8j.scheduler.Scheduler;
 import io.k8j.scheduler.SchedulerOptions;
@@ -86,6 +88,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     AuthenticationFlags authentication;
 
+    @Mixin
+    ClusterDnsFlags dns;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -95,6 +100,11 @@ final class ServerCommand implements Callable<Integer> {
                 new Ports.Listener("API server", "kube-apiserver", "--https-listen-port", "--bind-address"));
         if (!disableAgent) {
             kubelet.requirePortFree();
+        }
+        KubeletOptions.RuntimeKind runtime = disableAgent ? null : kubelet.runtimeKind();
+        ClusterDnsConfig dnsConfig = dns.disabled ? null : dns.config(kubelet, runtime == KubeletOptions.RuntimeKind.CONTAINERD);
+        if (dnsConfig != null) {
+            ClusterDnsFlags.requirePortFree(dnsConfig);
         }
         String hostname = InetAddress.getLocalHost().getHostName();
         List<String> ips = new ArrayList<>(List.of("127.0.0.1", "10.43.0.1"));
@@ -147,8 +157,19 @@ final class ServerCommand implements Callable<Integer> {
                 };
             });
         }
+        if (dnsConfig != null) {
+            components.start("cluster DNS", () -> {
+                KubernetesClient client = new KubernetesClientBuilder()
+                        .withConfig(ComponentClients.config(pki, url, "system:k8j-dns", List.of())).build();
+                ClusterDns clusterDns = ClusterDns.start(client, dnsConfig);
+                return () -> {
+                    clusterDns.close();
+                    client.close();
+                };
+            });
+        }
         if (!disableAgent) {
-            components.start("kubelet", () -> startKubelet(pki, dir, url));
+            components.start("kubelet", () -> startKubelet(pki, dir, url, runtime));
         }
         stopped.await();
         return 0;
@@ -164,11 +185,11 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     /** This machine's node: schedulable (as k3s) unless --node-taint says otherwise, labelled control-plane. */
-    private Kubelet startKubelet(ClusterPki pki, Path dir, String url) throws Exception {
+    private Kubelet startKubelet(ClusterPki pki, Path dir, String url, KubeletOptions.RuntimeKind runtime) throws Exception {
         String name = kubelet.nodeName();
         IssuedCert serving = pki.issueServingCert("system:node:" + name, kubelet.servingNames(name), Duration.ofDays(365));
         return Kubelet.start(new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, url,
                         "system:node:" + name, List.of("system:nodes"))).build(),
-                kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem()), kubelet.runtime(dir));
+                kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem()), kubelet.runtime(dir, runtime));
     }
 }

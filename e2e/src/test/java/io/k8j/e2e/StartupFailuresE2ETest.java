@@ -73,6 +73,19 @@ class StartupFailuresE2ETest {
     }
 
     @Test
+    void aBusyClusterDnsPortNamesItsFlag() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            K8jCommand run = server("--disable-agent", "--cluster-dns-bind-address", "127.0.0.1",
+                    "--cluster-dns-port", Integer.toString(port));
+
+            assertOneLineFailure(run, "k8j: cluster DNS port " + port
+                    + " is in use (another k8j or a DNS server?); choose another with --cluster-dns-port (or --disable-dns)");
+        }
+    }
+
+    @Test
     void aSecondServerOnTheSameDataDirIsRefused() throws Exception {
         try (K8jServer first = K8jServer.start(dataDir, List.of(K8jServer.CONTROL_PLANE_ONLY))) {
             K8jCommand second = server("--disable-agent");

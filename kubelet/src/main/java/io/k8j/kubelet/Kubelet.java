@@ -75,7 +75,7 @@ public final class Kubelet implements AutoCloseable {
                 runtime, PodSync.PodContext.create(clock, config.hostIp(), config.dataDir(), config.capacity(),
                 new ApiConfigSource(client, runtime.reachesClusterIps()),
                 new RestartBackoff(config.backoffInitial(), config.backoffMax(), clock), probes,
-                new PodStatusWriter(client), new PodDeleter(client), containerEvents));
+                new PodStatusWriter(client), new PodDeleter(client), containerEvents, config.dns()));
         // Until the pods bound here are listed, a pod missing from the cache may exist: wait, do not remove its sandbox.
         this.loop = new ControllerLoop("kubelet", queue,
                 key -> statics.contains(key) || informer.hasSynced() ? sync.reconcile(key) : UNSYNCED_RETRY, WORKERS);

@@ -1,6 +1,7 @@
 package io.k8j.kubelet;
 
 import io.fabric8.kubernetes.api.model.Taint;
+import io.k8j.kubelet.pod.PodDns;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,11 +17,12 @@ import java.util.Map;
  * @param nodeServerPort 0 picks a free port (tests); the Node's daemonEndpoints report the actual one
  * @param capacity cpu, memory and pods quantities
  * @param loopbackBlock B in the process runtime's pod IPs 127.B.x.y
+ * @param dns what pods' resolv.conf is made of: the cluster domain, cluster DNS and the node's resolv.conf
  */
 public record KubeletConfig(String nodeName, Path dataDir, boolean controlPlane, List<Taint> taints,
                             Map<String, String> capacity, String hostIp, String externalIp, int nodeServerPort, String servingCertPem,
                             String servingKeyPem, String clientCaPem, Duration backoffInitial, Duration backoffMax,
-                            Duration heartbeat) {
+                            Duration heartbeat, PodDns dns) {
     public static final String VERSION = "v1.33.0-k8j";
 
     /** Defaults from the machine: its cores, its memory, 110 pods. */

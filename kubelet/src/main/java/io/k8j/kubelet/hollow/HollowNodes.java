@@ -14,6 +14,7 @@ import io.k8j.kubelet.MachineInfo;
 import io.k8j.kubelet.NodeStatusReporter;
 import io.k8j.kubelet.pod.ContainerEvents;
 import io.k8j.kubelet.pod.PodDeleter;
+import io.k8j.kubelet.pod.PodDns;
 import io.k8j.kubelet.pod.PodStatusWriter;
 import io.k8j.kubelet.pod.PodSync;
 import io.k8j.kubelet.pod.RestartBackoff;
@@ -64,9 +65,9 @@ public final class HollowNodes implements AutoCloseable {
             String hostIp = HollowNodesConfig.hostIp(i);
             SimulatedRuntime runtime = new SimulatedRuntime(i, clock);
             PodSync sync = new PodSync(dispatch::pod, runtime, PodSync.PodContext.create(clock, hostIp, dataDir, config.capacity(), configs,
-                    backoff, probes, statusWriter, deleter, ContainerEvents.NONE));
+                    backoff, probes, statusWriter, deleter, ContainerEvents.NONE, PodDns.HOST_ONLY));
             KubeletConfig kubelet = new KubeletConfig(name, dataDir, false, List.of(), config.capacity(), hostIp, null, 0,
-                    null, null, null, Duration.ofSeconds(10), Duration.ofMinutes(5), config.heartbeat());
+                    null, null, null, Duration.ofSeconds(10), Duration.ofMinutes(5), config.heartbeat(), PodDns.HOST_ONLY);
             HollowNode node = new HollowNode(name, runtime, sync, new NodeStatusReporter(heartbeatClient, kubelet,
                     runtime.name() + "://" + runtime.version(), MachineInfo.simulated(), List::of, clock),
                     new NodeLease(heartbeatClient, clock), clock, config);

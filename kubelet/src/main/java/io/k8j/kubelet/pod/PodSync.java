@@ -104,7 +104,7 @@ public final class PodSync implements Reconciler {
                     ? Stream.concat(plan.work().stream(), pod.getSpec().getContainers().stream()).toList() : plan.work();
             // Ephemeral containers start even while the pod initializes (kube's computePodActions).
             // Regenerated from the pod, as the kubelet does: a sandbox found again after a restart has no config in memory.
-            SandboxConfig sandboxConfig = SandboxConfigs.of(pod, sandbox.config().attempt(), ctx.logsDir(), ctx.hostIp());
+            SandboxConfig sandboxConfig = SandboxConfigs.of(pod, sandbox.config().attempt(), ctx.logsDir(), ctx.hostIp(), ctx.dns());
             for (Container c : Stream.concat(work.stream(), EphemeralContainers.of(pod.getSpec()).stream()).toList()) {
                 Duration d = new ContainerStep(runtime, hooks, images, ctx, pod, c, sandbox, sandboxConfig, volumes,
                         waiting).run();
@@ -139,7 +139,7 @@ public final class PodSync implements Reconciler {
     }
 
     private SandboxStatus runSandbox(Pod pod, int attempt) {
-        String id = runtime.runPodSandbox(SandboxConfigs.of(pod, attempt, ctx.logsDir(), ctx.hostIp()));
+        String id = runtime.runPodSandbox(SandboxConfigs.of(pod, attempt, ctx.logsDir(), ctx.hostIp(), ctx.dns()));
         return runtime.podSandboxStatus(id).orElseThrow();
     }
 
@@ -181,15 +181,15 @@ public final class PodSync implements Reconciler {
      */
     public record PodContext(Clock clock, String hostIp, Path logsDir, PodVolumes volumes, ContainerConfigs configs,
                              RestartBackoff backoff, RestartBackoff pullBackoff, ConfigSource source, ProbeResults probes,
-                             PodStatusWriter statusWriter, PodDeleter deleter, ContainerEvents events) {
+                             PodStatusWriter statusWriter, PodDeleter deleter, ContainerEvents events, PodDns dns) {
         /** allocatable: the node's cpu, memory and ephemeral-storage, for resourceFieldRef limits a container leaves out. */
         public static PodContext create(Clock clock, String hostIp, Path dataDir, Map<String, String> allocatable,
                                         ConfigSource configs, RestartBackoff backoff, ProbeResults probes,
-                                        PodStatusWriter statusWriter, PodDeleter deleter, ContainerEvents events) {
+                                        PodStatusWriter statusWriter, PodDeleter deleter, ContainerEvents events, PodDns dns) {
             return new PodContext(clock, hostIp, logsDir(dataDir), new PodVolumes(dataDir.resolve("pods"), configs,
                     allocatable, clock), new ContainerConfigs(configs, allocatable), backoff,
                     new RestartBackoff(Duration.ofSeconds(10), Duration.ofMinutes(5), clock), configs, probes, statusWriter,
-                    deleter, events);
+                    deleter, events, dns);
         }
 
         /** Where pods' container logs go: DATA_DIR/logs/pods/NS_NAME_UID/CONTAINER/ATTEMPT.log. */

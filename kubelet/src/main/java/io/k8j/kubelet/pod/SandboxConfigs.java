@@ -3,13 +3,9 @@ package io.k8j.kubelet.pod;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodDNSConfig;
-import io.fabric8.kubernetes.api.model.PodDNSConfigOption;
 import io.k8j.kubelet.runtime.SandboxConfig;
 import io.k8j.kubelet.runtime.SandboxLinux;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,12 +21,10 @@ import java.util.stream.Stream;
  * namespaces, hostPort mappings, resolv.conf and sysctls.
  */
 final class SandboxConfigs {
-    private static final Path HOST_RESOLV_CONF = Path.of("/etc/resolv.conf");
-
     private SandboxConfigs() {
     }
 
-    static SandboxConfig of(Pod pod, int attempt, Path logsDir, String hostIp) {
+    static SandboxConfig of(Pod pod, int attempt, Path logsDir, String hostIp, PodDns dns) {
         var m = pod.getMetadata();
         var spec = pod.getSpec();
         Map<String, String> labels = new HashMap<>(m.getLabels() == null ? Map.of() : m.getLabels());
@@ -45,7 +39,7 @@ final class SandboxConfigs {
                 && Boolean.TRUE.equals(c.getSecurityContext().getPrivileged()));
         SandboxLinux linux = new SandboxLinux(cgroupParent(pod), Boolean.TRUE.equals(spec.getHostPID()),
                 Boolean.TRUE.equals(spec.getHostIPC()), Boolean.TRUE.equals(spec.getShareProcessNamespace()),
-                hostNetwork ? List.of() : portMappings(pod), dns(pod), sysctls, privileged);
+                hostNetwork ? List.of() : portMappings(pod), dns.configFor(pod), sysctls, privileged);
         return new SandboxConfig(m.getName(), m.getNamespace(), m.getUid(), attempt, PodSync.hostname(pod), labels,
                 logDirectory(logsDir, m.getNamespace(), m.getName(), m.getUid()), hostNetwork ? hostIp : null, linux);
     }
@@ -94,49 +88,5 @@ final class SandboxConfigs {
             }
         });
         return out;
-    }
-
-    /**
-     * resolv.conf as kube's dns configurer writes it without cluster DNS (which comes with the cluster network):
-     * the node's for every policy but None, plus the pod's dnsConfig; null (the runtime copies the node's) when
-     * that adds nothing.
-     */
-    static SandboxLinux.DnsConfig dns(Pod pod) {
-        PodDNSConfig own = pod.getSpec().getDnsConfig();
-        boolean none = "None".equals(pod.getSpec().getDnsPolicy());
-        if (own == null && !none) {
-            return null;
-        }
-        List<String> servers = new ArrayList<>();
-        List<String> searches = new ArrayList<>();
-        List<String> options = new ArrayList<>();
-        if (!none) {
-            readHostResolvConf(servers, searches, options);
-        }
-        if (own != null) {
-            servers.addAll(own.getNameservers());
-            searches.addAll(own.getSearches());
-            for (PodDNSConfigOption o : own.getOptions()) {
-                options.add(o.getValue() == null ? o.getName() : o.getName() + ":" + o.getValue());
-            }
-        }
-        return new SandboxLinux.DnsConfig(servers, searches, options);
-    }
-
-    private static void readHostResolvConf(List<String> servers, List<String> searches, List<String> options) {
-        try {
-            for (String line : Files.readAllLines(HOST_RESOLV_CONF)) {
-                String[] f = line.trim().split("\\s+");
-                switch (f[0]) {
-                    case "nameserver" -> servers.addAll(List.of(f).subList(1, f.length));
-                    case "search" -> searches.addAll(List.of(f).subList(1, f.length));
-                    case "options" -> options.addAll(List.of(f).subList(1, f.length));
-                    default -> {
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // no resolv.conf on the node: the pod's own entries only
-        }
     }
 }

@@ -214,7 +214,7 @@ class ContainerEventsTest {
             @Override
             public void forgetAllBut(Set<String> containerIds) {
             }
-        }, null, null, recorded);
+        }, null, null, recorded, PodDns.HOST_ONLY);
     }
 
     private final RestartBackoff backoff = new RestartBackoff(Duration.ofSeconds(10), Duration.ofMinutes(5), clock);
