@@ -3,6 +3,8 @@ package io.k8j.apiserver.http;
 import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.authn.Authentication;
+import io.k8j.apiserver.authz.AuthorizationFilter;
+import io.k8j.apiserver.authz.Authorizer;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.registry.Registry;
 import io.k8j.storage.Storage;
@@ -30,17 +32,17 @@ public final class HttpComponents {
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
                                      String serverAddress) {
         return handler(vertx, registry, storage, executor, clock, discovery, openApi, validator, serverAddress, null,
-                null, MIN_REQUEST_TIMEOUT);
+                null, null, MIN_REQUEST_TIMEOUT);
     }
 
     /**
-     * {@code kubelets} may be null: then pods/log answers 404. {@code authn} null leaves requests unauthenticated.
-     * The filters run in this order: authentication, then (slotting in after it) authorization and admission limits.
+     * {@code kubelets} may be null: then pods/log answers 404. {@code authn} null leaves requests unauthenticated,
+     * {@code authorizer} null unauthorized. The filters run in this order: authentication, then authorization.
      */
     public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
                                      String serverAddress, KubeletProxy kubelets, Authentication authn,
-                                     long minRequestTimeoutSeconds) {
+                                     Authorizer authorizer, long minRequestTimeoutSeconds) {
         // kube's ping and etcd checks; its others (log, informer-sync, post-start hooks, shutdown) have no counterpart
         HealthChecks health = new HealthChecks(List.of(HealthChecks.PING, new StorageHealthCheck(storage, clock)));
         NonResourceHandler nonResource = new NonResourceHandler(discovery, openApi,
@@ -49,6 +51,9 @@ public final class HttpComponents {
         List<RequestFilter> filters = new ArrayList<>();
         if (authn != null) {
             filters.add(new AuthenticationFilter(authn.tokens()));
+        }
+        if (authorizer != null) {
+            filters.add(new AuthorizationFilter(authorizer));
         }
         return new ApiHandler(registry, List.copyOf(filters), nonResource, new FieldValidation(validator),
                 new WatchResponder(storage, clock, minRequestTimeoutSeconds), executor, clock, kubelets, authn);

@@ -1,0 +1,73 @@
+package io.k8j.apiserver.authz;
+
+import io.k8j.api.Json;
+import io.k8j.storage.KeyValue;
+import io.k8j.storage.ListResult;
+import io.k8j.storage.Storage;
+import io.k8j.storage.StorageException;
+import io.k8j.storage.WatchEvent;
+import io.k8j.storage.WatchHandle;
+import io.k8j.storage.WatchListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds an {@link RbacIndex} from storage (the watch cache): one list of every rbac.authorization.k8s.io object,
+ * then a watch from that revision. If the store ends the watch (the listener fell behind, history was
+ * compacted), the index is listed again.
+ */
+public final class RbacStoreFeed implements AutoCloseable {
+    static final String PREFIX = "/registry/rbac.authorization.k8s.io/";
+    private static final Logger LOG = LoggerFactory.getLogger(RbacStoreFeed.class);
+
+    private final Storage storage;
+    private final RbacIndex index;
+    private volatile WatchHandle watch;
+    private volatile boolean closed;
+
+    private RbacStoreFeed(Storage storage, RbacIndex index) {
+        this.storage = storage;
+        this.index = index;
+    }
+
+    /** Lists and starts watching; the index is complete when this returns. */
+    public static RbacStoreFeed start(Storage storage, RbacIndex index) {
+        RbacStoreFeed feed = new RbacStoreFeed(storage, index);
+        feed.listAndWatch();
+        return feed;
+    }
+
+    private synchronized void listAndWatch() {
+        if (closed) {
+            return;
+        }
+        ListResult list = storage.list(PREFIX, null, 0);
+        index.clear();
+        list.items().forEach(kv -> apply(kv, false));
+        watch = storage.watch(PREFIX, list.revision(), WatchListener.of(
+                e -> apply(e.kv(), e.type() == WatchEvent.Type.DELETE), this::restart));
+    }
+
+    private void restart(StorageException cause) {
+        LOG.info("RBAC watch ended ({}); listing again", cause == null ? "closed" : cause.getMessage());
+        Thread.ofVirtual().start(this::listAndWatch);
+    }
+
+    private void apply(KeyValue kv, boolean deleted) {
+        // keys: PREFIX + plural + "/" + name, or PREFIX + plural + "/" + namespace + "/" + name
+        String[] parts = kv.key().substring(PREFIX.length()).split("/");
+        String plural = parts[0];
+        String namespace = parts.length == 3 ? parts[1] : "";
+        String name = parts[parts.length - 1];
+        index.put(plural, namespace, name, deleted ? null : Json.parseObject(kv.value()));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        WatchHandle w = watch;
+        if (w != null) {
+            w.close();
+        }
+    }
+}
