@@ -4,13 +4,8 @@ import io.k8j.api.ResourceCatalog;
 import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.authn.Authentication;
-import io.k8j.apiserver.authz.Authorizer;
+import io.k8j.apiserver.authz.Authorization;
 import io.k8j.apiserver.authz.BootstrapPolicy;
-import io.k8j.apiserver.authz.PrivilegedGroupAuthorizer;
-import io.k8j.apiserver.authz.RbacAuthorizer;
-import io.k8j.apiserver.authz.RbacIndex;
-import io.k8j.apiserver.authz.RbacStoreFeed;
-import io.k8j.apiserver.authz.UnionAuthorizer;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.http.ConnectionDeadlines;
 import io.k8j.apiserver.http.ApiHandler;
@@ -34,8 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -48,14 +41,14 @@ public final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final WatchCache cache;
     private final ExecutorService executor;
-    private final RbacStoreFeed rbacFeed;
+    private final Authorization authorization;
 
-    private ApiServer(Vertx vertx, HttpServer server, WatchCache cache, ExecutorService executor, RbacStoreFeed rbacFeed) {
+    private ApiServer(Vertx vertx, HttpServer server, WatchCache cache, ExecutorService executor, Authorization authorization) {
         this.vertx = vertx;
         this.server = server;
         this.cache = cache;
         this.executor = executor;
-        this.rbacFeed = rbacFeed;
+        this.authorization = authorization;
     }
 
     public static ApiServer start(ApiServerConfig config) throws Exception {
@@ -68,10 +61,7 @@ public final class ApiServer implements AutoCloseable {
                 new ManagedFieldsRecorder(), clock);
         Bootstrap.ensure(registry);
         BootstrapPolicy.reconcile(registry);
-        RbacIndex rbac = new RbacIndex();
-        RbacStoreFeed rbacFeed = RbacStoreFeed.start(cache, rbac);
-        Authorizer authorizer = new UnionAuthorizer(List.of(
-                new PrivilegedGroupAuthorizer(Set.of(PrivilegedGroupAuthorizer.SYSTEM_MASTERS)), new RbacAuthorizer(rbac)));
+        Authorization authorization = Authorization.start(cache);
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -94,7 +84,7 @@ public final class ApiServer implements AutoCloseable {
         ApiHandler handler = HttpComponents.handler(vertx, registry, cache, executor, clock,
                 new Discovery(catalog), new OpenApi(catalog), new FieldValidator(), address,
                 KubeletProxy.create(config.kubeletClient()), Authentication.create(config.authentication(), registry, clock),
-                authorizer, config.minRequestTimeoutSeconds());
+                authorization, config.minRequestTimeoutSeconds());
         ConnectionDeadlines deadlines = new ConnectionDeadlines(vertx, ConnectionDeadlines.KUBE_DEFAULTS);
         HttpServer server = vertx.createHttpServer(options).connectionHandler(deadlines::connected)
                 .requestHandler(deadlines.tracking(handler))
@@ -102,7 +92,7 @@ public final class ApiServer implements AutoCloseable {
         LOG.info("API server listening on https://{}:{}", config.bindAddress(), server.actualPort());
         Bootstrap.ensureKubernetesEndpoints(registry,
                 config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress(), server.actualPort());
-        return new ApiServer(vertx, server, cache, executor, rbacFeed);
+        return new ApiServer(vertx, server, cache, executor, authorization);
     }
 
     public int port() {
@@ -117,7 +107,11 @@ public final class ApiServer implements AutoCloseable {
             LOG.warn("closing the HTTP server: {}", e.toString());
         }
         executor.shutdownNow();
-        rbacFeed.close();
+        try {
+            authorization.close();
+        } catch (Exception e) {
+            LOG.warn("closing authorization: {}", e.toString());
+        }
         vertx.close();
         cache.close();
     }

@@ -4,7 +4,8 @@ import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.authn.Authentication;
 import io.k8j.apiserver.authz.AuthorizationFilter;
-import io.k8j.apiserver.authz.Authorizer;
+import io.k8j.apiserver.authz.Authorization;
+import io.k8j.apiserver.authz.ImpersonationFilter;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.registry.Registry;
 import io.k8j.storage.Storage;
@@ -37,12 +38,12 @@ public final class HttpComponents {
 
     /**
      * {@code kubelets} may be null: then pods/log answers 404. {@code authn} null leaves requests unauthenticated,
-     * {@code authorizer} null unauthorized. The filters run in this order: authentication, then authorization.
+     * {@code authz} null unauthorized. The filters run in this order: authentication, then impersonation, then authorization.
      */
     public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
                                      String serverAddress, KubeletProxy kubelets, Authentication authn,
-                                     Authorizer authorizer, long minRequestTimeoutSeconds) {
+                                     Authorization authz, long minRequestTimeoutSeconds) {
         // kube's ping and etcd checks; its others (log, informer-sync, post-start hooks, shutdown) have no counterpart
         HealthChecks health = new HealthChecks(List.of(HealthChecks.PING, new StorageHealthCheck(storage, clock)));
         NonResourceHandler nonResource = new NonResourceHandler(discovery, openApi,
@@ -52,10 +53,11 @@ public final class HttpComponents {
         if (authn != null) {
             filters.add(new AuthenticationFilter(authn.tokens()));
         }
-        if (authorizer != null) {
-            filters.add(new AuthorizationFilter(authorizer));
+        if (authz != null) {
+            filters.add(new ImpersonationFilter(authz.authorizer()));
+            filters.add(new AuthorizationFilter(authz.authorizer()));
         }
         return new ApiHandler(registry, List.copyOf(filters), nonResource, new FieldValidation(validator),
-                new WatchResponder(storage, clock, minRequestTimeoutSeconds), executor, clock, kubelets, authn);
+                new WatchResponder(storage, clock, minRequestTimeoutSeconds), executor, clock, kubelets, authn, authz);
     }
 }

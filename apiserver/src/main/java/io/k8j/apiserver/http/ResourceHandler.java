@@ -6,6 +6,7 @@ import io.k8j.api.ApiException;
 import io.k8j.api.Json;
 import io.k8j.api.ResourceType;
 import io.k8j.apiserver.authn.Authentication;
+import io.k8j.apiserver.authz.Authorization;
 import io.k8j.apiserver.registry.Deleter;
 import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.ListOptions;
@@ -28,11 +29,12 @@ final class ResourceHandler {
     private final Subresources subresources;
     private final WatchResponder watches;
     private final AuthenticationReviews reviews;
+    private final AuthorizationReviews accessReviews;
     private final Clock clock;
 
     /** {@code authn} null: no token authentication (serviceaccounts/token answers 404). */
     ResourceHandler(Registry registry, FieldValidation validation, WatchResponder watches, Clock clock,
-                    KubeletProxy kubelets, Authentication authn) {
+                    KubeletProxy kubelets, Authentication authn, Authorization authz) {
         this.registry = registry;
         this.options = new RequestOptions();
         this.validation = validation;
@@ -41,6 +43,7 @@ final class ResourceHandler {
                 authn == null ? null : new TokenRequests(registry, authn, clock));
         this.watches = watches;
         this.reviews = new AuthenticationReviews(authn == null ? null : authn.tokens(), clock);
+        this.accessReviews = new AuthorizationReviews(authz);
         this.clock = clock;
     }
 
@@ -81,7 +84,7 @@ final class ResourceHandler {
         if (info.name() != null) {
             throw ApiException.notFound("the server could not find the requested resource");
         }
-        if (!info.verb().equals("create") || !reviews.create(req, type)) {
+        if (!info.verb().equals("create") || !(reviews.create(req, type) || accessReviews.create(req, type, info))) {
             throw ApiException.methodNotAllowed();
         }
     }
