@@ -148,7 +148,7 @@ class AuthorizationE2ETest {
                 switch (who) {
                     case ANONYMOUS -> {
                         assertThat(r.code()).as(what).isEqualTo(401);
-                        assertThat(r.body().strip()).as(what).isEqualTo(AuthenticationE2ETest.UNAUTHORIZED);
+                        assertThat(r.body()).as(what).isEqualTo(AuthenticationE2ETest.UNAUTHORIZED);
                     }
                     case ADMIN -> {
                         if (row.success() != 0) {
@@ -237,6 +237,39 @@ class AuthorizationE2ETest {
                     "system:masters");
             assertThat(bobAsMasters.err()).isEqualTo("Error from server (Forbidden): users \"bob\" is forbidden: User"
                     + " \"bob\" cannot impersonate resource \"users\" in API group \"\" at the cluster scope\n");
+        }
+    }
+
+    @Test
+    void aNamespaceAdminGrantsOnlyWhatItHolds() throws InterruptedException {
+        try (Kubectl asAdmin = new Kubectl(Kubectl.V133, server.kubeconfig());
+             Kubectl asBob = new Kubectl(Kubectl.V133, bobKubeconfig)) {
+            asAdmin.ok("create", "namespace", "team");
+            asAdmin.ok("-n", "team", "create", "rolebinding", "bob-admin", "--clusterrole=admin", "--user=bob");
+            for (int i = 0; i < 60 && !asBob.run("auth", "can-i", "create", "roles", "-n", "team").out().equals("yes\n"); i++) {
+                TimeUnit.MILLISECONDS.sleep(500);
+            }
+            asBob.ok("-n", "team", "create", "role", "cm-reader", "--verb=get,list", "--resource=configmaps");
+            asBob.ok("-n", "team", "create", "rolebinding", "eve-view", "--clusterrole=view", "--user=eve");
+
+            Kubectl.Result nodes = asBob.run("-n", "team", "create", "role", "node-reader", "--verb=get,list",
+                    "--resource=nodes");
+            assertThat(nodes.err()).contains("roles.rbac.authorization.k8s.io"
+                    + " \"node-reader\" is forbidden: user \"bob\" (groups=[\"developers\" \"system:authenticated\"])"
+                    + " is attempting to grant RBAC permissions not currently held:\n"
+                    + "{APIGroups:[\"\"], Resources:[\"nodes\"], Verbs:[\"get\" \"list\"]}\n");
+            Kubectl.Result clusterAdmin = asBob.run("-n", "team", "create", "rolebinding", "eve-root",
+                    "--clusterrole=cluster-admin", "--user=eve");
+            assertThat(clusterAdmin.err()).contains("rolebindings.rbac.authorization.k8s.io"
+                    + " \"eve-root\" is forbidden: user \"bob\" (groups=[\"developers\" \"system:authenticated\"])"
+                    + " is attempting to grant RBAC permissions not currently held:\n")
+                    .contains("{APIGroups:[\"*\"], Resources:[\"*\"], Verbs:[\"*\"]}");
+            // a patch may not escalate either
+            Kubectl.Result patched = asBob.run("-n", "team", "patch", "role", "cm-reader", "--type=json", "-p",
+                    "[{\"op\":\"add\",\"path\":\"/rules/-\",\"value\":{\"apiGroups\":[\"\"],\"resources\":[\"nodes\"],"
+                            + "\"verbs\":[\"delete\"]}}]");
+            assertThat(patched.err()).contains("roles.rbac.authorization.k8s.io \"cm-reader\" is forbidden: user \"bob\"")
+                    .contains("{APIGroups:[\"\"], Resources:[\"nodes\"], Verbs:[\"delete\"]}");
         }
     }
 }

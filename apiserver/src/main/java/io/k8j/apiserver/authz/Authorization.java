@@ -20,6 +20,11 @@ public record Authorization(Authorizer authorizer, RbacIndex rbac, AutoCloseable
         return new Authorization(chain, rbac, feed);
     }
 
+    /** Escalation prevention for writes of RBAC objects, over the same chain and index. */
+    public EscalationCheck escalation() {
+        return new EscalationCheck(authorizer, rbac);
+    }
+
     @Override
     public void close() throws Exception {
         feed.close();
