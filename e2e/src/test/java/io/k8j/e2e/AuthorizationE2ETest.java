@@ -272,4 +272,38 @@ class AuthorizationE2ETest {
                     .contains("{APIGroups:[\"\"], Resources:[\"nodes\"], Verbs:[\"delete\"]}");
         }
     }
+
+    @Test
+    void accessReviewsAnswerForOtherUsers() {
+        String sar = "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SubjectAccessReview\",\"spec\":{%s"
+                + "\"resourceAttributes\":{\"namespace\":\"sec\",\"verb\":\"%s\",\"resource\":\"configmaps\"}}}";
+        ApiClient.Response allowed = admin.post("/apis/authorization.k8s.io/v1/subjectaccessreviews",
+                sar.formatted("\"user\":\"" + SA_USER + "\",\"groups\":[\"system:serviceaccounts\"],", "list"));
+        assertThat(allowed.code()).isEqualTo(201);
+        assertThat(allowed.json().path("status").path("allowed").asBoolean()).isTrue();
+        ApiClient.Response denied = admin.post("/apis/authorization.k8s.io/v1/subjectaccessreviews",
+                sar.formatted("\"user\":\"" + SA_USER + "\",", "delete"));
+        assertThat(denied.json().path("status").toString()).isEqualTo("{\"allowed\":false}");
+        ApiClient.Response nobody = admin.post("/apis/authorization.k8s.io/v1/subjectaccessreviews", sar.formatted("", "list"));
+        assertThat(nobody.code()).isEqualTo(422);
+        assertThat(nobody.json().path("message").asText()).isEqualTo("SubjectAccessReview.authorization.k8s.io \"\" is"
+                + " invalid: spec.user: Invalid value: \"\": at least one of user or group must be specified");
+
+        String lsar = sar.replace("SubjectAccessReview", "LocalSubjectAccessReview").formatted("\"user\":\"bob\",", "get");
+        ApiClient.Response local = admin.post("/apis/authorization.k8s.io/v1/namespaces/sec/localsubjectaccessreviews", lsar);
+        assertThat(local.code()).isEqualTo(201);
+        assertThat(local.json().path("status").path("allowed").asBoolean()).isFalse();
+        ApiClient.Response elsewhere = admin.post("/apis/authorization.k8s.io/v1/namespaces/default/localsubjectaccessreviews",
+                lsar);
+        assertThat(elsewhere.code()).isEqualTo(400);
+        assertThat(elsewhere.json().path("message").asText())
+                .isEqualTo("spec.resourceAttributes.namespace must match namespace: default");
+        // bob may review himself, not others
+        ApiClient.Response bobAsks = ApiClient.fromKubeconfig(bobKubeconfig).post(
+                "/apis/authorization.k8s.io/v1/subjectaccessreviews", sar.formatted("\"user\":\"eve\",", "get"));
+        assertThat(bobAsks.code()).isEqualTo(403);
+        assertThat(bobAsks.json().path("message").asText()).isEqualTo("subjectaccessreviews.authorization.k8s.io is"
+                + " forbidden: User \"bob\" cannot create resource \"subjectaccessreviews\" in API group"
+                + " \"authorization.k8s.io\" at the cluster scope");
+    }
 }

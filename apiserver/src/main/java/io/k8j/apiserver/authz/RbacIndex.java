@@ -36,13 +36,6 @@ public final class RbacIndex {
         }
     }
 
-    public void clear() {
-        clusterRoles.clear();
-        roles.clear();
-        clusterRoleBindings.clear();
-        roleBindings.clear();
-    }
-
     private static <V> void update(Map<String, V> map, String key, V value) {
         if (value == null) {
             map.remove(key);

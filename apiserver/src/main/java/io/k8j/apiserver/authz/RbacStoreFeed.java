@@ -11,10 +11,15 @@ import io.k8j.storage.WatchListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Feeds an {@link RbacIndex} from storage (the watch cache): one list of every rbac.authorization.k8s.io object,
  * then a watch from that revision. If the store ends the watch (the listener fell behind, history was
- * compacted), the index is listed again.
+ * compacted), the index is listed again: listed objects overwrite, and only those no longer listed are dropped,
+ * so requests keep being authorized meanwhile.
  */
 public final class RbacStoreFeed implements AutoCloseable {
     static final String PREFIX = "/registry/rbac.authorization.k8s.io/";
@@ -24,6 +29,8 @@ public final class RbacStoreFeed implements AutoCloseable {
     private final RbacIndex index;
     private volatile WatchHandle watch;
     private volatile boolean closed;
+    /** Keys in the index, to drop those a relist no longer finds. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     private RbacStoreFeed(Storage storage, RbacIndex index) {
         this.storage = storage;
@@ -42,8 +49,12 @@ public final class RbacStoreFeed implements AutoCloseable {
             return;
         }
         ListResult list = storage.list(PREFIX, null, 0);
-        index.clear();
-        list.items().forEach(kv -> apply(kv, false));
+        Set<String> stale = new HashSet<>(known);
+        for (KeyValue kv : list.items()) {
+            apply(kv, false);
+            stale.remove(kv.key());
+        }
+        stale.forEach(key -> apply(new KeyValue(key, null, 0, 0), true));
         watch = storage.watch(PREFIX, list.revision(), WatchListener.of(
                 e -> apply(e.kv(), e.type() == WatchEvent.Type.DELETE), this::restart));
     }
@@ -60,6 +71,11 @@ public final class RbacStoreFeed implements AutoCloseable {
         String namespace = parts.length == 3 ? parts[1] : "";
         String name = parts[parts.length - 1];
         index.put(plural, namespace, name, deleted ? null : Json.parseObject(kv.value()));
+        if (deleted) {
+            known.remove(kv.key());
+        } else {
+            known.add(kv.key());
+        }
     }
 
     @Override
