@@ -211,6 +211,9 @@ class AuthorizationE2ETest {
             assertThat(asReader.run("auth", "can-i", "get", "secrets", "-n", NS).out()).isEqualTo("no\n");
             assertThat(asReader.run("auth", "can-i", "list", "configmaps", "-n", "default").out()).isEqualTo("no\n");
             assertThat(asAdmin.ok("auth", "can-i", "*", "*")).isEqualTo("yes\n");
+            assertThat(asAdmin.ok("-n", NS, "get", "rolebindings", "-o", "wide"))
+                    .containsPattern("\nreader-view +ClusterRole/view +\\S+ +sec/reader\n");
+            assertThat(asAdmin.ok("get", "clusterroles", "view")).containsPattern("\nview +\\d{4}-\\d\\d-\\d\\dT");
 
             String list = asReader.ok("auth", "can-i", "--list", "-n", NS);
             assertThat(list).contains("selfsubjectaccessreviews.authorization.k8s.io")
