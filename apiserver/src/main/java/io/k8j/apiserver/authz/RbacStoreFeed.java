@@ -60,8 +60,25 @@ public final class RbacStoreFeed implements AutoCloseable {
     }
 
     private void restart(StorageException cause) {
-        LOG.info("RBAC watch ended ({}); listing again", cause == null ? "closed" : cause.getMessage());
-        Thread.ofVirtual().start(this::listAndWatch);
+        LOG.info("RBAC watch ended ({}); listing again", cause == null ? "after a failed list" : cause.getMessage());
+        Thread.ofVirtual().start(() -> {
+            try {
+                listAndWatch();
+            } catch (RuntimeException e) {
+                // as an informer does: keep the last known grants and try again shortly
+                LOG.warn("listing RBAC objects failed: {}; retrying in 1 s", e.toString());
+                sleepQuietly();
+                restart(null);
+            }
+        });
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void apply(KeyValue kv, boolean deleted) {
