@@ -73,6 +73,22 @@ public final class ResourceCatalog {
         c.add("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), List.of(), Set.of(), StorageClass.class);
         c.add("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), Set.of(),
                 PriorityClass.class);
+        c.add("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false, List.of(), List.of(),
+                Set.of(), io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class);
+        c.add("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false, List.of(), List.of(), Set.of(),
+                io.fabric8.kubernetes.api.model.rbac.ClusterRole.class);
+        c.add("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true, List.of(), List.of(), Set.of(),
+                io.fabric8.kubernetes.api.model.rbac.RoleBinding.class);
+        c.add("rbac.authorization.k8s.io", "v1", "Role", "roles", true, List.of(), List.of(), Set.of(),
+                io.fabric8.kubernetes.api.model.rbac.Role.class);
+        c.addCreateOnly("authorization.k8s.io", "v1", "LocalSubjectAccessReview", "localsubjectaccessreviews", true,
+                io.fabric8.kubernetes.api.model.authorization.v1.LocalSubjectAccessReview.class);
+        c.addCreateOnly("authorization.k8s.io", "v1", "SelfSubjectAccessReview", "selfsubjectaccessreviews", false,
+                io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview.class);
+        c.addCreateOnly("authorization.k8s.io", "v1", "SelfSubjectRulesReview", "selfsubjectrulesreviews", false,
+                io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview.class);
+        c.addCreateOnly("authorization.k8s.io", "v1", "SubjectAccessReview", "subjectaccessreviews", false,
+                io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview.class);
         // kubectl 1.27's auth whoami asks v1beta1 (falling back to v1alpha1), later ones v1 first.
         c.addCreateOnly("authentication.k8s.io", "v1", "TokenReview", "tokenreviews", false, TokenReview.class);
         for (String version : List.of("v1", "v1beta1", "v1alpha1")) {

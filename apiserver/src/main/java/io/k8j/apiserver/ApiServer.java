@@ -4,6 +4,8 @@ import io.k8j.api.ResourceCatalog;
 import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.authn.Authentication;
+import io.k8j.apiserver.authz.Authorization;
+import io.k8j.apiserver.authz.BootstrapPolicy;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.http.ConnectionDeadlines;
 import io.k8j.apiserver.http.ApiHandler;
@@ -39,12 +41,14 @@ public final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final WatchCache cache;
     private final ExecutorService executor;
+    private final Authorization authorization;
 
-    private ApiServer(Vertx vertx, HttpServer server, WatchCache cache, ExecutorService executor) {
+    private ApiServer(Vertx vertx, HttpServer server, WatchCache cache, ExecutorService executor, Authorization authorization) {
         this.vertx = vertx;
         this.server = server;
         this.cache = cache;
         this.executor = executor;
+        this.authorization = authorization;
     }
 
     public static ApiServer start(ApiServerConfig config) throws Exception {
@@ -56,6 +60,8 @@ public final class ApiServer implements AutoCloseable {
         Registry registry = new Registry(catalog, cache, type -> Strategies.forResource(type, allocator, config.tolerationSeconds()),
                 new ManagedFieldsRecorder(), clock);
         Bootstrap.ensure(registry);
+        BootstrapPolicy.reconcile(registry);
+        Authorization authorization = Authorization.start(cache);
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -78,7 +84,7 @@ public final class ApiServer implements AutoCloseable {
         ApiHandler handler = HttpComponents.handler(vertx, registry, cache, executor, clock,
                 new Discovery(catalog), new OpenApi(catalog), new FieldValidator(), address,
                 KubeletProxy.create(config.kubeletClient()), Authentication.create(config.authentication(), registry, clock),
-                config.minRequestTimeoutSeconds());
+                authorization, config.minRequestTimeoutSeconds());
         ConnectionDeadlines deadlines = new ConnectionDeadlines(vertx, ConnectionDeadlines.KUBE_DEFAULTS);
         HttpServer server = vertx.createHttpServer(options).connectionHandler(deadlines::connected)
                 .requestHandler(deadlines.tracking(handler))
@@ -86,7 +92,7 @@ public final class ApiServer implements AutoCloseable {
         LOG.info("API server listening on https://{}:{}", config.bindAddress(), server.actualPort());
         Bootstrap.ensureKubernetesEndpoints(registry,
                 config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress(), server.actualPort());
-        return new ApiServer(vertx, server, cache, executor);
+        return new ApiServer(vertx, server, cache, executor, authorization);
     }
 
     public int port() {
@@ -101,6 +107,11 @@ public final class ApiServer implements AutoCloseable {
             LOG.warn("closing the HTTP server: {}", e.toString());
         }
         executor.shutdownNow();
+        try {
+            authorization.close();
+        } catch (Exception e) {
+            LOG.warn("closing authorization: {}", e.toString());
+        }
         vertx.close();
         cache.close();
     }

@@ -7,6 +7,7 @@ import io.k8j.client.LeaderElected;
 import io.k8j.client.LeaderElection;
 import io.k8j.client.LeaseTimings;
 import io.k8j.client.SharedInformers;
+import io.k8j.controllers.clusterroleaggregation.ClusterRoleAggregationController;
 import io.k8j.controllers.daemonset.DaemonSetController;
 import io.k8j.controllers.deployment.DeploymentController;
 import io.k8j.controllers.cronjob.CronJobController;
@@ -68,7 +69,8 @@ public final class ControllerManager implements LeaderElected {
                 new EndpointSliceController(client, informers, clock), new ServiceAccountController(client, informers),
                 new JobController(client, informers), new CronJobController(client, informers),
                 new ResourceQuotaController(client, informers),
-                new PodGcController(client, informers, options.terminatedPodGcThreshold(), clock)));
+                new PodGcController(client, informers, options.terminatedPodGcThreshold(), clock),
+                new ClusterRoleAggregationController(client, informers)));
         if (options.rootCa() != null) {
             loops.add(new RootCaPublisher(client, informers, options.rootCa()));
         }

@@ -165,8 +165,15 @@ class AuthenticationE2ETest {
             assertThat(texts(user.path("groups"))).containsExactly("system:serviceaccounts",
                     "system:serviceaccounts:" + ns, "system:authenticated");
             assertThat(user.at("/extra/authentication.kubernetes.io~1credential-id/0").asText()).startsWith("JTI=");
-            assertThat(withToken.ok("--token", token, "-n", ns, "get", "serviceaccount", "robot", "-o", "name").trim())
-                    .isEqualTo("serviceaccount/robot");
+            // RBAC: a new service account may do nothing until bound (here to view, in its namespace)
+            Kubectl.Result forbidden = withToken.run("--token", token, "-n", ns, "get", "serviceaccount", "robot");
+            assertThat(forbidden.err()).isEqualTo("Error from server (Forbidden): serviceaccounts \"robot\" is forbidden:"
+                    + " User \"system:serviceaccount:" + ns + ":robot\" cannot get resource \"serviceaccounts\" in API"
+                    + " group \"\" in the namespace \"" + ns + "\"\n");
+            kubectl.ok("-n", ns, "create", "rolebinding", "robot-view", "--clusterrole=view",
+                    "--serviceaccount=" + ns + ":robot");
+            awaitTrue(() -> withToken.run("--token", token, "-n", ns, "get", "serviceaccount", "robot", "-o", "name")
+                    .out().equals("serviceaccount/robot\n"));
 
             kubectl.ok("-n", ns, "delete", "serviceaccount", "robot");
             Kubectl.Result refused = withToken.run("--token", token, "auth", "whoami");

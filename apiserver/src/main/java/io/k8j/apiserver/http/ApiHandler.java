@@ -34,11 +34,12 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
 
     public ApiHandler(Registry registry, List<RequestFilter> filters, NonResourceHandler nonResource,
                       FieldValidation validation, WatchResponder watches, ExecutorService executor,
-                      java.time.Clock clock, KubeletProxy kubelets, io.k8j.apiserver.authn.Authentication authn) {
+                      java.time.Clock clock, KubeletProxy kubelets, io.k8j.apiserver.authn.Authentication authn,
+                      io.k8j.apiserver.authz.Authorization authz) {
         this.registry = registry;
         this.filters = filters;
         this.nonResource = nonResource;
-        this.resources = new ResourceHandler(registry, validation, watches, clock, kubelets, authn);
+        this.resources = new ResourceHandler(registry, validation, watches, clock, kubelets, authn, authz);
         this.watches = watches;
         this.executor = executor;
         this.streams = new StreamProxy(registry, filters, kubelets, executor);

@@ -75,6 +75,11 @@ public final class ApiRequest {
         this.user = user;
     }
 
+    /** From here on the request acts as {@code user} (kube's impersonation, once the caller was allowed it). */
+    public void impersonate(UserInfo user) {
+        this.user = user;
+    }
+
     /** A warning for the client, sent as a {@code Warning: 299 - "..."} response header. */
     public void warn(String text) {
         warnings.add(text);

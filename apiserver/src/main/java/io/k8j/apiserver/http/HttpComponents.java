@@ -3,6 +3,9 @@ package io.k8j.apiserver.http;
 import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.authn.Authentication;
+import io.k8j.apiserver.authz.AuthorizationFilter;
+import io.k8j.apiserver.authz.Authorization;
+import io.k8j.apiserver.authz.ImpersonationFilter;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.registry.Registry;
 import io.k8j.storage.Storage;
@@ -30,17 +33,17 @@ public final class HttpComponents {
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
                                      String serverAddress) {
         return handler(vertx, registry, storage, executor, clock, discovery, openApi, validator, serverAddress, null,
-                null, MIN_REQUEST_TIMEOUT);
+                null, null, MIN_REQUEST_TIMEOUT);
     }
 
     /**
-     * {@code kubelets} may be null: then pods/log answers 404. {@code authn} null leaves requests unauthenticated.
-     * The filters run in this order: authentication, then (slotting in after it) authorization and admission limits.
+     * {@code kubelets} may be null: then pods/log answers 404. {@code authn} null leaves requests unauthenticated,
+     * {@code authz} null unauthorized. The filters run in this order: authentication, then impersonation, then authorization.
      */
     public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
                                      String serverAddress, KubeletProxy kubelets, Authentication authn,
-                                     long minRequestTimeoutSeconds) {
+                                     Authorization authz, long minRequestTimeoutSeconds) {
         // kube's ping and etcd checks; its others (log, informer-sync, post-start hooks, shutdown) have no counterpart
         HealthChecks health = new HealthChecks(List.of(HealthChecks.PING, new StorageHealthCheck(storage, clock)));
         NonResourceHandler nonResource = new NonResourceHandler(discovery, openApi,
@@ -50,7 +53,11 @@ public final class HttpComponents {
         if (authn != null) {
             filters.add(new AuthenticationFilter(authn.tokens()));
         }
+        if (authz != null) {
+            filters.add(new ImpersonationFilter(authz.authorizer()));
+            filters.add(new AuthorizationFilter(authz.authorizer()));
+        }
         return new ApiHandler(registry, List.copyOf(filters), nonResource, new FieldValidation(validator),
-                new WatchResponder(storage, clock, minRequestTimeoutSeconds), executor, clock, kubelets, authn);
+                new WatchResponder(storage, clock, minRequestTimeoutSeconds), executor, clock, kubelets, authn, authz);
     }
 }

@@ -8,6 +8,7 @@ import io.k8j.api.apply.ApplyConflictException;
 import io.k8j.api.apply.ServerSideApply;
 import io.k8j.api.patch.PatchException;
 import io.k8j.api.patch.Patches;
+import io.k8j.apiserver.authz.EscalationCheck;
 import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.WriteOptions;
 
@@ -23,9 +24,21 @@ final class PatchHandler {
     private final FieldValidation validation;
     private final RequestOptions options;
 
-    PatchHandler(FieldValidation validation, RequestOptions options) {
+    private final EscalationCheck escalation;
+
+    /** {@code escalation} null: RBAC objects are patched without escalation prevention (no authorization). */
+    PatchHandler(FieldValidation validation, RequestOptions options, EscalationCheck escalation) {
         this.validation = validation;
         this.options = options;
+        this.escalation = escalation;
+    }
+
+    /** The patched object as it would be stored, checked before it is: a patch must not grant more than a write. */
+    private ObjectNode checked(ApiRequest req, ResourceType type, String ns, ObjectNode patched) {
+        if (escalation != null) {
+            escalation.check(req.user(), type, ns, patched);
+        }
+        return patched;
     }
 
     Result patch(ApiRequest req, GenericStore store, String ns, String name, String subresource) {
@@ -42,7 +55,7 @@ final class PatchHandler {
         UnaryOperator<ObjectNode> change = current -> {
             ObjectNode patched = patchDocument(media, current, doc, type);
             validation.check(req, patched, type);
-            return patched;
+            return checked(req, type, ns, patched);
         };
         return new Result(store.guaranteedUpdate(ns, name, change, write, subresource), false);
     }
@@ -82,13 +95,13 @@ final class PatchHandler {
         try {
             try {
                 ObjectNode result = store.guaranteedUpdate(ns, name,
-                        current -> merge(current, applied, write, type), applyWrite, subresource);
+                        current -> checked(req, type, ns, merge(current, applied, write, type)), applyWrite, subresource);
                 return new Result(result, false);
             } catch (ApiException e) {
                 if (e.code() != 404 || subresource != null) {
                     throw e;
                 }
-                return new Result(store.create(ns, merge(null, applied, write, type), applyWrite), true);
+                return new Result(store.create(ns, checked(req, type, ns, merge(null, applied, write, type)), applyWrite), true);
             }
         } catch (ApplyConflictException e) {
             throw e.toApiException();

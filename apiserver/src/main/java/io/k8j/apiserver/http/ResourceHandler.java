@@ -6,6 +6,8 @@ import io.k8j.api.ApiException;
 import io.k8j.api.Json;
 import io.k8j.api.ResourceType;
 import io.k8j.apiserver.authn.Authentication;
+import io.k8j.apiserver.authz.Authorization;
+import io.k8j.apiserver.authz.EscalationCheck;
 import io.k8j.apiserver.registry.Deleter;
 import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.ListOptions;
@@ -28,19 +30,23 @@ final class ResourceHandler {
     private final Subresources subresources;
     private final WatchResponder watches;
     private final AuthenticationReviews reviews;
+    private final AuthorizationReviews accessReviews;
+    private final EscalationCheck escalation;
     private final Clock clock;
 
     /** {@code authn} null: no token authentication (serviceaccounts/token answers 404). */
     ResourceHandler(Registry registry, FieldValidation validation, WatchResponder watches, Clock clock,
-                    KubeletProxy kubelets, Authentication authn) {
+                    KubeletProxy kubelets, Authentication authn, Authorization authz) {
         this.registry = registry;
         this.options = new RequestOptions();
         this.validation = validation;
-        this.patches = new PatchHandler(validation, options);
+        this.escalation = authz == null ? null : authz.escalation();
+        this.patches = new PatchHandler(validation, options, escalation);
         this.subresources = new Subresources(registry, patches, options, kubelets,
                 authn == null ? null : new TokenRequests(registry, authn, clock));
         this.watches = watches;
         this.reviews = new AuthenticationReviews(authn == null ? null : authn.tokens(), clock);
+        this.accessReviews = new AuthorizationReviews(authz);
         this.clock = clock;
     }
 
@@ -81,7 +87,7 @@ final class ResourceHandler {
         if (info.name() != null) {
             throw ApiException.notFound("the server could not find the requested resource");
         }
-        if (!info.verb().equals("create") || !reviews.create(req, type)) {
+        if (!info.verb().equals("create") || !(reviews.create(req, type) || accessReviews.create(req, type, info))) {
             throw ApiException.methodNotAllowed();
         }
     }
@@ -120,12 +126,18 @@ final class ResourceHandler {
         if (type.namespaced() && bodyNs != null && !bodyNs.isEmpty() && !bodyNs.equals(ns)) {
             throw ApiException.badRequest("the namespace of the provided object does not match the namespace sent on the request");
         }
+        if (escalation != null) {
+            escalation.check(req.user(), type, ns, obj);
+        }
         ObjectNode created = store.create(ns, obj, options.write(req));
         respondObject(req, type, created, 201);
     }
 
     private void update(ApiRequest req, ResourceType type, GenericStore store, String ns, String name) {
         ObjectNode obj = validation.decode(req, type);
+        if (escalation != null) {
+            escalation.check(req.user(), type, ns, obj);
+        }
         ObjectNode updated = store.update(ns, name, obj, options.write(req), null);
         respondObject(req, type, updated, 200);
     }

@@ -24,7 +24,8 @@ final class MetadataRules {
             errors.add(FieldError.required("metadata.name", "name or generateName is required"));
         } else {
             String problem = NameRules.pathSegment(name);
-            if (problem == null && !type.plural().equals("events")) {
+            // events and RBAC objects (system:discovery) need only be path segments, as in kube
+            if (problem == null && !type.plural().equals("events") && !type.group().equals("rbac.authorization.k8s.io")) {
                 problem = NameRules.dns1123Subdomain(name);
             }
             if (problem != null) {

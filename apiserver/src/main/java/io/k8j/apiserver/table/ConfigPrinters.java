@@ -53,7 +53,7 @@ final class ConfigPrinters {
         });
     }
 
-    /** LimitRanges have no kube printer; kube's default table convertor shows the creation time. */
+    /** LimitRanges have no kube printer; kube's default table convertor shows the creation time (as for roles). */
     static RowPrinter limitRanges() {
         DateTimeFormatter rfc3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ZoneOffset.UTC);
         return RowPrinter.of(List.of(Column.NAME,

@@ -41,7 +41,11 @@ public final class TableConverter {
             Map.entry("endpointslices.discovery.k8s.io", NetworkPrinters.endpointSlices()),
             Map.entry("events.events.k8s.io", EventPrinter.eventsApi()),
             Map.entry("storageclasses.storage.k8s.io", StoragePrinters.storageClasses()),
-            Map.entry("priorityclasses.scheduling.k8s.io", ClusterPrinters.priorityClasses()));
+            Map.entry("priorityclasses.scheduling.k8s.io", ClusterPrinters.priorityClasses()),
+            Map.entry("roles.rbac.authorization.k8s.io", RbacPrinters.roles()),
+            Map.entry("clusterroles.rbac.authorization.k8s.io", RbacPrinters.roles()),
+            Map.entry("rolebindings.rbac.authorization.k8s.io", RbacPrinters.bindings()),
+            Map.entry("clusterrolebindings.rbac.authorization.k8s.io", RbacPrinters.bindings()));
 
     private final RowPrinter printer;
 

@@ -49,6 +49,10 @@ public final class Strategies {
             case "events.k8s.io/events" -> new EventsGroupEventStrategy();
             case "storage.k8s.io/storageclasses" -> new StorageClassStrategy();
             case "scheduling.k8s.io/priorityclasses" -> new PriorityClassStrategy();
+            case "rbac.authorization.k8s.io/roles" -> new RoleStrategy(true);
+            case "rbac.authorization.k8s.io/clusterroles" -> new RoleStrategy(false);
+            case "rbac.authorization.k8s.io/rolebindings" -> new RoleBindingStrategy(true);
+            case "rbac.authorization.k8s.io/clusterrolebindings" -> new RoleBindingStrategy(false);
             default -> PLAIN;
         };
     }
