@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,10 +18,22 @@ final class SecureFiles {
     private SecureFiles() {
     }
 
-    /** Creates {@code dir} (0700 when new) if it is missing. */
+    /**
+     * Creates {@code dir} 0700 if it is missing; an existing one is set to 0700 and its private keys ({@code *.key})
+     * to 0600, so that keys a copy or an older version left readable by others are not left so.
+     */
     static void createPrivateDirectory(Path dir) {
         try {
             Files.createDirectories(dir, attributes(dir, "rwx------"));
+            if (attributes(dir, "rwx------").length == 0) {
+                return;
+            }
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            try (DirectoryStream<Path> keys = Files.newDirectoryStream(dir, "*.key")) {
+                for (Path key : keys) {
+                    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
