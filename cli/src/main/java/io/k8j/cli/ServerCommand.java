@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.k8j.apiserver.ApiServer;
 import io.k8j.apiserver.ApiServerConfig;
+import io.k8j.apiserver.encryption.EncryptionAtRest;
 import io.k8j.apiserver.pki.ClusterPki;
 import io.k8j.apiserver.registry.strategy.DefaultTolerationSeconds;
 import io.k8j.apiserver.pki.IssuedCert;
@@ -53,6 +54,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "etcd endpoints (http[s]://host:2379,...); empty for embedded SQLite.")
     String datastoreEndpoint;
 
+    @Option(names = "--encryption-provider-config",
+            description = "EncryptionConfiguration (apiserver.config.k8s.io/v1: aescbc, aesgcm, secretbox, identity) for "
+                    + "resources at rest, re-read when it changes (default: DATA_DIR/cred/encryption-config.yaml if it exists).")
+    Path encryptionProviderConfig;
+
     @Option(names = "--default-local-storage-path", description = "Where local-path volumes live on each node (default: DATA_DIR/storage).")
     Path localStoragePath;
 
@@ -101,8 +107,9 @@ final class ServerCommand implements Callable<Integer> {
         if (!bindAddress.equals("0.0.0.0") && !ips.contains(bindAddress)) {
             ips.add(bindAddress);
         }
+        EncryptionAtRest encryption = EncryptionConfigs.load(EncryptionConfigs.resolve(encryptionProviderConfig, dir));
         ClusterPki pki = loadPki(dir.resolve("pki"), hostname, ips);
-        Storage storage = Datastores.open(datastoreEndpoint, dir);
+        Storage storage = EncryptionConfigs.wrap(Datastores.open(datastoreEndpoint, dir), encryption);
         // The API server's identity towards kubelets, for pods/log (kube's --kubelet-client-certificate).
         IssuedCert toKubelets = pki.issueClientCert("kube-apiserver-kubelet-client", List.of("system:masters"), Duration.ofDays(365));
         ApiServer server = ApiServer.start(new ApiServerConfig(bindAddress, port, pki.servingCertFile(),
