@@ -2,6 +2,7 @@ package io.k8j.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8j.e2e.support.K8jCommand;
 import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.storage.etcd.EtcdExtension;
@@ -82,6 +83,62 @@ class EncryptionAtRestE2ETest {
             assertThat(contains(stored, base64(value))).isFalse();
             assertThat(contains(stored, value)).isFalse();
         }
+    }
+
+    @Test
+    void secretsEncryptEnablesThenRotatesKeysKeepingEverySecretReadable() throws Exception {
+        Path dataDir = Files.createTempDirectory("k8j-e2e-rotate-");
+        String dir = dataDir.toString();
+        List<String> flags = List.of(K8jServer.CONTROL_PLANE_ONLY);
+        try {
+            try (K8jServer server = K8jServer.start(dataDir, flags);
+                 Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
+                kubectl.ok("create", "secret", "generic", "before", "--from-literal=password=" + value);
+                assertThat(K8jServer.cli("secrets-encrypt", "status", "--data-dir", dir)).contains("Encryption Status: Disabled");
+                assertThat(K8jServer.cli("secrets-encrypt", "enable", "--data-dir", dir)).contains("secrets encryption enabled");
+
+                K8jCommand refused = K8jCommand.run("secrets-encrypt", "rotate-keys", "--data-dir", dir);
+                assertThat(refused.exitCode()).as("this server started before enable: it does not encrypt").isEqualTo(1);
+                assertThat(refused.stderr()).contains("the server did not start using the new key");
+                server.stop();
+            }
+            String firstKey = activeKey(dir);
+            try (K8jServer server = K8jServer.start(dataDir, flags);
+                 Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
+                kubectl.ok("create", "secret", "generic", "after", "--from-literal=password=" + value + "-after");
+                assertThat(contains(sqliteFiles(dataDir), "k8s:enc:aescbc:v1:" + firstKey + ":")).isTrue();
+                assertThat(contains(sqliteFiles(dataDir), base64(value + "-after"))).isFalse();
+
+                assertThat(K8jServer.cli("secrets-encrypt", "rotate-keys", "--data-dir", dir))
+                        .containsPattern("re-encrypted \\d+ secrets").contains("removed the old keys");
+                String secondKey = activeKey(dir);
+                assertThat(secondKey).isNotEqualTo(firstKey);
+                assertThat(K8jServer.cli("secrets-encrypt", "status", "--data-dir", dir)).doesNotContain(firstKey);
+                assertThat(contains(sqliteFiles(dataDir), "k8s:enc:aescbc:v1:" + secondKey + ":")).isTrue();
+                assertReadable(kubectl);
+                server.stop();
+            }
+            try (K8jServer server = K8jServer.start(dataDir, flags);
+                 Kubectl kubectl = new Kubectl(Kubectl.V127, server.kubeconfig())) {
+                assertReadable(kubectl); // with only the new key configured: both were rewritten with it
+                server.stop();
+            }
+        } finally {
+            K8jServer.killall(dataDir);
+            K8jServer.deleteTree(dataDir);
+        }
+    }
+
+    private void assertReadable(Kubectl kubectl) {
+        assertThat(kubectl.ok("get", "secret", "before", "-o", "jsonpath={.data.password}")).isEqualTo(base64(value));
+        assertThat(kubectl.ok("get", "secret", "after", "-o", "jsonpath={.data.password}")).isEqualTo(base64(value + "-after"));
+    }
+
+    /** The name on the status line marked active ("&nbsp;*"). */
+    private static String activeKey(String dataDir) {
+        String status = K8jServer.cli("secrets-encrypt", "status", "--data-dir", dataDir);
+        assertThat(status).contains("Encryption Status: Enabled");
+        return status.lines().filter(l -> l.startsWith(" *")).findFirst().orElseThrow().replaceAll(".*\\s", "");
     }
 
     private Path config(String provider, String key) throws IOException {
