@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.k8j.apiserver.ApiServer;
 import io.k8j.apiserver.ApiServerConfig;
+import io.k8j.apiserver.audit.Auditor;
 import io.k8j.apiserver.encryption.EncryptionAtRest;
 import io.k8j.apiserver.pki.ClusterPki;
 import io.k8j.apiserver.registry.strategy.DefaultTolerationSeconds;
@@ -92,6 +93,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     AuthenticationFlags authentication;
 
+    @Mixin
+    AuditFlags audit;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -108,6 +112,7 @@ final class ServerCommand implements Callable<Integer> {
             ips.add(bindAddress);
         }
         EncryptionAtRest encryption = EncryptionConfigs.load(EncryptionConfigs.resolve(encryptionProviderConfig, dir));
+        Auditor auditor = audit.auditor();
         ClusterPki pki = loadPki(dir.resolve("pki"), hostname, ips);
         Storage storage = EncryptionConfigs.wrap(Datastores.open(datastoreEndpoint, dir), encryption);
         // The API server's identity towards kubelets, for pods/log (kube's --kubelet-client-certificate).
@@ -116,7 +121,7 @@ final class ServerCommand implements Callable<Integer> {
                 pki.servingKeyFile(), pki.caCertFile(), storage, new ApiServerConfig.KubeletClientCert(
                         toKubelets.certPem(), toKubelets.keyPem(), pki.caCertPem()), authentication.options(dir.resolve("pki")))
                 .withTolerationSeconds(new DefaultTolerationSeconds(notReadyTolerationSeconds, unreachableTolerationSeconds))
-                .withMinRequestTimeout(authentication.minRequestTimeout));
+                .withMinRequestTimeout(authentication.minRequestTimeout).withAuditor(auditor));
         String host = bindAddress.equals("0.0.0.0") ? "127.0.0.1" : bindAddress;
         Path kubeconfigFile = kubeconfig != null ? kubeconfig : dir.resolve("kubeconfig");
         Kubeconfig.write(kubeconfigFile, "https://" + host + ":" + server.port(), pki.caCertPem(),

@@ -2,6 +2,7 @@ package io.k8j.apiserver.http;
 
 import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
+import io.k8j.apiserver.audit.Auditor;
 import io.k8j.apiserver.authn.Authentication;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.registry.Registry;
@@ -30,17 +31,18 @@ public final class HttpComponents {
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
                                      String serverAddress) {
         return handler(vertx, registry, storage, executor, clock, discovery, openApi, validator, serverAddress, null,
-                null, MIN_REQUEST_TIMEOUT);
+                null, MIN_REQUEST_TIMEOUT, null);
     }
 
     /**
      * {@code kubelets} may be null: then pods/log answers 404. {@code authn} null leaves requests unauthenticated.
      * The filters run in this order: authentication, then (slotting in after it) authorization and admission limits.
+     * {@code auditor} null: no audit events.
      */
     public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
                                      String serverAddress, KubeletProxy kubelets, Authentication authn,
-                                     long minRequestTimeoutSeconds) {
+                                     long minRequestTimeoutSeconds, Auditor auditor) {
         // kube's ping and etcd checks; its others (log, informer-sync, post-start hooks, shutdown) have no counterpart
         HealthChecks health = new HealthChecks(List.of(HealthChecks.PING, new StorageHealthCheck(storage, clock)));
         NonResourceHandler nonResource = new NonResourceHandler(discovery, openApi,
@@ -51,6 +53,6 @@ public final class HttpComponents {
             filters.add(new AuthenticationFilter(authn.tokens()));
         }
         return new ApiHandler(registry, List.copyOf(filters), nonResource, new FieldValidation(validator),
-                new WatchResponder(storage, clock, minRequestTimeoutSeconds), executor, clock, kubelets, authn);
+                new WatchResponder(storage, clock, minRequestTimeoutSeconds), executor, clock, kubelets, authn, auditor);
     }
 }
