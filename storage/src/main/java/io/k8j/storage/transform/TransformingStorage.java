@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * them, see plain values; the backend sees only transformed ones. A value that cannot be read back reaches callers
  * as an {@link Unreadable} marker rather than an exception, so it fails requests for that object only.
  *
- * <p>It remembers how each key's value is stored, so that {@link #isStale} can tell the API server to write an
+ * <p>It remembers the prefix of each key's stored value, so that {@link #isStale} can tell the API server to write an
  * unchanged object anyway when the value is stored under an older key: how a rotation rewrites every secret.
  */
 public final class TransformingStorage implements Storage {
@@ -33,7 +33,7 @@ public final class TransformingStorage implements Storage {
     public KeyValue create(String key, byte[] value) {
         byte[] stored = transformer.toStorage(key, value);
         KeyValue kv = backend.create(key, stored);
-        storedPrefixes.put(key, transformer.writePrefix(key));
+        remember(key, transformer.writePrefix(key));
         return new KeyValue(key, value, kv.createRevision(), kv.modRevision());
     }
 
@@ -53,7 +53,7 @@ public final class TransformingStorage implements Storage {
         byte[] stored = transformer.toStorage(key, value);
         try {
             KeyValue kv = backend.update(key, stored, expectedModRevision);
-            storedPrefixes.put(key, transformer.writePrefix(key));
+            remember(key, transformer.writePrefix(key));
             return new KeyValue(key, value, kv.createRevision(), kv.modRevision());
         } catch (ConflictException e) {
             throw new ConflictException(key, read(e.current()));
@@ -78,10 +78,19 @@ public final class TransformingStorage implements Storage {
                 ? WatchListener.of(onEvent, l::onTerminated) : onEvent);
     }
 
-    /** True when {@code key}'s value is stored otherwise than a write would store it now (or was never seen). */
+    /** True when {@code key}'s value is stored otherwise than a write would store it now. */
     @Override
     public boolean isStale(String key) {
-        return !transformer.writePrefix(key).equals(storedPrefixes.get(key));
+        return !transformer.writePrefix(key).equals(storedPrefixes.getOrDefault(key, ""));
+    }
+
+    /** Only prefixed values are remembered: most keys (resources not encrypted) cost nothing. */
+    private void remember(String key, String prefix) {
+        if (prefix.isEmpty()) {
+            storedPrefixes.remove(key);
+        } else {
+            storedPrefixes.put(key, prefix);
+        }
     }
 
     @Override
@@ -133,7 +142,7 @@ public final class TransformingStorage implements Storage {
         }
         try {
             ValueTransformer.Read r = transformer.fromStorage(kv.key(), kv.value());
-            storedPrefixes.put(kv.key(), r.storedPrefix());
+            remember(kv.key(), r.storedPrefix());
             return new KeyValue(kv.key(), r.value(), kv.createRevision(), kv.modRevision());
         } catch (TransformException e) {
             storedPrefixes.remove(kv.key());
