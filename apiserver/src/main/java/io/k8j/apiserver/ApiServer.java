@@ -84,7 +84,7 @@ public final class ApiServer implements AutoCloseable {
         ApiHandler handler = HttpComponents.handler(vertx, registry, cache, executor, clock,
                 new Discovery(catalog), new OpenApi(catalog), new FieldValidator(), address,
                 KubeletProxy.create(config.kubeletClient()), Authentication.create(config.authentication(), registry, clock),
-                authorization, config.minRequestTimeoutSeconds());
+                authorization, config.minRequestTimeoutSeconds(), config.auditor());
         ConnectionDeadlines deadlines = new ConnectionDeadlines(vertx, ConnectionDeadlines.KUBE_DEFAULTS);
         HttpServer server = vertx.createHttpServer(options).connectionHandler(deadlines::connected)
                 .requestHandler(deadlines.tracking(handler))

@@ -1,5 +1,6 @@
 package io.k8j.apiserver;
 
+import io.k8j.apiserver.audit.Auditor;
 import io.k8j.apiserver.authn.AuthenticationOptions;
 import io.k8j.apiserver.http.HttpComponents;
 import io.k8j.apiserver.registry.strategy.DefaultTolerationSeconds;
@@ -17,24 +18,30 @@ import java.nio.file.Path;
  * @param tolerationSeconds what the DefaultTolerationSeconds admission gives new pods
  * @param minRequestTimeoutSeconds kube's --min-request-timeout: a watch without timeoutSeconds lasts this long
  *                                 times a random factor in [1, 2)
+ * @param auditor writes audit events as its policy asks; null: no audit log
  */
 public record ApiServerConfig(String bindAddress, int port, Path servingCert, Path servingKey, Path clientCa,
                               Storage storage, KubeletClientCert kubeletClient, AuthenticationOptions authentication,
-                              DefaultTolerationSeconds tolerationSeconds, long minRequestTimeoutSeconds) {
+                              DefaultTolerationSeconds tolerationSeconds, long minRequestTimeoutSeconds, Auditor auditor) {
     public ApiServerConfig(String bindAddress, int port, Path servingCert, Path servingKey, Path clientCa,
                            Storage storage, KubeletClientCert kubeletClient, AuthenticationOptions authentication) {
         this(bindAddress, port, servingCert, servingKey, clientCa, storage, kubeletClient, authentication,
-                DefaultTolerationSeconds.DEFAULTS, HttpComponents.MIN_REQUEST_TIMEOUT);
+                DefaultTolerationSeconds.DEFAULTS, HttpComponents.MIN_REQUEST_TIMEOUT, null);
     }
 
     public ApiServerConfig withTolerationSeconds(DefaultTolerationSeconds seconds) {
         return new ApiServerConfig(bindAddress, port, servingCert, servingKey, clientCa, storage, kubeletClient,
-                authentication, seconds, minRequestTimeoutSeconds);
+                authentication, seconds, minRequestTimeoutSeconds, auditor);
     }
 
     public ApiServerConfig withMinRequestTimeout(long seconds) {
         return new ApiServerConfig(bindAddress, port, servingCert, servingKey, clientCa, storage, kubeletClient,
-                authentication, tolerationSeconds, seconds);
+                authentication, tolerationSeconds, seconds, auditor);
+    }
+
+    public ApiServerConfig withAuditor(Auditor auditor) {
+        return new ApiServerConfig(bindAddress, port, servingCert, servingKey, clientCa, storage, kubeletClient,
+                authentication, tolerationSeconds, minRequestTimeoutSeconds, auditor);
     }
 
     /** PEM client certificate and key for the kubelets' node servers, and the CA their serving certs chain to. */

@@ -3,15 +3,37 @@ package io.k8j.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 
-/** The state directory: given, or /var/lib/k8j for root and ~/.k8j for others, as k3s does. */
+/**
+ * The state directory: given, or /var/lib/k8j for root and ~/.k8j for others, as k3s does. It holds the database,
+ * keys and pod volumes (secrets among them), so only its owner may enter it: it is made 0700, and a looser one
+ * found at start is tightened.
+ */
 final class DataDirs {
+    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
     private DataDirs() {
     }
 
     static Path resolve(Path given) throws IOException {
         Path dir = path(given);
-        Files.createDirectories(dir);
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(dir);
+            return dir;
+        }
+        if (Files.notExists(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir);
+        if (mode.removeAll(OTHERS)) {
+            Files.setPosixFilePermissions(dir, mode);
+        }
         return dir;
     }
 

@@ -7,7 +7,6 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Chooses the storage backend from --datastore-endpoint: etcd URLs, or embedded SQLite when absent. */
@@ -17,9 +16,7 @@ final class Datastores {
 
     static Storage open(String endpoint, Path dataDir) throws IOException {
         if (endpoint == null || endpoint.isBlank()) {
-            Path db = dataDir.resolve("db");
-            Files.createDirectories(db);
-            return new SqliteStorage(db.resolve("state.db"));
+            return new SqliteStorage(dataDir.resolve("db").resolve("state.db"));
         }
         return EtcdStorage.connect(endpoint);
     }

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.k8j.apiserver.ApiServer;
 import io.k8j.apiserver.ApiServerConfig;
+import io.k8j.apiserver.audit.Auditor;
+import io.k8j.apiserver.encryption.EncryptionAtRest;
 import io.k8j.apiserver.pki.ClusterPki;
 import io.k8j.apiserver.registry.strategy.DefaultTolerationSeconds;
 import io.k8j.apiserver.pki.IssuedCert;
@@ -55,6 +57,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "etcd endpoints (http[s]://host:2379,...); empty for embedded SQLite.")
     String datastoreEndpoint;
 
+    @Option(names = "--encryption-provider-config",
+            description = "EncryptionConfiguration (apiserver.config.k8s.io/v1: aescbc, aesgcm, secretbox, identity) for "
+                    + "resources at rest, re-read when it changes (default: DATA_DIR/cred/encryption-config.yaml if it exists).")
+    Path encryptionProviderConfig;
+
     @Option(names = "--default-local-storage-path", description = "Where local-path volumes live on each node (default: DATA_DIR/storage).")
     Path localStoragePath;
 
@@ -90,6 +97,7 @@ final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     ClusterDnsFlags dns;
+    AuditFlags audit;
 
     @Override
     public Integer call() throws Exception {
@@ -111,15 +119,17 @@ final class ServerCommand implements Callable<Integer> {
         if (!bindAddress.equals("0.0.0.0") && !ips.contains(bindAddress)) {
             ips.add(bindAddress);
         }
+        EncryptionAtRest encryption = EncryptionConfigs.load(EncryptionConfigs.resolve(encryptionProviderConfig, dir));
+        Auditor auditor = audit.auditor();
         ClusterPki pki = loadPki(dir.resolve("pki"), hostname, ips);
-        Storage storage = Datastores.open(datastoreEndpoint, dir);
+        Storage storage = EncryptionConfigs.wrap(Datastores.open(datastoreEndpoint, dir), encryption);
         // The API server's identity towards kubelets, for pods/log (kube's --kubelet-client-certificate).
         IssuedCert toKubelets = pki.issueClientCert("kube-apiserver-kubelet-client", List.of("system:masters"), Duration.ofDays(365));
         ApiServer server = ApiServer.start(new ApiServerConfig(bindAddress, port, pki.servingCertFile(),
                 pki.servingKeyFile(), pki.caCertFile(), storage, new ApiServerConfig.KubeletClientCert(
                         toKubelets.certPem(), toKubelets.keyPem(), pki.caCertPem()), authentication.options(dir.resolve("pki")))
                 .withTolerationSeconds(new DefaultTolerationSeconds(notReadyTolerationSeconds, unreachableTolerationSeconds))
-                .withMinRequestTimeout(authentication.minRequestTimeout));
+                .withMinRequestTimeout(authentication.minRequestTimeout).withAuditor(auditor));
         String host = bindAddress.equals("0.0.0.0") ? "127.0.0.1" : bindAddress;
         Path kubeconfigFile = kubeconfig != null ? kubeconfig : dir.resolve("kubeconfig");
         Kubeconfig.write(kubeconfigFile, "https://" + host + ":" + server.port(), pki.caCertPem(),

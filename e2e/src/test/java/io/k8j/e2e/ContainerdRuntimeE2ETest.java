@@ -256,6 +256,38 @@ class ContainerdRuntimeE2ETest {
     }
 
     @Test
+    @Order(2)
+    void aSecretOf0400IsReadableByANonRootUserThroughItsFsGroup() {
+        kubectl.okWithInput("""
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: creds}
+                stringData: {password: hunter2}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: modes}
+                spec:
+                  securityContext: {runAsUser: 1000, fsGroup: 2000}
+                  containers:
+                  - name: c
+                    image: busybox
+                    imagePullPolicy: IfNotPresent
+                    command: [sleep, "3600"]
+                    volumeMounts: [{name: creds, mountPath: /etc/creds}]
+                  volumes:
+                  - {name: creds, secret: {secretName: creds, defaultMode: 0400}}
+                """, "apply", "-f", "-");
+        await().atMost(WAIT).until(() -> ready("modes"));
+
+        assertThat(kubectl.ok("exec", "modes", "--", "stat", "-L", "-c", "%a %g", "/etc/creds/password").strip())
+                .isEqualTo("440 2000");
+        assertThat(kubectl.ok("exec", "modes", "--", "id", "-G")).contains("2000");
+        assertThat(kubectl.ok("exec", "modes", "--", "cat", "/etc/creds/password")).isEqualTo("hunter2");
+        kubectl.ok("delete", "pod", "modes", "--wait=false");
+    }
+
+    @Test
     @Order(3)
     void aMissingImageBacksOffWithContainerdsMessageAndRecoversOnceImported() throws Exception {
         kubectl.okWithInput("""

@@ -68,6 +68,15 @@ public interface Storage extends AutoCloseable {
      */
     WatchHandle watch(String prefix, long afterRevision, Consumer<WatchEvent> listener);
 
+    /**
+     * True when {@code key}'s value is stored in a form a write would no longer produce (encrypted with an older
+     * key, or not encrypted): the API server then writes an unchanged object anyway, as kube does for stale data,
+     * so that rewriting every object re-encrypts it. Stores that transform nothing answer false.
+     */
+    default boolean isStale(String key) {
+        return false;
+    }
+
     /** The revision of the latest write (0 for an empty store). */
     long currentRevision();
 

@@ -2,6 +2,7 @@ package io.k8j.apiserver.http;
 
 import io.k8j.api.ApiException;
 import io.k8j.api.Json;
+import io.k8j.apiserver.audit.Auditor;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.Registry;
@@ -31,11 +32,12 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
     private final WatchResponder watches;
     private final ExecutorService executor;
     private final StreamProxy streams;
+    private final Auditor auditor;
 
     public ApiHandler(Registry registry, List<RequestFilter> filters, NonResourceHandler nonResource,
                       FieldValidation validation, WatchResponder watches, ExecutorService executor,
                       java.time.Clock clock, KubeletProxy kubelets, io.k8j.apiserver.authn.Authentication authn,
-                      io.k8j.apiserver.authz.Authorization authz) {
+                      io.k8j.apiserver.authz.Authorization authz, Auditor auditor) {
         this.registry = registry;
         this.filters = filters;
         this.nonResource = nonResource;
@@ -43,6 +45,7 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
         this.watches = watches;
         this.executor = executor;
         this.streams = new StreamProxy(registry, filters, kubelets, executor);
+        this.auditor = auditor;
     }
 
     @Override
@@ -77,10 +80,16 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
     }
 
     private void serve(ApiRequest req) {
+        Auditor.Entry audit = null;
         try {
             RequestInfo info = RequestInfo.parse(req.method(), req.path(), req.flag("watch"));
-            for (RequestFilter f : filters) {
-                f.filter(req, info);
+            try {
+                for (RequestFilter f : filters) {
+                    f.filter(req, info);
+                }
+            } finally {
+                // begun here, so that a refusal of a known user (403 from authorization) is audited too
+                audit = auditor == null || req.user() == null ? null : AuditedRequests.begin(auditor, req, info);
             }
             if (info != null && registry.catalog().find(info.group(), info.version(), info.resource()).isPresent()) {
                 resources.handle(req, info);
@@ -95,6 +104,10 @@ public final class ApiHandler implements Handler<HttpServerRequest> {
         } catch (RuntimeException | Error e) {
             LOG.error("request {} {} failed", req.method(), req.path(), e);
             Responses.error(req, ApiException.internal(String.valueOf(e.getMessage())));
+        } finally {
+            if (audit != null) {
+                audit.complete(req.raw().response().getStatusCode());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.k8j.apiserver.http;
 
 import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
+import io.k8j.apiserver.audit.Auditor;
 import io.k8j.apiserver.authn.Authentication;
 import io.k8j.apiserver.authz.AuthorizationFilter;
 import io.k8j.apiserver.authz.Authorization;
@@ -33,17 +34,18 @@ public final class HttpComponents {
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
                                      String serverAddress) {
         return handler(vertx, registry, storage, executor, clock, discovery, openApi, validator, serverAddress, null,
-                null, null, MIN_REQUEST_TIMEOUT);
+                null, null, MIN_REQUEST_TIMEOUT, null);
     }
 
     /**
      * {@code kubelets} may be null: then pods/log answers 404. {@code authn} null leaves requests unauthenticated,
-     * {@code authz} null unauthorized. The filters run in this order: authentication, then impersonation, then authorization.
+     * {@code authz} null unauthorized, {@code auditor} null unaudited. The filters run in this order:
+     * authentication, then impersonation, then authorization.
      */
     public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
                                      String serverAddress, KubeletProxy kubelets, Authentication authn,
-                                     Authorization authz, long minRequestTimeoutSeconds) {
+                                     Authorization authz, long minRequestTimeoutSeconds, Auditor auditor) {
         // kube's ping and etcd checks; its others (log, informer-sync, post-start hooks, shutdown) have no counterpart
         HealthChecks health = new HealthChecks(List.of(HealthChecks.PING, new StorageHealthCheck(storage, clock)));
         NonResourceHandler nonResource = new NonResourceHandler(discovery, openApi,
@@ -58,6 +60,6 @@ public final class HttpComponents {
             filters.add(new AuthorizationFilter(authz.authorizer()));
         }
         return new ApiHandler(registry, List.copyOf(filters), nonResource, new FieldValidation(validator),
-                new WatchResponder(storage, clock, minRequestTimeoutSeconds), executor, clock, kubelets, authn, authz);
+                new WatchResponder(storage, clock, minRequestTimeoutSeconds), executor, clock, kubelets, authn, authz, auditor);
     }
 }

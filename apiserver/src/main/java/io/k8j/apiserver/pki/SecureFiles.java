@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,14 +14,26 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes credential files so that no reader ever sees them partially written or world-readable. */
-final class SecureFiles {
+public final class SecureFiles {
     private SecureFiles() {
     }
 
-    /** Creates {@code dir} (0700 when new) if it is missing. */
+    /**
+     * Creates {@code dir} 0700 if it is missing; an existing one is set to 0700 and its private keys ({@code *.key})
+     * to 0600, so that keys a copy or an older version left readable by others are not left so.
+     */
     static void createPrivateDirectory(Path dir) {
         try {
             Files.createDirectories(dir, attributes(dir, "rwx------"));
+            if (attributes(dir, "rwx------").length == 0) {
+                return;
+            }
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            try (DirectoryStream<Path> keys = Files.newDirectoryStream(dir, "*.key")) {
+                for (Path key : keys) {
+                    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
@@ -31,7 +44,7 @@ final class SecureFiles {
      * its final mode (so a secret is never briefly readable by others), synced, then renamed over
      * the target, which is atomic, so kubectl or a restarting server reads the old or the new file.
      */
-    static void writeAtomically(Path file, String content, boolean secret) {
+    public static void writeAtomically(Path file, String content, boolean secret) {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {

@@ -222,7 +222,7 @@ public final class GenericStore {
             WriteContext ctx = contexts.create(options.dryRun());
             try {
                 ObjectNode updated = prepareUpdate(desired, old, options, subresource, ctx);
-                if (sameContent(updated, old)) {
+                if (sameContent(updated, old) && !storage.isStale(key)) {
                     return old;
                 }
                 if (options.dryRun()) {

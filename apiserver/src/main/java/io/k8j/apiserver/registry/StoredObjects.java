@@ -1,8 +1,10 @@
 package io.k8j.apiserver.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.ApiException;
 import io.k8j.api.Json;
 import io.k8j.storage.KeyValue;
+import io.k8j.storage.transform.Unreadable;
 
 /**
  * Conversion between stored bytes and API objects. The resourceVersion is never stored: it is the
@@ -16,7 +18,12 @@ public final class StoredObjects {
         return decode(kv.value(), kv.modRevision());
     }
 
+    /** Throws kube's 500 "unable to transform key" for a value that could not be decrypted. */
     public static ObjectNode decode(byte[] value, long revision) {
+        String unreadable = Unreadable.reason(value);
+        if (unreadable != null) {
+            throw ApiException.internal(unreadable);
+        }
         ObjectNode obj = Json.parseObject(value);
         Meta.of(obj).put("resourceVersion", Long.toString(revision));
         return obj;

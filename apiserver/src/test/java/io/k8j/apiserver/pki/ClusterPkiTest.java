@@ -171,6 +171,20 @@ class ClusterPkiTest {
     }
 
     @Test
+    void keysAndDirectoryLeftReadableByOthersAreTightenedAtStart() throws Exception {
+        Path pkiDir = dir.resolve("pki");
+        ClusterPki.loadOrCreate(pkiDir, List.of(), List.of());
+        Files.setPosixFilePermissions(pkiDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(pkiDir.resolve("ca.key"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        ClusterPki.loadOrCreate(pkiDir, List.of(), List.of());
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pkiDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pkiDir.resolve("ca.key")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pkiDir.resolve("ca.crt")))).isEqualTo("rw-r--r--");
+    }
+
+    @Test
     void keysArePrivateAndCertsReadable() throws Exception {
         ClusterPki pki = ClusterPki.loadOrCreate(dir.resolve("pki"), List.of(), List.of());
 

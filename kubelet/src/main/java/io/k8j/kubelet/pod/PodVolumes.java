@@ -1,6 +1,7 @@
 package io.k8j.kubelet.pod;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.DownwardAPIVolumeFile;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -14,8 +15,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,8 @@ import java.util.Map;
  * directories under DATA_DIR/pods/&lt;uid&gt;/volumes/&lt;name&gt;, their files rewritten on every sync so updates
  * show; hostPath and persistentVolumeClaim volumes are host directories used in place (a claim through
  * its bound volume's hostPath or local path, created if missing). Projected serviceAccountToken sources hold a
- * token bound to the pod ({@link ServiceAccountTokens}), refreshed before it expires.
+ * token bound to the pod ({@link ServiceAccountTokens}), refreshed before it expires. Their files get kube's modes and
+ * fsGroup ownership ({@link VolumeFileModes}).
  */
 final class PodVolumes {
     private final Path podsDir;
@@ -65,44 +69,73 @@ final class PodVolumes {
 
     private void writeFiles(Pod pod, Volume v, Path dir, String podIp, String hostIp) throws IOException {
         String ns = pod.getMetadata().getNamespace();
+        Long fsGroup = pod.getSpec().getSecurityContext() == null ? null : pod.getSpec().getSecurityContext().getFsGroup();
         if (v.getConfigMap() != null) {
-            configMap(ns, v.getConfigMap().getName(), v.getConfigMap().getOptional(), v.getConfigMap().getItems(), dir);
+            VolumeFileModes modes = new VolumeFileModes(v.getConfigMap().getDefaultMode(), fsGroup);
+            configMap(ns, v.getConfigMap().getName(), v.getConfigMap().getOptional(), v.getConfigMap().getItems(), dir, modes);
         } else if (v.getSecret() != null) {
-            secret(ns, v.getSecret().getSecretName(), v.getSecret().getOptional(), v.getSecret().getItems(), dir);
+            VolumeFileModes modes = new VolumeFileModes(v.getSecret().getDefaultMode(), fsGroup);
+            secret(ns, v.getSecret().getSecretName(), v.getSecret().getOptional(), v.getSecret().getItems(), dir, modes);
         } else if (v.getDownwardAPI() != null) {
-            write(dir, DownwardApiFiles.of(pod, v.getDownwardAPI().getItems(), podIp, hostIp, allocatable), null, false);
+            downwardApi(pod, v.getDownwardAPI().getItems(), dir, podIp, hostIp,
+                    new VolumeFileModes(v.getDownwardAPI().getDefaultMode(), fsGroup));
         } else if (v.getProjected() != null) {
+            VolumeFileModes modes = new VolumeFileModes(v.getProjected().getDefaultMode(), fsGroup);
             for (VolumeProjection p : v.getProjected().getSources()) {
                 if (p.getConfigMap() != null) {
-                    configMap(ns, p.getConfigMap().getName(), p.getConfigMap().getOptional(), p.getConfigMap().getItems(), dir);
+                    configMap(ns, p.getConfigMap().getName(), p.getConfigMap().getOptional(), p.getConfigMap().getItems(), dir, modes);
                 } else if (p.getSecret() != null) {
-                    secret(ns, p.getSecret().getName(), p.getSecret().getOptional(), p.getSecret().getItems(), dir);
+                    secret(ns, p.getSecret().getName(), p.getSecret().getOptional(), p.getSecret().getItems(), dir, modes);
                 } else if (p.getDownwardAPI() != null) {
-                    write(dir, DownwardApiFiles.of(pod, p.getDownwardAPI().getItems(), podIp, hostIp, allocatable), null, false);
+                    downwardApi(pod, p.getDownwardAPI().getItems(), dir, podIp, hostIp, modes);
                 } else if (p.getServiceAccountToken() != null) {
-                    tokens.write(pod, p.getServiceAccountToken(), dir);
+                    Path token = tokens.write(pod, p.getServiceAccountToken(), dir);
+                    modes.applyToFile(token, null);
                 }
             }
+            modes.applyToDirectory(dir);
         } else if (v.getEmptyDir() == null) {
             throw new IllegalStateException("volume " + v.getName()
                     + ": only emptyDir, configMap, secret, downwardAPI, projected, hostPath and persistentVolumeClaim are supported");
         }
     }
 
-    private void configMap(String ns, String name, Boolean optional, List<KeyToPath> items, Path dir) throws IOException {
+    private void configMap(String ns, String name, Boolean optional, List<KeyToPath> items, Path dir,
+                           VolumeFileModes modes) throws IOException {
         ConfigMap cm = configs.configMap(ns, name);
         if (cm == null && !Boolean.TRUE.equals(optional)) {
             throw new IllegalStateException("configmap \"" + name + "\" not found");
         }
-        write(dir, cm == null || cm.getData() == null ? Map.of() : cm.getData(), items, false);
+        Map<String, byte[]> data = new LinkedHashMap<>();
+        if (cm != null && cm.getData() != null) {
+            cm.getData().forEach((k, value) -> data.put(k, value.getBytes(StandardCharsets.UTF_8)));
+        }
+        writeKeys(dir, data, items, modes);
     }
 
-    private void secret(String ns, String name, Boolean optional, List<KeyToPath> items, Path dir) throws IOException {
+    private void secret(String ns, String name, Boolean optional, List<KeyToPath> items, Path dir,
+                        VolumeFileModes modes) throws IOException {
         Secret s = configs.secret(ns, name);
         if (s == null && !Boolean.TRUE.equals(optional)) {
             throw new IllegalStateException("secret \"" + name + "\" not found");
         }
-        write(dir, s == null || s.getData() == null ? Map.of() : s.getData(), items, true);
+        Map<String, byte[]> data = new LinkedHashMap<>();
+        if (s != null && s.getData() != null) {
+            s.getData().forEach((k, value) -> data.put(k, Base64.getDecoder().decode(value)));
+        }
+        writeKeys(dir, data, items, modes);
+    }
+
+    private void downwardApi(Pod pod, List<DownwardAPIVolumeFile> items, Path dir, String podIp, String hostIp,
+                             VolumeFileModes modes) throws IOException {
+        Map<String, Integer> itemModes = new HashMap<>();
+        if (items != null) {
+            items.forEach(i -> itemModes.put(i.getPath(), i.getMode()));
+        }
+        for (var f : DownwardApiFiles.of(pod, items, podIp, hostIp, allocatable).entrySet()) {
+            writeFile(dir, f.getKey(), f.getValue().getBytes(StandardCharsets.UTF_8), itemModes.get(f.getKey()), modes);
+        }
+        modes.applyToDirectory(dir);
     }
 
     /** The claim's bound volume's directory on this host; a claim not yet bound keeps the pod waiting. */
@@ -126,24 +159,42 @@ final class PodVolumes {
         throw new IllegalStateException("persistentvolume \"" + volumeName + "\": only hostPath and local volumes can be mounted");
     }
 
-    private static void write(Path dir, Map<String, String> data, List<KeyToPath> items, boolean base64) throws IOException {
-        Map<String, String> files = new LinkedHashMap<>();
+    /** Every key of {@code data} under its own name, or only the items' keys under their paths. */
+    private static void writeKeys(Path dir, Map<String, byte[]> data, List<KeyToPath> items, VolumeFileModes modes)
+            throws IOException {
         if (items == null || items.isEmpty()) {
-            data.keySet().forEach(k -> files.put(k, k));
+            for (var e : data.entrySet()) {
+                writeFile(dir, e.getKey(), e.getValue(), null, modes);
+            }
         } else {
-            items.forEach(i -> files.put(i.getKey(), i.getPath()));
+            for (KeyToPath item : items) {
+                if (data.containsKey(item.getKey())) {
+                    writeFile(dir, item.getPath(), data.get(item.getKey()), item.getMode(), modes);
+                }
+            }
         }
-        for (var f : files.entrySet()) {
-            String value = data.get(f.getKey());
-            if (value == null) {
-                continue;
-            }
-            Path file = dir.resolve(f.getValue()).normalize();
-            if (!file.startsWith(dir)) {
-                throw new IllegalStateException("item path " + f.getValue() + " leaves the volume");
-            }
-            Files.createDirectories(file.getParent());
-            Files.write(file, base64 ? Base64.getDecoder().decode(value) : value.getBytes(StandardCharsets.UTF_8));
+        modes.applyToDirectory(dir);
+    }
+
+    private static void writeFile(Path dir, String path, byte[] content, Integer itemMode, VolumeFileModes modes)
+            throws IOException {
+        Path file = dir.resolve(path).normalize();
+        if (!file.startsWith(dir)) {
+            throw new IllegalStateException("item path " + path + " leaves the volume");
+        }
+        Files.createDirectories(file.getParent());
+        // A new file renamed over the old: a reader sees old or new content, and a read-only mode (0400) left by
+        // the last sync does not stop a kubelet that is not root from writing.
+        Path tmp = Files.createTempFile(file.getParent(), ".." + file.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, content);
+            modes.applyToFile(tmp, itemMode);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        for (Path d = file.getParent(); !d.equals(dir); d = d.getParent()) {
+            modes.applyToDirectory(d);
         }
     }
 

@@ -41,8 +41,8 @@ final class ServiceAccountTokens {
         this.clock = clock;
     }
 
-    /** Writes the pod's current token for {@code source} to {@code dir/path}, requesting one when due. */
-    void write(Pod pod, ServiceAccountTokenProjection source, Path dir) throws IOException {
+    /** Writes the pod's current token for {@code source} to {@code dir/path}, requesting one when due; returns the file. */
+    Path write(Pod pod, ServiceAccountTokenProjection source, Path dir) throws IOException {
         Path file = dir.resolve(source.getPath()).normalize();
         if (!file.startsWith(dir)) {
             throw new IllegalStateException("item path " + source.getPath() + " leaves the volume");
@@ -56,6 +56,7 @@ final class ServiceAccountTokens {
         } finally {
             Files.deleteIfExists(tmp);
         }
+        return file;
     }
 
     String token(Pod pod, ServiceAccountTokenProjection source) {

@@ -69,9 +69,14 @@ class PodVolumesTest {
     };
 
     private Map<String, Path> prepare(Volume... volumes) {
+        return prepare(null, volumes);
+    }
+
+    private Map<String, Path> prepare(Long fsGroup, Volume... volumes) {
         Pod pod = new PodBuilder().withNewMetadata().withName("web").withNamespace("ns").withUid("u1")
                 .withLabels(Map.of("app", "web", "tier", "front")).withAnnotations(Map.of("note", "say \"hi\""))
-                .endMetadata().withNewSpec().withNodeName("n1").withServiceAccountName("robot").withVolumes(volumes).endSpec().build();
+                .endMetadata().withNewSpec().withNodeName("n1").withServiceAccountName("robot").withVolumes(volumes)
+                .withNewSecurityContext().withFsGroup(fsGroup).endSecurityContext().endSpec().build();
         return new PodVolumes(tmp.resolve("pods"), source, Map.of(), java.time.Clock.systemUTC()).prepare(pod, "127.0.0.9", "127.0.0.1");
     }
 
@@ -104,6 +109,53 @@ class PodVolumesTest {
         assertThat(Files.readString(dir.resolve("token"))).isEqualTo("T");
         assertThat(Files.readString(dir.resolve("ns"))).isEqualTo("ns");
         assertThat(Files.readString(dir.resolve("token-sa"))).isEqualTo("jwt-for-robot");
+    }
+
+    @Test
+    void filesTakeTheItemsModeElseTheVolumesDefaultModeElse0644() throws IOException {
+        Map<String, Path> dirs = prepare(
+                new VolumeBuilder().withName("sec").withNewSecret().withSecretName("sec").withDefaultMode(0400).endSecret().build(),
+                new VolumeBuilder().withName("cfg").withNewConfigMap().withName("cfg").addNewItem().withKey("a.conf")
+                        .withPath("conf/a").withMode(0600).endItem().endConfigMap().build(),
+                new VolumeBuilder().withName("plain").withNewConfigMap().withName("cfg").endConfigMap().build(),
+                new VolumeBuilder().withName("all").withNewProjected().withDefaultMode(0440)
+                        .addNewSource().withNewSecret().withName("sec").endSecret().endSource()
+                        .addNewSource().withNewServiceAccountToken().withPath("token-sa").endServiceAccountToken().endSource()
+                        .endProjected().build());
+
+        assertThat(mode(dirs.get("sec").resolve("token"))).isEqualTo("r--------");
+        assertThat(mode(dirs.get("cfg").resolve("conf/a"))).isEqualTo("rw-------");
+        assertThat(mode(dirs.get("plain").resolve("a.conf"))).isEqualTo("rw-r--r--");
+        assertThat(mode(dirs.get("all").resolve("token"))).isEqualTo("r--r-----");
+        assertThat(mode(dirs.get("all").resolve("token-sa"))).isEqualTo("r--r-----");
+    }
+
+    @Test
+    void anFsGroupOwnsTheFilesAndMayReadThem() throws IOException {
+        Path dir = prepare(2000L, new VolumeBuilder().withName("sec").withNewSecret().withSecretName("sec")
+                .withDefaultMode(0400).addNewItem().withKey("token").withPath("sub/token").endItem().endSecret().build()).get("sec");
+
+        Path file = dir.resolve("sub/token");
+        assertThat(mode(file)).isEqualTo("r--r-----");
+        for (Path p : new Path[] {file, file.getParent(), dir}) {
+            assertThat(Files.getAttribute(p, "unix:gid")).as(p.toString()).isEqualTo(2000);
+        }
+        assertThat((Integer) Files.getAttribute(dir, "unix:mode") & 02050).as("setgid, group r-x").isEqualTo(02050);
+    }
+
+    @Test
+    void aRewriteRestoresTheMode() throws IOException {
+        Volume v = new VolumeBuilder().withName("sec").withNewSecret().withSecretName("sec").withDefaultMode(0400).endSecret().build();
+        Path file = prepare(v).get("sec").resolve("token");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        prepare(v);
+
+        assertThat(mode(file)).isEqualTo("r--------");
+    }
+
+    private static String mode(Path p) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
 
     @Test

@@ -164,6 +164,11 @@ public final class WatchCache implements Storage {
     }
 
     @Override
+    public boolean isStale(String key) {
+        return backend.isStale(key);
+    }
+
+    @Override
     public long currentRevision() {
         return backend.currentRevision();
     }

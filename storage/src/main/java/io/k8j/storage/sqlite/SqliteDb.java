@@ -92,7 +92,7 @@ final class SqliteDb implements AutoCloseable {
         FileChannel channel = null;
         Connection w = null;
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnlyFiles.prepare(file);
             channel = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             fileLock = tryLock(channel, file);

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * kube's PodSecurity admission: pods in a namespace labelled {@code enforce} are refused when they break its
  * level; {@code warn} (and, for kinds with pod templates, {@code enforce} too) answers with warnings; label
  * values are validated on namespaces, and tightening {@code enforce} warns about the pods already there.
- * The audit mode needs an audit log, which k8j does not write yet: its label is validated and otherwise unused.
+ * The audit mode's label is validated and otherwise unused: audit events carry no PodSecurity annotations.
  */
 public final class PodSecurityAdmission implements Admission {
     private final Function<String, JsonNode> namespaceLabels;
