@@ -97,6 +97,8 @@ final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     ClusterDnsFlags dns;
+
+    @Mixin
     AuditFlags audit;
 
     @Override
