@@ -12,6 +12,7 @@ import io.k8j.apiserver.pki.UnusableCaException;
 import io.k8j.controllers.ControllerManager;
 import io.k8j.controllers.ControllerManagerOptions;
 import io.k8j.kubelet.Kubelet;
+import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.scheduler.Scheduler;
 import io.k8j.scheduler.SchedulerOptions;
 import io.k8j.storage.Storage;
@@ -82,6 +83,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     KubeletOptions kubelet;
+
+    @Mixin
+    KubeProxyOptions kubeProxy;
 
     @Mixin
     AuthenticationFlags authentication;
@@ -163,12 +167,19 @@ final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    /** This machine's node: schedulable (as k3s) unless --node-taint says otherwise, labelled control-plane. */
-    private Kubelet startKubelet(ClusterPki pki, Path dir, String url) throws Exception {
+    /** This machine's node: schedulable (as k3s) unless --node-taint says otherwise, labelled control-plane; its proxy beside it. */
+    private AutoCloseable startKubelet(ClusterPki pki, Path dir, String url) throws Exception {
         String name = kubelet.nodeName();
         IssuedCert serving = pki.issueServingCert("system:node:" + name, kubelet.servingNames(name), Duration.ofDays(365));
-        return Kubelet.start(new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, url,
+        ContainerRuntime runtime = kubelet.runtime(dir);
+        Kubelet node = Kubelet.start(new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, url,
                         "system:node:" + name, List.of("system:nodes"))).build(),
-                kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem()), kubelet.runtime(dir));
+                kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem()), runtime);
+        AutoCloseable proxy = kubeProxy.start(runtime, name, () -> new KubernetesClientBuilder()
+                .withConfig(ComponentClients.config(pki, url, "system:kube-proxy", List.of())).build());
+        return () -> {
+            proxy.close();
+            node.close();
+        };
     }
 }

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.k8j.kubelet.pod.ConfigSource;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * ConfigMaps, Secrets, claims and volumes read from the API when a pod needs them (kube's "Get" change-detection
@@ -52,6 +54,21 @@ public final class ApiConfigSource implements ConfigSource {
     @Override
     public TokenRequest serviceAccountToken(String namespace, String serviceAccount, TokenRequest request) {
         return client.serviceAccounts().inNamespace(namespace).withName(serviceAccount).tokenRequest(request);
+    }
+
+    @Override
+    public List<Service> services(String namespace) {
+        if (!clusterIps) {
+            return List.of();
+        }
+        List<Service> services = new ArrayList<>(client.services().inNamespace(namespace).list().getItems());
+        if (!namespace.equals("default")) {
+            Service master = client.services().inNamespace("default").withName("kubernetes").get();
+            if (master != null) {
+                services.add(master);
+            }
+        }
+        return services;
     }
 
     /** Read once: a Service's cluster IP is immutable, and the kubelet's own server URL does not change. */
