@@ -4,6 +4,7 @@ import io.k8j.proxy.ServiceProxy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
 
 /**
@@ -13,11 +14,11 @@ import java.util.concurrent.Callable;
 @Command(name = "proxy", mixinStandardHelpOptions = true,
         description = "Service proxy maintenance (the proxy runs inside k8j server and k8j agent).")
 final class ProxyCommand implements Callable<Integer> {
-    @Option(names = "--cleanup", required = true, description = "Remove every iptables chain and jump of the service proxy, then exit.")
+    @Option(names = "--cleanup", required = true, description = "Remove every iptables chain and jump of the service proxy and restore route_localnet, then exit.")
     boolean cleanup;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         ServiceProxy.unavailable().ifPresent(why -> {
             throw new StartupFailure("cannot clean up the service proxy's rules: " + why);
         });

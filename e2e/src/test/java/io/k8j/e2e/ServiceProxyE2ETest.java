@@ -2,6 +2,7 @@ package io.k8j.e2e;
 
 import io.k8j.e2e.support.ContainerdNode;
 import io.k8j.e2e.support.EgressGuard;
+import io.k8j.e2e.support.K8jCommand;
 import io.k8j.e2e.support.Kubectl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -31,8 +32,8 @@ import static org.awaitility.Awaitility.await;
  * Services through k8j's kube-proxy, with real containers and kubectl 1.33: three busybox httpd pods behind a
  * NodePort Service, a client pod that reaches them by the ClusterIP with wget (every backend answers), a Service
  * with no ready endpoints and an unallocated service address refused at once, the NodePort answering on the
- * node's address (127.0.0.1, through route_localnet), Service environment variables in the client, and no k8j
- * proxy rule left once the Service is deleted and the server stopped. Traffic to 10.42/10.43 leaves only the
+ * node's address (127.0.0.1, through route_localnet), Service environment variables in the client, {@code k8j proxy
+ * --cleanup} after a SIGKILL, and no k8j proxy rule left once the Service is deleted and the server stopped. Traffic to 10.42/10.43 leaves only the
  * client pod's namespace, or the host once the proxy's rules for it are seen in place; an egress guard rejects
  * cluster addresses on the default-route interface throughout.
  */
@@ -172,6 +173,20 @@ class ServiceProxyE2ETest {
 
     @Test
     @Order(5)
+    void proxyCleanupRemovesTheRulesOfAKilledServerAndARestartWritesThemAgain() throws Exception {
+        node.kill();
+        assertThat(proxyRules()).as("a SIGKILLed server cannot remove its rules").isNotEmpty();
+        K8jCommand cleanup = K8jCommand.run("proxy", "--cleanup");
+        assertThat(cleanup.exitCode()).as(cleanup.stderr()).isZero();
+        assertThat(proxyRules()).isEmpty();
+        assertThat(Files.readString(ROUTE_LOCALNET).strip()).isEqualTo(routeLocalnetBefore);
+        node.restart();
+        await().atMost(Duration.ofSeconds(60)).until(() -> kubectl.run("exec", "client", "--", "timeout", "5", "wget", "-q",
+                "-O", "-", "http://" + clusterIp("web") + "/").out().contains("Hello from web-"));
+    }
+
+    @Test
+    @Order(6)
     void noRuleIsLeftOnceTheServiceIsDeletedAndTheServerStopped() throws Exception {
         kubectl.ok("delete", "service", "web", "idle");
         await().atMost(Duration.ofSeconds(30)).until(() -> !ContainerdNode.host("iptables-save").out().contains("default/web"));
@@ -179,10 +194,14 @@ class ServiceProxyE2ETest {
         kubectl = null;
         node.close();
         node = null;
-        List<String> left = ContainerdNode.host("iptables-save").out().lines()
-                .filter(l -> l.contains("K8J-") && !l.contains("K8J-POD-GUARD")).toList();
-        assertThat(left).isEmpty();
+        assertThat(proxyRules()).isEmpty();
         assertThat(Files.readString(ROUTE_LOCALNET).strip()).isEqualTo(routeLocalnetBefore);
+    }
+
+    /** The proxy's chains and jumps on the host (the pod network's guard chain is not the proxy's). */
+    private static List<String> proxyRules() {
+        return ContainerdNode.host("iptables-save").out().lines()
+                .filter(l -> l.contains("K8J-") && !l.contains("K8J-POD-GUARD")).toList();
     }
 
     private static List<String> webPods() {

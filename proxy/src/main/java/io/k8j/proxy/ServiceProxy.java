@@ -29,13 +29,12 @@ public final class ServiceProxy implements AutoCloseable {
     private final SharedInformers informers;
     private final ProxyConfig config;
     private final ScheduledExecutorService executor;
-    private final RouteLocalnet routeLocalnet;
 
     private ServiceProxy(KubernetesClient client, ProxyConfig config) throws IOException {
         this.config = config;
         this.informers = new SharedInformers(client);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "k8j-proxy-sync"));
-        this.routeLocalnet = RouteLocalnet.enable();
+        RouteLocalnet.enable();
     }
 
     /** Starts watching and returns after the first sync, so that Service IPs work once it returns. */
@@ -61,9 +60,10 @@ public final class ServiceProxy implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Removes every k8j proxy chain and jump from this host ({@code k8j proxy --cleanup}). */
-    public static void cleanup() {
+    /** Removes every k8j proxy chain and jump from this host and restores route_localnet ({@code k8j proxy --cleanup}). */
+    public static void cleanup() throws IOException {
         Iptables.cleanup();
+        RouteLocalnet.restore();
     }
 
     private void sync() {
@@ -91,9 +91,8 @@ public final class ServiceProxy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Iptables.cleanup();
         try {
-            routeLocalnet.restore();
+            cleanup();
         } catch (IOException e) {
             LOG.warn("could not restore route_localnet: {}", e.toString());
         }
