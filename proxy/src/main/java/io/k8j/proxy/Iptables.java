@@ -11,28 +11,35 @@ import java.util.Set;
  * xtables lock that other tools (the CNI plugins, the pod network guard) take.
  */
 final class Iptables {
-    private Iptables() {
+    /** The host's own tables. */
+    static final Iptables HOST = new Iptables(List.of());
+
+    private final List<String> prefix;
+
+    /** {@code prefix}: what runs the commands elsewhere ({@code ip netns exec NS}), or nothing for the host. */
+    Iptables(List<String> prefix) {
+        this.prefix = List.copyOf(prefix);
     }
 
     /** Writes every k8j chain of the ruleset and deletes the per-Service chains it no longer has. */
-    static void apply(Ruleset ruleset) {
+    void apply(Ruleset ruleset) {
         for (TableRules table : List.of(ruleset.nat(), ruleset.filter())) {
-            HostCommand.check(List.of("iptables-restore", "-w", "--noflush"), table.restoreInput(chains(table.table())));
+            run(List.of("iptables-restore", "-w", "--noflush"), table.restoreInput(chains(table.table())));
         }
-        HookJump.ALL.forEach(Iptables::ensure);
+        HookJump.ALL.forEach(this::ensure);
     }
 
     /** Parses and builds the ruleset without committing it: iptables' own check of what {@link #apply} would write. */
-    static void test(Ruleset ruleset) {
+    void test(Ruleset ruleset) {
         for (TableRules table : List.of(ruleset.nat(), ruleset.filter())) {
-            HostCommand.check(List.of("iptables-restore", "-w", "--test", "--noflush"), table.restoreInput(Set.of()));
+            run(List.of("iptables-restore", "-w", "--test", "--noflush"), table.restoreInput(Set.of()));
         }
     }
 
     /** The k8j chains now in {@code table}, but the pod network guard's (not the proxy's to manage). */
-    static Set<String> chains(String table) {
+    Set<String> chains(String table) {
         Set<String> chains = new LinkedHashSet<>();
-        for (String line : HostCommand.check(List.of("iptables-save", "-t", table), null).lines().toList()) {
+        for (String line : run(List.of("iptables-save", "-t", table), null).lines().toList()) {
             if (line.startsWith(":" + ChainNames.PREFIX) && !line.startsWith(":K8J-POD-GUARD")) {
                 chains.add(line.substring(1, line.indexOf(' ')));
             }
@@ -41,7 +48,7 @@ final class Iptables {
     }
 
     /** Removes every jump into a k8j chain and every k8j chain but the pod network guard's; what is absent is no error. */
-    static void cleanup() {
+    void cleanup() {
         for (HookJump jump : HookJump.ALL) {
             for (int i = 0; i < 10 && HostCommand.exec(command(jump, "-D"), null).ok(); i++) {
                 // one copy removed per call
@@ -55,22 +62,29 @@ final class Iptables {
             StringBuilder input = new StringBuilder("*").append(table).append('\n');
             chains.forEach(c -> input.append(':').append(c).append(" - [0:0]\n"));
             chains.forEach(c -> input.append("-X ").append(c).append('\n'));
-            HostCommand.check(List.of("iptables-restore", "-w", "--noflush"), input.append("COMMIT\n").toString());
+            run(List.of("iptables-restore", "-w", "--noflush"), input.append("COMMIT\n").toString());
         }
     }
 
-    private static void ensure(HookJump jump) {
+    private void ensure(HookJump jump) {
         if (!HostCommand.exec(command(jump, "-C"), null).ok()) {
             HostCommand.check(command(jump, jump.first() ? "-I" : "-A"), null);
         }
     }
 
-    private static List<String> command(HookJump jump, String op) {
-        List<String> cmd = new ArrayList<>(List.of("iptables", "-w", "-t", jump.table(), op, jump.hook()));
+    private List<String> command(HookJump jump, String op) {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of("iptables", "-w", "-t", jump.table(), op, jump.hook()));
         if (op.equals("-I")) {
             cmd.add("1");
         }
         cmd.addAll(jump.ruleArgs());
         return cmd;
+    }
+
+    private String run(List<String> cmd, String input) {
+        List<String> full = new ArrayList<>(prefix);
+        full.addAll(cmd);
+        return HostCommand.check(full, input);
     }
 }

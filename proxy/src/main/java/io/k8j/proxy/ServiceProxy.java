@@ -62,7 +62,7 @@ public final class ServiceProxy implements AutoCloseable {
 
     /** Removes every k8j proxy chain and jump from this host and restores route_localnet ({@code k8j proxy --cleanup}). */
     public static void cleanup() throws IOException {
-        Iptables.cleanup();
+        Iptables.HOST.cleanup();
         RouteLocalnet.restore();
     }
 
@@ -70,7 +70,7 @@ public final class ServiceProxy implements AutoCloseable {
         long started = System.nanoTime();
         Ruleset ruleset = ProxyRules.build(config, informers.of(Service.class).getStore().list(),
                 informers.of(EndpointSlice.class).getStore().list());
-        Iptables.apply(ruleset);
+        Iptables.HOST.apply(ruleset);
         LOG.debug("proxy rules synced in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -26,6 +26,6 @@ class IptablesRestoreAcceptsRulesetTest {
                 List.of(slice("web", 80, ready("10.42.0.5", "node-a"), ready("10.42.0.6", "node-b")),
                         slice("local", 80, ready("10.42.0.7", "node-a")), slice("nowhere", 80, ready("10.42.1.7", "node-b")),
                         slice("sticky", 80, ready("10.42.0.8", "node-a"), ready("10.42.0.9", "node-a"))));
-        assertThatCode(() -> Iptables.test(ruleset)).doesNotThrowAnyException();
+        assertThatCode(() -> Iptables.HOST.test(ruleset)).doesNotThrowAnyException();
     }
 }
