@@ -20,6 +20,7 @@ import java.util.List;
 public final class ApiConfigSource implements ConfigSource {
     private final KubernetesClient client;
     private final boolean clusterIps;
+    private final boolean serviceEnv;
     private volatile HostPort apiServer;
 
     /**
@@ -27,8 +28,14 @@ public final class ApiConfigSource implements ConfigSource {
      * (host processes, no service proxy) they get the address this kubelet itself reaches the API server at.
      */
     public ApiConfigSource(KubernetesClient client, boolean clusterIps) {
+        this(client, clusterIps, clusterIps);
+    }
+
+    /** {@code serviceEnv}: whether containers get Service environment variables, which costs a list per container. */
+    public ApiConfigSource(KubernetesClient client, boolean clusterIps, boolean serviceEnv) {
         this.client = client;
         this.clusterIps = clusterIps;
+        this.serviceEnv = serviceEnv;
     }
 
     @Override
@@ -58,7 +65,7 @@ public final class ApiConfigSource implements ConfigSource {
 
     @Override
     public List<Service> services(String namespace) {
-        if (!clusterIps) {
+        if (!serviceEnv) {
             return List.of();
         }
         List<Service> services = new ArrayList<>(client.services().inNamespace(namespace).list().getItems());
