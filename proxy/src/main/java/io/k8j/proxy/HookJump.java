@@ -35,6 +35,12 @@ record HookJump(String table, String hook, String chain, List<String> match, Str
         return args;
     }
 
+    /** Whether a line of {@code iptables-save} is this jump (its hook, comment and target). */
+    boolean presentIn(List<String> saved) {
+        return saved.stream().anyMatch(l -> l.startsWith("-A " + hook + " ") && l.contains("--comment \"" + comment + "\"")
+                && l.endsWith("-j " + chain));
+    }
+
     boolean first() {
         return table.equals("nat");
     }
