@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
  * Services through k8j's kube-proxy, with real containers and kubectl 1.33: three busybox httpd pods behind a
  * NodePort Service, a client pod that reaches them by the ClusterIP with wget (every backend answers), a Service
  * with no ready endpoints and an unallocated service address refused at once, the NodePort answering on the
- * node's address (127.0.0.1, through route_localnet), Service environment variables in the client, {@code k8j proxy
+ * node's address (127.0.0.1, through route_localnet), the {@code kubernetes} Service reaching the API server on
+ * loopback from a pod, Service environment variables in the client, {@code k8j proxy
  * --cleanup} after a SIGKILL, and no k8j proxy rule left once the Service is deleted and the server stopped. Traffic to 10.42/10.43 leaves only the
  * client pod's namespace, or the host once the proxy's rules for it are seen in place; an egress guard rejects
  * cluster addresses on the default-route interface throughout.
@@ -169,6 +170,14 @@ class ServiceProxyE2ETest {
         assertThat(kubectl.ok("exec", "client", "--", "env").lines().toList()).contains(
                 "WEB_SERVICE_HOST=" + ip, "WEB_SERVICE_PORT=80", "WEB_SERVICE_PORT_HTTP=80", "WEB_PORT=tcp://" + ip + ":80",
                 "WEB_PORT_80_TCP_ADDR=" + ip, "IDLE_SERVICE_HOST=" + clusterIp("idle"), "KUBERNETES_SERVICE_HOST=10.43.0.1");
+    }
+
+    @Test
+    @Order(4)
+    void theKubernetesServiceReachesTheApiServerOnLoopbackFromAPod() {
+        // Its endpoint is 127.0.0.1:PORT: DNAT to loopback from the pod bridge needs route_localnet, as for NodePorts.
+        Kubectl.Result r = kubectl.run("exec", "client", "--", "timeout", "10", "nc", "-w", "3", "10.43.0.1", "443", "-e", "true");
+        assertThat(r.code()).as(r.err()).isZero();
     }
 
     @Test
