@@ -7,6 +7,7 @@ import io.k8j.apiserver.pki.IssuedCert;
 import io.k8j.apiserver.pki.PemChecks;
 import io.k8j.apiserver.pki.SelfSignedCerts;
 import io.k8j.kubelet.Kubelet;
+import io.k8j.kubelet.runtime.ContainerRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
@@ -46,6 +47,9 @@ final class AgentCommand implements Callable<Integer> {
 
     @Mixin
     KubeletOptions kubelet;
+
+    @Mixin
+    KubeProxyOptions kubeProxy;
 
     /** The node server's certificate: both files or neither. */
     static final class Tls {
@@ -91,10 +95,16 @@ final class AgentCommand implements Callable<Integer> {
                     + "certificate signed by the cluster CA with --tls-cert-file and --tls-private-key-file");
         }
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        Kubelet k = Kubelet.start(client, kubelet.config(name, dir, false, serving.certPem(), serving.keyPem(), ca),
-                kubelet.runtime(dir, kubelet.runtimeKind()));
+        ContainerRuntime runtime = kubelet.runtime(dir, kubelet.runtimeKind());
+        Kubelet k = Kubelet.start(client, kubelet.config(name, dir, false, serving.certPem(), serving.keyPem(), ca), runtime);
+        AutoCloseable proxy = kubeProxy.start(runtime, name, () -> new KubernetesClientBuilder().withConfig(config).build());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                proxy.close();
+            } catch (Exception e) {
+                LOG.warn("stopping the service proxy: {}", e.toString());
+            }
             k.close();
             client.close();
             stopped.countDown();

@@ -1,6 +1,7 @@
 package io.k8j.cli;
 
 import io.k8j.cri.NodeCleanup;
+import io.k8j.proxy.ServiceProxy;
 import io.k8j.kubelet.runtime.ContainerStatus;
 import io.k8j.kubelet.runtime.SandboxStatus;
 import io.k8j.kubelet.runtime.process.ProcessRuntime;
@@ -18,8 +19,8 @@ import java.util.concurrent.Callable;
  * {@code k8j killall}: containers outlive {@code k8j server} and {@code k8j agent} (a restart adopts them), so
  * stopping them is a command of its own, as k3s-killall.sh is: every container the node started from this data
  * dir is stopped, through the process runtime's records and through the node's containerd, and what containerd
- * pods leave on the host (pod network, cgroups, mounts) is removed. Stop the server or agent first: a running
- * kubelet starts its pods again.
+ * pods leave on the host (pod network, cgroups, mounts) and the service proxy's rules are removed. Stop the
+ * server or agent first: a running kubelet starts its pods again.
  */
 @Command(name = "killall", mixinStandardHelpOptions = true,
         description = "Stop every container the kubelet of this data dir started, and remove what its pods left on the host (stop the node first).")
@@ -32,6 +33,12 @@ final class KillallCommand implements Callable<Integer> {
         Path dir = DataDirs.path(dataDir);
         stopProcessContainers(dir);
         NodeCleanup.run(dir, line -> System.out.println("k8j killall: " + line));
+        // A node stopped by SIGKILL (or whose stop was cut short) leaves its service proxy's rules, as k3s-killall.sh
+        // removes kube-proxy's.
+        if (ServiceProxy.unavailable().isEmpty()) {
+            ServiceProxy.cleanup();
+            System.out.println("k8j killall: removed the service proxy's iptables rules");
+        }
         return 0;
     }
 

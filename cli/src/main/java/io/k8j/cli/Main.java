@@ -11,7 +11,8 @@ import java.io.PrintWriter;
 @Command(name = "k8j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A Kubernetes-compatible container orchestrator.",
         subcommands = {ServerCommand.class, AgentCommand.class, SchedulerCommand.class, ControllerManagerCommand.class,
-                HollowNodesCommand.class, ImagesCommand.class, KillallCommand.class, SecretsEncryptCommand.class})
+                HollowNodesCommand.class, ImagesCommand.class, KillallCommand.class, ProxyCommand.class,
+                SecretsEncryptCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).setParameterExceptionHandler(Main::onBadFlag)

@@ -16,6 +16,7 @@ import io.k8j.controllers.ControllerManagerOptions;
 import io.k8j.dns.ClusterDns;
 import io.k8j.dns.ClusterDnsConfig;
 import io.k8j.kubelet.Kubelet;
+import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.scheduler.Scheduler;
 import io.k8j.scheduler.SchedulerOptions;
 import io.k8j.storage.Storage;
@@ -91,6 +92,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     KubeletOptions kubelet;
+
+    @Mixin
+    KubeProxyOptions kubeProxy;
 
     @Mixin
     AuthenticationFlags authentication;
@@ -196,12 +200,19 @@ final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    /** This machine's node: schedulable (as k3s) unless --node-taint says otherwise, labelled control-plane. */
-    private Kubelet startKubelet(ClusterPki pki, Path dir, String url, KubeletOptions.RuntimeKind runtime) throws Exception {
+    /** This machine's node: schedulable (as k3s) unless --node-taint says otherwise, labelled control-plane; its proxy beside it. */
+    private AutoCloseable startKubelet(ClusterPki pki, Path dir, String url, KubeletOptions.RuntimeKind kind) throws Exception {
         String name = kubelet.nodeName();
         IssuedCert serving = pki.issueServingCert("system:node:" + name, kubelet.servingNames(name), Duration.ofDays(365));
-        return Kubelet.start(new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, url,
+        ContainerRuntime runtime = kubelet.runtime(dir, kind);
+        Kubelet node = Kubelet.start(new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, url,
                         "system:node:" + name, List.of("system:nodes"))).build(),
-                kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem()), kubelet.runtime(dir, runtime));
+                kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem()), runtime);
+        AutoCloseable proxy = kubeProxy.start(runtime, name, () -> new KubernetesClientBuilder()
+                .withConfig(ComponentClients.config(pki, url, "system:kube-proxy", List.of())).build());
+        return () -> {
+            proxy.close();
+            node.close();
+        };
     }
 }

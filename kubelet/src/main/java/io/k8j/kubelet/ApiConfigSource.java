@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.k8j.kubelet.pod.ConfigSource;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * ConfigMaps, Secrets, claims and volumes read from the API when a pod needs them (kube's "Get" change-detection
@@ -18,6 +20,7 @@ import java.net.URI;
 public final class ApiConfigSource implements ConfigSource {
     private final KubernetesClient client;
     private final boolean clusterIps;
+    private final boolean serviceEnv;
     private volatile HostPort apiServer;
 
     /**
@@ -25,8 +28,14 @@ public final class ApiConfigSource implements ConfigSource {
      * (host processes, no service proxy) they get the address this kubelet itself reaches the API server at.
      */
     public ApiConfigSource(KubernetesClient client, boolean clusterIps) {
+        this(client, clusterIps, clusterIps);
+    }
+
+    /** {@code serviceEnv}: whether containers get Service environment variables, which costs a list per container. */
+    public ApiConfigSource(KubernetesClient client, boolean clusterIps, boolean serviceEnv) {
         this.client = client;
         this.clusterIps = clusterIps;
+        this.serviceEnv = serviceEnv;
     }
 
     @Override
@@ -52,6 +61,21 @@ public final class ApiConfigSource implements ConfigSource {
     @Override
     public TokenRequest serviceAccountToken(String namespace, String serviceAccount, TokenRequest request) {
         return client.serviceAccounts().inNamespace(namespace).withName(serviceAccount).tokenRequest(request);
+    }
+
+    @Override
+    public List<Service> services(String namespace) {
+        if (!serviceEnv) {
+            return List.of();
+        }
+        List<Service> services = new ArrayList<>(client.services().inNamespace(namespace).list().getItems());
+        if (!namespace.equals("default")) {
+            Service master = client.services().inNamespace("default").withName("kubernetes").get();
+            if (master != null) {
+                services.add(master);
+            }
+        }
+        return services;
     }
 
     /** Read once: a Service's cluster IP is immutable, and the kubelet's own server URL does not change. */

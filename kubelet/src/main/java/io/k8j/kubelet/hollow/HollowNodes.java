@@ -57,7 +57,8 @@ public final class HollowNodes implements AutoCloseable {
         PodStatusWriter statusWriter = new PodStatusWriter(client);
         PodDeleter deleter = new PodDeleter(client);
         RestartBackoff backoff = new RestartBackoff(Duration.ofSeconds(10), Duration.ofMinutes(5), clock);
-        ApiConfigSource configs = new ApiConfigSource(client, true); // simulated pods run nothing that could dial
+        // Simulated pods run nothing that could dial, nor read their environment: no Service list per container.
+        ApiConfigSource configs = new ApiConfigSource(client, true, false);
         NoProbes probes = new NoProbes();
         PodDispatch dispatch = new PodDispatch(nodes, queue);
         for (int i = 0; i < config.count(); i++) {

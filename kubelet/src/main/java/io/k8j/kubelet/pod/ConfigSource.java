@@ -4,7 +4,10 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
+
+import java.util.List;
 
 /** Where the kubelet reads the objects a pod refers to (the API, or a test's map). Each returns null when absent. */
 public interface ConfigSource {
@@ -30,6 +33,14 @@ public interface ConfigSource {
     /** Where pods reach the API server (KUBERNETES_SERVICE_HOST and _PORT), or null when unknown. */
     default HostPort apiServer() {
         return null;
+    }
+
+    /**
+     * The Services a pod's containers get environment variables of (the pod's namespace and the default one), or
+     * none where pods cannot reach cluster IPs.
+     */
+    default List<Service> services(String namespace) {
+        return List.of();
     }
 
     /** An address and port. */

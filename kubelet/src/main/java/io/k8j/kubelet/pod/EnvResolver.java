@@ -15,9 +15,8 @@ import java.util.Map;
 
 /**
  * A container's environment as the kubelet's makeEnvironmentVariables builds it: KUBERNETES_SERVICE_HOST and
- * _PORT (of the other service variables, only these), envFrom, then
- * env in order, values from literals, fieldRef and resourceFieldRef (the downward API), ConfigMap and
- * Secret keys. A missing
+ * _PORT, envFrom, then env in order, then the Service variables ({@link ServiceEnv}) the container did not set
+ * itself; values from literals, fieldRef and resourceFieldRef (the downward API), ConfigMap and Secret keys. A missing
  * non-optional reference fails the container's creation (CreateContainerConfigError).
  */
 final class EnvResolver {
@@ -61,6 +60,8 @@ final class EnvResolver {
                 env.put(v.getName(), value);
             }
         }
+        boolean links = pod.getSpec().getEnableServiceLinks() == null || pod.getSpec().getEnableServiceLinks();
+        ServiceEnv.of(configs.services(ns), ns, links).forEach(env::putIfAbsent);
         return env;
     }
 
