@@ -51,7 +51,7 @@ public final class OpenApi {
         if (root == null) {
             ObjectNode r = Json.object();
             ObjectNode paths = r.putObject("paths");
-            for (String gv : catalog.groupVersions()) {
+            for (String gv : builtInGroupVersions()) {
                 String path = path(gv);
                 paths.putObject(path).put("serverRelativeURL", "/openapi/v3/" + path + "?hash=" + built(gv).hash());
             }
@@ -64,14 +64,20 @@ public final class OpenApi {
     public JsonNode v3(String groupVersionPath) {
         String gv = groupVersionPath.startsWith("api/") ? groupVersionPath.substring(4)
                 : groupVersionPath.startsWith("apis/") ? groupVersionPath.substring(5) : null;
-        return gv != null && catalog.groupVersions().contains(gv) ? built(gv).doc() : null;
+        return gv != null && builtInGroupVersions().contains(gv) ? built(gv).doc() : null;
+    }
+
+    /** Custom resources have no fabric8 class to derive a schema from; their group-versions are left out. */
+    private List<String> builtInGroupVersions() {
+        return catalog.groupVersions().stream()
+                .filter(gv -> catalog.inGroupVersion(gv).stream().allMatch(t -> t.custom() == null)).toList();
     }
 
     /** Swagger 2.0 for every served resource, for clients that ask /openapi/v2 for JSON. */
     public JsonNode v2Json() {
         JsonNode doc = v2Json;
         if (doc == null) {
-            v2Json = doc = document(Dialect.V2, catalog.all().stream().toList());
+            v2Json = doc = document(Dialect.V2, catalog.all().stream().filter(t -> t.custom() == null).toList());
         }
         return doc;
     }
