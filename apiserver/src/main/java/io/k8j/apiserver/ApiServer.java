@@ -1,6 +1,7 @@
 package io.k8j.apiserver;
 
 import io.k8j.api.ResourceCatalog;
+import io.k8j.apiserver.apiextensions.CrdController;
 import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.authn.Authentication;
@@ -39,8 +40,10 @@ public final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final WatchCache cache;
     private final ExecutorService executor;
+    private final CrdController crds;
 
-    private ApiServer(Vertx vertx, HttpServer server, WatchCache cache, ExecutorService executor) {
+    private ApiServer(Vertx vertx, HttpServer server, WatchCache cache, ExecutorService executor, CrdController crds) {
+        this.crds = crds;
         this.vertx = vertx;
         this.server = server;
         this.cache = cache;
@@ -56,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
         Registry registry = new Registry(catalog, cache, type -> Strategies.forResource(type, allocator, config.tolerationSeconds()),
                 new ManagedFieldsRecorder(), clock);
         Bootstrap.ensure(registry);
+        CrdController crds = CrdController.start(registry, clock);
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -86,7 +90,7 @@ public final class ApiServer implements AutoCloseable {
         LOG.info("API server listening on https://{}:{}", config.bindAddress(), server.actualPort());
         Bootstrap.ensureKubernetesEndpoints(registry,
                 config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress(), server.actualPort());
-        return new ApiServer(vertx, server, cache, executor);
+        return new ApiServer(vertx, server, cache, executor, crds);
     }
 
     public int port() {
@@ -101,6 +105,7 @@ public final class ApiServer implements AutoCloseable {
             LOG.warn("closing the HTTP server: {}", e.toString());
         }
         executor.shutdownNow();
+        crds.close();
         vertx.close();
         cache.close();
     }

@@ -56,8 +56,8 @@ public final class QuotaAdmission implements CreateAdmission {
 
     @Override
     public void admit(ResourceType type, ObjectNode obj, boolean dryRun) {
-        if (!type.namespaced()) {
-            return;
+        if (!type.namespaced() || type.modelClass() == null) {
+            return; // the quota evaluator knows built-in kinds only; custom resources are not charged
         }
         String namespace = Meta.namespace(obj);
         for (int attempt = 1; ; attempt++) {

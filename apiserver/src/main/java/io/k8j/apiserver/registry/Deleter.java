@@ -72,6 +72,7 @@ public final class Deleter {
             } else if ("Foreground".equals(options.propagationPolicy()) && !finalizers.contains(FOREGROUND)) {
                 finalizers.add(FOREGROUND);
             }
+            strategy.finalizersOnDelete(obj).stream().filter(f -> !finalizers.contains(f)).forEach(finalizers::add);
         }
         long grace = gracePeriod(obj, options);
         boolean blocked = !finalizers.isEmpty() || !strategy.deletionBlockers(obj).isEmpty();
