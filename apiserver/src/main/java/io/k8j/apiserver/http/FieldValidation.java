@@ -36,7 +36,9 @@ final class FieldValidation {
         if (type.custom() != null) {
             // a custom resource: its schema says what is unknown; the store prunes, defaults and validates it
             JsonNode schema = type.custom().schema();
-            report(req, schema == null ? List.of() : SchemaPruning.prune(obj.deepCopy(), schema), mode);
+            // kube names the kind for custom resources: "Widget in version "v1" cannot be handled as a Widget: ..."
+            report(req, schema == null ? List.of() : SchemaPruning.prune(obj.deepCopy(), schema), mode,
+                    type.kind() + " in version \"" + type.version() + "\" cannot be handled as a " + type.kind() + ": ");
             return;
         }
         List<String> typeErrors = validator.typeErrors(obj, type.modelClass());
@@ -44,15 +46,15 @@ final class FieldValidation {
             throw ApiException.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a "
                     + type.kind() + ": " + typeErrors.get(0));
         }
-        report(req, validator.unknownFields(obj, type.modelClass()), mode);
+        report(req, validator.unknownFields(obj, type.modelClass()), mode, "");
         validator.prune(obj, type.modelClass());
     }
 
-    private static void report(ApiRequest req, List<String> unknown, String mode) {
+    private static void report(ApiRequest req, List<String> unknown, String mode, String strictPrefix) {
         switch (mode) {
             case "Strict" -> {
                 if (!unknown.isEmpty()) {
-                    throw ApiException.badRequest("strict decoding error: " + String.join(", ",
+                    throw ApiException.badRequest(strictPrefix + "strict decoding error: " + String.join(", ",
                             unknown.stream().map(f -> "unknown field \"" + f + "\"").toList()));
                 }
             }
