@@ -18,7 +18,7 @@ class OpenApiTest {
         JsonNode paths = API.v3Root().get("paths");
         assertThat(paths.properties()).extracting(e -> e.getKey()).containsExactly("api/v1", "apis/apps/v1",
                 "apis/batch/v1", "apis/coordination.k8s.io/v1", "apis/discovery.k8s.io/v1", "apis/events.k8s.io/v1",
-                "apis/storage.k8s.io/v1", "apis/scheduling.k8s.io/v1", "apis/authentication.k8s.io/v1",
+                "apis/storage.k8s.io/v1", "apis/apiextensions.k8s.io/v1", "apis/scheduling.k8s.io/v1", "apis/authentication.k8s.io/v1",
                 "apis/authentication.k8s.io/v1beta1", "apis/authentication.k8s.io/v1alpha1");
         assertThat(paths.get("apis/apps/v1").get("serverRelativeURL").asText())
                 .matches("/openapi/v3/apis/apps/v1\\?hash=[0-9A-F]{128}");
@@ -112,7 +112,11 @@ class OpenApiTest {
 
     private static List<String> unresolved(JsonNode doc, JsonNode schemas, String prefix) {
         List<String> missing = new ArrayList<>();
-        for (String ref : doc.findValuesAsText("$ref")) {
+        for (JsonNode refNode : doc.findValues("$ref")) {
+            if (!refNode.isTextual()) {
+                continue; // a property named "$ref" (a CRD schema's JSONSchemaProps has one), not a reference
+            }
+            String ref = refNode.asText();
             if (!ref.startsWith(prefix) || !schemas.has(ref.substring(prefix.length()))) {
                 missing.add(ref);
             }
