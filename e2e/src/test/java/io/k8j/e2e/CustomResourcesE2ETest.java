@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.k8j.e2e.support.ApiClient;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.Namespaces;
+import io.k8j.e2e.support.PythonScript;
 import io.k8j.e2e.support.SharedServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * CustomResourceDefinitions as an operator author uses them, with real kubectl 1.27 and 1.33: apply a CRD, wait
  * for Established, then get, apply, scale, patch status and delete its custom resources by kind, plural, singular,
  * short name and category; kube's 422 for an object its schema refuses; deleting the CRD deletes its objects and
- * takes the resource out of discovery.
+ * takes the resource out of discovery. The Python client's CustomObjectsApi does the same.
  */
 class CustomResourcesE2ETest {
     @RegisterExtension
@@ -166,5 +169,14 @@ class CustomResourcesE2ETest {
         assertThat(api.get("/apis/" + group).code()).isEqualTo(404);
         assertThat(api.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + crdName).code()).isEqualTo(404);
         assertThat(k.ok("api-resources")).doesNotContain(group);
+    }
+
+    @Test
+    void pythonClientDrivesCustomObjects() throws Exception {
+        PythonScript.Result r = PythonScript.run("custom_objects.py", Duration.ofSeconds(120),
+                Map.of("KUBECONFIG", K8J.kubectl(Kubectl.V133).kubeconfig().toString(), "NAMESPACE", "python-crd"));
+        assertThat(r.finished()).as(r.output()).isTrue();
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("python custom objects: ok");
     }
 }
