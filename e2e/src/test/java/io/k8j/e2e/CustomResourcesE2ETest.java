@@ -5,11 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.k8j.e2e.support.ApiClient;
+import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.Namespaces;
 import io.k8j.e2e.support.PythonScript;
 import io.k8j.e2e.support.SharedServer;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -162,13 +165,64 @@ class CustomResourcesE2ETest {
         k.ok("delete", "-n", ns, "widget", "w3");
         assertThat(k.ok("get", "-n", ns, "widgets", "-o", "name")).doesNotContain("/w3");
 
-        // deleting the CRD deletes its objects first, then the resource leaves discovery
-        k.ok("delete", "crd", crdName, "--timeout=60s");
+        // kubectl patch's default, a strategic merge patch, is refused for custom resources as kube does
+        Kubectl.Result strategic = k.run("patch", "-n", ns, "widget", "w1", "-p", "{\"spec\":{\"size\":2}}");
+        assertThat(strategic.err()).contains("the body of the request was in an unknown format - accepted media types "
+                + "include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
+
+        // a second CRD that wants a kind the group already has is not accepted
+        String gizmos = crd(group).replace("widgets", "gizmos").replace("widget,", "gizmo,").replace("[wdg]", "[]")
+                .replace("categories: [all]", "categories: []");
+        k.okWithInput(gizmos, "apply", "-f", "-");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                k.ok("get", "crd", "gizmos." + group, "-o", "jsonpath={.status.conditions[?(@.type==\"NamesAccepted\")].message}"))
+                .isEqualTo("\"Widget\" is already in use"));
+        assertThat(api.get("/apis/" + group + "/v1/namespaces/" + ns + "/gizmos").code()).isEqualTo(404);
+        k.ok("delete", "crd", "gizmos." + group);
+
+        // deleting the CRD deletes its objects first (one waits on its own finalizer meanwhile, and nothing new
+        // may be created), then the resource leaves discovery
+        k.ok("patch", "-n", ns, "widget", "w2", "--type=merge", "-p", "{\"metadata\":{\"finalizers\":[\"example.com/hold\"]}}");
+        k.ok("delete", "crd", crdName, "--wait=false");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(api.get("/apis/" + group + "/v1/namespaces/" + ns + "/widgets/w1").code()).isEqualTo(404);
+            assertThat(api.get("/apis/" + group + "/v1/namespaces/" + ns + "/widgets/w2").json()
+                    .at("/metadata/deletionTimestamp").asText()).isNotEmpty();
+        });
+        assertThat(k.ok("get", "crd", crdName, "-o", "jsonpath={.status.conditions[?(@.type==\"Terminating\")].status}"))
+                .isEqualTo("True");
+        ApiClient.Response refused = api.post("/apis/" + group + "/v1/namespaces/" + ns + "/widgets", widget(group, "w4", "{\"size\":1}"));
+        assertThat(refused.code()).isEqualTo(405);
+        assertThat(refused.json().path("message").asText())
+                .isEqualTo("create not allowed while custom resource definition is terminating");
+        k.ok("patch", "-n", ns, "widget", "w2", "--type=merge", "-p", "{\"metadata\":{\"finalizers\":null}}");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(api.get("/apis/" + group + "/v1/namespaces/" + ns + "/widgets/w1").code()).isEqualTo(404));
+                assertThat(api.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + crdName).code()).isEqualTo(404));
+        assertThat(api.get("/apis/" + group + "/v1/namespaces/" + ns + "/widgets/w2").code()).isEqualTo(404);
         assertThat(api.get("/apis/" + group).code()).isEqualTo(404);
-        assertThat(api.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + crdName).code()).isEqualTo(404);
         assertThat(k.ok("api-resources")).doesNotContain(group);
+    }
+
+    @Test
+    void aRestartedServerServesStoredCustomResourcesAtOnce() throws Exception {
+        Path dataDir = Files.createTempDirectory("k8j-crd-restart-");
+        try {
+            try (K8jServer first = K8jServer.start(dataDir, List.of(K8jServer.CONTROL_PLANE_ONLY))) {
+                Kubectl k = new Kubectl(Kubectl.V133, first.kubeconfig());
+                k.okWithInput(crd("restart.example.com"), "apply", "-f", "-");
+                k.ok("wait", "--for=condition=Established", "crd/widgets.restart.example.com", "--timeout=30s");
+                k.okWithInput(widget("restart.example.com", "kept", "{\"size\":2}"), "create", "-n", "default", "-f", "-");
+                first.stop();
+            }
+            try (K8jServer second = K8jServer.start(dataDir, List.of(K8jServer.CONTROL_PLANE_ONLY))) {
+                ApiClient fresh = ApiClient.fromKubeconfig(second.kubeconfig());
+                ApiClient.Response kept = fresh.get("/apis/restart.example.com/v1/namespaces/default/widgets/kept");
+                assertThat(kept.code()).as(kept.toString()).isEqualTo(200);
+                assertThat(kept.json().at("/spec/color").asText()).isEqualTo("red");
+            }
+        } finally {
+            K8jServer.deleteTree(dataDir);
+        }
     }
 
     @Test

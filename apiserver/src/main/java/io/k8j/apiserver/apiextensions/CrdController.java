@@ -109,7 +109,7 @@ public final class CrdController implements AutoCloseable {
         if (Meta.isDeleting(crd)) {
             return finalize(crd);
         }
-        String conflict = CrdNames.conflict(name, crd.path("spec"), registry.catalog().all());
+        CrdNames.Conflict conflict = CrdNames.conflict(name, crd.path("spec"), registry.catalog().all());
         ObjectNode updated = crds.guaranteedUpdate(null, name, current -> {
             accept(current, conflict);
             return current;
@@ -122,7 +122,7 @@ public final class CrdController implements AutoCloseable {
         return true;
     }
 
-    private void accept(ObjectNode crd, String conflict) {
+    private void accept(ObjectNode crd, CrdNames.Conflict conflict) {
         ObjectNode status = crd.with("status");
         if (conflict == null) {
             status.set("acceptedNames", crd.path("spec").path("names").deepCopy());
@@ -140,7 +140,7 @@ public final class CrdController implements AutoCloseable {
             if (!status.has("acceptedNames")) {
                 status.putObject("acceptedNames").put("plural", "").put("kind", "");
             }
-            CrdConditions.set(crd, "NamesAccepted", false, "NameConflict", conflict, clock.instant());
+            CrdConditions.set(crd, "NamesAccepted", false, conflict.reason(), conflict.message(), clock.instant());
             if (!CrdConditions.isTrue(crd, "Established")) {
                 CrdConditions.set(crd, "Established", false, "NotAccepted", "not all names are accepted", clock.instant());
             }
@@ -154,7 +154,8 @@ public final class CrdController implements AutoCloseable {
             withdraw(name);
             return true;
         }
-        List<ResourceType> types = CustomResourceTypes.served(crd);
+        // a CRD whose names were never accepted was never served: it has no objects to delete
+        List<ResourceType> types = CrdConditions.isTrue(crd, "NamesAccepted") ? CustomResourceTypes.served(crd) : List.of();
         serve(name, types, true);
         if (!types.isEmpty()) {
             crds.guaranteedUpdate(null, name, current -> {

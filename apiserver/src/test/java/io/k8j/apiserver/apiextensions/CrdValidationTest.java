@@ -73,6 +73,9 @@ class CrdValidationTest {
         assertThat(CrdNames.conflict("widgets.example.com", spec, ResourceCatalog.builtIn().all())).isNull();
         spec.put("group", "apps").with("names").put("plural", "deployments").put("kind", "Deployment");
         assertThat(CrdNames.conflict("deployments.apps", spec, ResourceCatalog.builtIn().all()))
-                .isEqualTo("\"deployments\" is already in use, \"Deployment\" is already in use");
+                .isEqualTo(new CrdNames.Conflict("PluralConflict", "\"deployments\" is already in use"));
+        spec.with("names").put("plural", "gadgets").put("singular", "gadget");
+        assertThat(CrdNames.conflict("gadgets.apps", spec, ResourceCatalog.builtIn().all()))
+                .isEqualTo(new CrdNames.Conflict("KindConflict", "\"Deployment\" is already in use"));
     }
 }
