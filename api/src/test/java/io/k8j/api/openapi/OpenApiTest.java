@@ -1,11 +1,15 @@
 package io.k8j.api.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.k8j.api.CustomResource;
+import io.k8j.api.Json;
 import io.k8j.api.ResourceCatalog;
+import io.k8j.api.ResourceType;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +112,36 @@ class OpenApiTest {
         assertThat(v2.get("definitions").has("io.k8s.api.apps.v1.Deployment")).isTrue();
         assertThat(v2.at("/definitions/io.k8s.api.core.v1.Pod/properties/spec/$ref").asText())
                 .isEqualTo("#/definitions/io.k8s.api.core.v1.PodSpec");
+    }
+
+    @Test
+    void aCustomResourceIsPublishedFromItsSchemaWhileServed() throws Exception {
+        ResourceCatalog catalog = ResourceCatalog.builtIn();
+        OpenApi live = new OpenApi(catalog);
+        JsonNode schema = Json.MAPPER.readTree("{\"type\":\"object\",\"properties\":{\"spec\":{\"type\":\"object\","
+                + "\"description\":\"what the widget should be\",\"properties\":{\"size\":{\"type\":\"integer\"}}}}}");
+        ResourceType widgets = new ResourceType("example.com", "v1", "Widget", "widgets", "widget", true, List.of(),
+                List.of(), Set.of("status", "scale"), null, ResourceType.STORED_VERBS,
+                new CustomResource("widgets.example.com", "WidgetList", schema, Json.MAPPER.createArrayNode(), null));
+        catalog.register(widgets);
+
+        assertThat(live.v3Root().at("/paths/apis~1example.com~1v1/serverRelativeURL").asText())
+                .matches("/openapi/v3/apis/example.com/v1\\?hash=[0-9A-F]{128}");
+        JsonNode doc = live.v3("apis/example.com/v1");
+        JsonNode widget = doc.at("/components/schemas/com.example.v1.Widget");
+        assertThat(widget.at("/properties/spec/description").asText()).isEqualTo("what the widget should be");
+        assertThat(widget.at("/x-kubernetes-group-version-kind/0/kind").asText()).isEqualTo("Widget");
+        assertThat(doc.at("/components/schemas/com.example.v1.WidgetList/properties/items/items/$ref").asText())
+                .isEqualTo("#/components/schemas/com.example.v1.Widget");
+        JsonNode patch = doc.at("/paths").get("/apis/example.com/v1/namespaces/{namespace}/widgets/{name}").path("patch");
+        assertThat(patch.at("/requestBody/content").has("application/merge-patch+json")).isTrue();
+        assertThat(patch.at("/requestBody/content").has("application/strategic-merge-patch+json")).isFalse();
+        assertThat(unresolved(doc, doc.at("/components/schemas"), SCHEMAS)).isEmpty();
+        assertThat(live.v2Json().at("/definitions").has("com.example.v1.Widget")).isFalse();
+
+        catalog.unregister(widgets);
+        assertThat(live.v3Root().path("paths").has("apis/example.com/v1")).isFalse();
+        assertThat(live.v3("apis/example.com/v1")).isNull();
     }
 
     private static List<String> unresolved(JsonNode doc, JsonNode schemas, String prefix) {
