@@ -234,6 +234,39 @@ class CustomResourcesE2ETest {
     }
 
     @Test
+    void twoVersionsServeTheSameObjectsWithConversionNone() throws IOException {
+        Kubectl k = K8J.kubectl(Kubectl.V133);
+        String schema = "{openAPIV3Schema: {type: object, properties: {spec: {type: object, x-kubernetes-preserve-unknown-fields: true}}}}";
+        k.okWithInput(String.join("\n",
+                "apiVersion: apiextensions.k8s.io/v1",
+                "kind: CustomResourceDefinition",
+                "metadata: {name: gadgets.versions.example.com}",
+                "spec:",
+                "  group: versions.example.com",
+                "  scope: Cluster",
+                "  names: {plural: gadgets, kind: Gadget}",
+                "  versions:",
+                "  - {name: v1beta1, served: true, storage: false, schema: " + schema + "}",
+                "  - {name: v1, served: true, storage: true, schema: " + schema + "}", ""), "apply", "-f", "-");
+        k.ok("wait", "--for=condition=Established", "crd/gadgets.versions.example.com", "--timeout=30s");
+        assertThat(api.get("/apis/versions.example.com").json().at("/preferredVersion/version").asText()).isEqualTo("v1");
+
+        ApiClient.Response created = api.post("/apis/versions.example.com/v1beta1/gadgets",
+                "{\"apiVersion\":\"versions.example.com/v1beta1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"g\"},\"spec\":{\"a\":1}}");
+        assertThat(created.code()).as(created.toString()).isEqualTo(201);
+        assertThat(k.ok("get", "gadgets", "g", "-o", "jsonpath={.apiVersion} {.spec.a}")).isEqualTo("versions.example.com/v1 1");
+        assertThat(api.get("/apis/versions.example.com/v1beta1/gadgets/g").json().path("apiVersion").asText())
+                .isEqualTo("versions.example.com/v1beta1");
+
+        k.ok("patch", "crd", "gadgets.versions.example.com", "--type=json", "-p",
+                "[{\"op\":\"replace\",\"path\":\"/spec/versions/0/served\",\"value\":false}]");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/apis/versions.example.com/v1beta1/gadgets/g").code()).isEqualTo(404));
+        assertThat(api.get("/apis/versions.example.com/v1/gadgets/g").code()).isEqualTo(200);
+        k.ok("delete", "crd", "gadgets.versions.example.com", "--timeout=60s");
+    }
+
+    @Test
     void pythonClientDrivesCustomObjects() throws Exception {
         PythonScript.Result r = PythonScript.run("custom_objects.py", Duration.ofSeconds(120),
                 Map.of("KUBECONFIG", K8J.kubectl(Kubectl.V133).kubeconfig().toString(), "NAMESPACE", "python-crd"));

@@ -12,7 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The resource types a CRD serves: one per served version, all stored under one key prefix. */
+/**
+ * The resource types a CRD serves: one per served version, in kube's version priority (the first is the group's
+ * preferred version), all stored under one key prefix.
+ */
 final class CustomResourceTypes {
     private CustomResourceTypes() {
     }
@@ -36,6 +39,7 @@ final class CustomResourceTypes {
                     strings(names.path("categories")), Set.copyOf(subresources), null, ResourceType.STORED_VERBS,
                     new CustomResource(Meta.name(crd), names.path("listKind").asText(), schema, columns, scale)));
         }
+        types.sort(java.util.Comparator.comparing(ResourceType::version, VersionPriority.ORDER));
         return types;
     }
 
