@@ -15,6 +15,7 @@ public record FieldError(Type type, String field, Object badValue, String detail
         NOT_SUPPORTED("FieldValueNotSupported", "Unsupported value"),
         DUPLICATE("FieldValueDuplicate", "Duplicate value"),
         TOO_LONG("FieldValueTooLong", "Too long"),
+        TOO_MANY("FieldValueTooMany", "Too many"),
         NOT_FOUND("FieldValueNotFound", "Not found");
 
         final String reason;
@@ -59,7 +60,7 @@ public record FieldError(Type type, String field, Object badValue, String detail
     public String message() {
         StringBuilder b = new StringBuilder(type.text);
         boolean showsValue = type == Type.INVALID || type == Type.NOT_SUPPORTED || type == Type.DUPLICATE
-                || type == Type.NOT_FOUND;
+                || type == Type.NOT_FOUND || type == Type.TOO_MANY;
         if (showsValue) {
             b.append(": ").append(render(badValue));
         }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
@@ -35,9 +36,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The built-in resources k8j serves, looked up by group/version/plural or by kind. */
+/**
+ * The resources k8j serves, looked up by group/version/plural or by kind: the built-in ones, and those that
+ * CustomResourceDefinitions add and withdraw while the server runs. Readers see one consistent map (each
+ * change swaps in a new copy), so discovery never sees half a group.
+ */
 public final class ResourceCatalog {
-    private final Map<String, ResourceType> byPath = new LinkedHashMap<>();
+    private volatile Map<String, ResourceType> byPath = new LinkedHashMap<>();
 
     public static ResourceCatalog builtIn() {
         ResourceCatalog c = new ResourceCatalog();
@@ -71,6 +76,8 @@ public final class ResourceCatalog {
         c.add("events.k8s.io", "v1", "Event", "events", true, List.of("ev"), List.of(), Set.of(),
                 io.fabric8.kubernetes.api.model.events.v1.Event.class);
         c.add("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), List.of(), Set.of(), StorageClass.class);
+        c.add("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false,
+                List.of("crd", "crds"), List.of(), status, CustomResourceDefinition.class);
         c.add("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), Set.of(),
                 PriorityClass.class);
         c.add("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false, List.of(), List.of(),
@@ -101,16 +108,28 @@ public final class ResourceCatalog {
     /** A review kind: answered on create, never stored. */
     public void addCreateOnly(String group, String version, String kind, String plural, boolean namespaced,
                               Class<?> model) {
-        ResourceType t = new ResourceType(group, version, kind, plural, kind.toLowerCase(), namespaced, List.of(),
-                List.of(), Set.of(), model, ResourceType.CREATE_ONLY);
-        byPath.put(t.groupVersion() + "/" + plural, t);
+        register(new ResourceType(group, version, kind, plural, kind.toLowerCase(), namespaced, List.of(),
+                List.of(), Set.of(), model, ResourceType.CREATE_ONLY));
     }
 
     public void add(String group, String version, String kind, String plural, boolean namespaced,
                     List<String> shortNames, List<String> categories, Set<String> subresources, Class<?> model) {
-        ResourceType t = new ResourceType(group, version, kind, plural, kind.toLowerCase(), namespaced,
-                shortNames, categories, subresources, model);
-        byPath.put(t.groupVersion() + "/" + plural, t);
+        register(new ResourceType(group, version, kind, plural, kind.toLowerCase(), namespaced,
+                shortNames, categories, subresources, model));
+    }
+
+    /** Adds {@code type}, or replaces the one at its group/version/plural (a CRD that changed). */
+    public synchronized void register(ResourceType type) {
+        Map<String, ResourceType> next = new LinkedHashMap<>(byPath);
+        next.put(type.groupVersion() + "/" + type.plural(), type);
+        byPath = next;
+    }
+
+    /** Withdraws the resource at {@code type}'s group/version/plural. */
+    public synchronized void unregister(ResourceType type) {
+        Map<String, ResourceType> next = new LinkedHashMap<>(byPath);
+        next.remove(type.groupVersion() + "/" + type.plural());
+        byPath = next;
     }
 
     public Optional<ResourceType> find(String group, String version, String plural) {
@@ -124,13 +143,13 @@ public final class ResourceCatalog {
     }
 
     public Collection<ResourceType> all() {
-        return byPath.values();
+        return List.copyOf(byPath.values());
     }
 
     /** Group-versions in the order discovery lists them, the core group first. */
     public List<String> groupVersions() {
         List<String> gvs = new ArrayList<>();
-        for (ResourceType t : byPath.values()) {
+        for (ResourceType t : all()) {
             if (!gvs.contains(t.groupVersion())) {
                 gvs.add(t.groupVersion());
             }

@@ -10,15 +10,25 @@ import java.util.Set;
  * @param group API group, "" for the core group
  * @param subresources subresource names served on this resource (status, scale, binding, log, ...)
  * @param modelClass the fabric8 kubernetes-model class of the kind
+ * @param modelClass the fabric8 kubernetes-model class of the kind; null for a custom resource (served as an
+ *                   unstructured tree)
  * @param verbs what discovery lists: {@link #STORED_VERBS}, or {@link #CREATE_ONLY} for reviews that are
  *              answered and never stored (TokenReview, SelfSubjectReview)
+ * @param custom what a CustomResourceDefinition says of this version; null for built-in resources
  */
 public record ResourceType(String group, String version, String kind, String plural, String singular,
                            boolean namespaced, List<String> shortNames, List<String> categories,
-                           Set<String> subresources, Class<?> modelClass, List<String> verbs) {
+                           Set<String> subresources, Class<?> modelClass, List<String> verbs, CustomResource custom) {
     public static final List<String> STORED_VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
     public static final List<String> CREATE_ONLY = List.of("create");
+
+    public ResourceType(String group, String version, String kind, String plural, String singular,
+                        boolean namespaced, List<String> shortNames, List<String> categories,
+                        Set<String> subresources, Class<?> modelClass, List<String> verbs) {
+        this(group, version, kind, plural, singular, namespaced, shortNames, categories, subresources, modelClass,
+                verbs, null);
+    }
 
     public ResourceType(String group, String version, String kind, String plural, String singular,
                         boolean namespaced, List<String> shortNames, List<String> categories,
@@ -41,7 +51,7 @@ public record ResourceType(String group, String version, String kind, String plu
     }
 
     public String listKind() {
-        return kind + "List";
+        return custom != null ? custom.listKind() : kind + "List";
     }
 
     /** "pods", "deployments.apps": how kubectl and error messages name the resource. */

@@ -1,6 +1,7 @@
 package io.k8j.apiserver;
 
 import io.k8j.api.ResourceCatalog;
+import io.k8j.apiserver.apiextensions.CrdController;
 import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.authn.Authentication;
@@ -42,8 +43,11 @@ public final class ApiServer implements AutoCloseable {
     private final WatchCache cache;
     private final ExecutorService executor;
     private final Authorization authorization;
+    private final CrdController crds;
 
-    private ApiServer(Vertx vertx, HttpServer server, WatchCache cache, ExecutorService executor, Authorization authorization) {
+    private ApiServer(Vertx vertx, HttpServer server, WatchCache cache, ExecutorService executor, Authorization authorization,
+                      CrdController crds) {
+        this.crds = crds;
         this.vertx = vertx;
         this.server = server;
         this.cache = cache;
@@ -62,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
         Bootstrap.ensure(registry);
         BootstrapPolicy.reconcile(registry);
         Authorization authorization = Authorization.start(cache);
+        CrdController crds = CrdController.start(registry, clock);
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -92,7 +97,7 @@ public final class ApiServer implements AutoCloseable {
         LOG.info("API server listening on https://{}:{}", config.bindAddress(), server.actualPort());
         Bootstrap.ensureKubernetesEndpoints(registry,
                 config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress(), server.actualPort());
-        return new ApiServer(vertx, server, cache, executor, authorization);
+        return new ApiServer(vertx, server, cache, executor, authorization, crds);
     }
 
     public int port() {
@@ -107,6 +112,7 @@ public final class ApiServer implements AutoCloseable {
             LOG.warn("closing the HTTP server: {}", e.toString());
         }
         executor.shutdownNow();
+        crds.close();
         try {
             authorization.close();
         } catch (Exception e) {

@@ -41,17 +41,40 @@ public final class OpenApi {
     private record Built(JsonNode doc, String hash) {
     }
 
+    /** A custom group-version's document, valid while its types are as they were when it was built. */
+    private record CustomBuilt(List<ResourceType> types, Built built) {
+    }
+
+    private final Map<String, CustomBuilt> custom = new ConcurrentHashMap<>();
+
     public OpenApi(ResourceCatalog catalog) {
         this.catalog = catalog;
     }
 
-    /** {"paths":{"api/v1":{"serverRelativeURL":"/openapi/v3/api/v1?hash=..."},...}}. */
+    /**
+     * {"paths":{"api/v1":{"serverRelativeURL":"/openapi/v3/api/v1?hash=..."},...}}, custom resources' group-versions
+     * (from their CRDs' schemas) included while they are served.
+     */
     public JsonNode v3Root() {
+        List<String> customGroupVersions = catalog.groupVersions().stream()
+                .filter(gv -> !builtInGroupVersions().contains(gv)).toList();
+        if (customGroupVersions.isEmpty()) {
+            return builtInRoot();
+        }
+        ObjectNode root = (ObjectNode) builtInRoot().deepCopy();
+        for (String gv : customGroupVersions) {
+            ((ObjectNode) root.get("paths")).putObject(path(gv))
+                    .put("serverRelativeURL", "/openapi/v3/" + path(gv) + "?hash=" + customBuilt(gv).hash());
+        }
+        return root;
+    }
+
+    private JsonNode builtInRoot() {
         JsonNode root = v3Root;
         if (root == null) {
             ObjectNode r = Json.object();
             ObjectNode paths = r.putObject("paths");
-            for (String gv : catalog.groupVersions()) {
+            for (String gv : builtInGroupVersions()) {
                 String path = path(gv);
                 paths.putObject(path).put("serverRelativeURL", "/openapi/v3/" + path + "?hash=" + built(gv).hash());
             }
@@ -64,14 +87,34 @@ public final class OpenApi {
     public JsonNode v3(String groupVersionPath) {
         String gv = groupVersionPath.startsWith("api/") ? groupVersionPath.substring(4)
                 : groupVersionPath.startsWith("apis/") ? groupVersionPath.substring(5) : null;
-        return gv != null && catalog.groupVersions().contains(gv) ? built(gv).doc() : null;
+        if (gv == null || !catalog.groupVersions().contains(gv)) {
+            return null;
+        }
+        return builtInGroupVersions().contains(gv) ? built(gv).doc() : customBuilt(gv).doc();
+    }
+
+    private Built customBuilt(String gv) {
+        List<ResourceType> types = catalog.inGroupVersion(gv);
+        CustomBuilt c = custom.get(gv);
+        if (c == null || !c.types().equals(types)) {
+            JsonNode doc = document(Dialect.V3, types);
+            c = new CustomBuilt(types, new Built(doc, hash(doc)));
+            custom.put(gv, c);
+        }
+        return c.built();
+    }
+
+    /** Custom resources have no fabric8 class to derive a schema from; their group-versions are left out. */
+    private List<String> builtInGroupVersions() {
+        return catalog.groupVersions().stream()
+                .filter(gv -> catalog.inGroupVersion(gv).stream().allMatch(t -> t.custom() == null)).toList();
     }
 
     /** Swagger 2.0 for every served resource, for clients that ask /openapi/v2 for JSON. */
     public JsonNode v2Json() {
         JsonNode doc = v2Json;
         if (doc == null) {
-            v2Json = doc = document(Dialect.V2, catalog.all().stream().toList());
+            v2Json = doc = document(Dialect.V2, catalog.all().stream().filter(t -> t.custom() == null).toList());
         }
         return doc;
     }
@@ -98,7 +141,7 @@ public final class OpenApi {
 
     private static ObjectNode document(Dialect d, List<ResourceType> types) {
         Map<Class<?>, List<ObjectNode>> gvks = new HashMap<>();
-        for (ResourceType t : types) {
+        for (ResourceType t : types.stream().filter(t -> t.custom() == null).toList()) {
             gvks.computeIfAbsent(t.modelClass(), c -> new ArrayList<>()).add(gvk(t.group(), t.version(), t.kind()));
             Class<?> list = listClass(t);
             if (list != null) {
@@ -113,6 +156,11 @@ public final class OpenApi {
         schemas.addRaw(KubeNames.PATCH, Json.object().put("type", "object").put("description",
                 "The body of a PATCH request; its format is given by the request's Content-Type."));
         for (ResourceType t : types) {
+            if (t.custom() != null) {
+                String[] names = CustomSchemas.add(schemas, d, t);
+                paths.resource(t, names[0], names[1], t.hasSubresource("scale") ? schemas.add(Shapes.of(Scale.class)) : null);
+                continue;
+            }
             String kind = schemas.add(Shapes.of(t.modelClass()));
             Class<?> list = listClass(t);
             String listSchema = list != null ? schemas.add(Shapes.of(list)) : kind;

@@ -139,8 +139,8 @@ final class PathsWriter {
 
         ObjectNode write(String action, String verb, String suffix, String schema, List<String> codes) {
             ObjectNode op = op(action, verb, suffix, schema, codes, writeParams());
-            d.body(op, schema, List.of("application/json", "application/yaml",
-                    "application/vnd.kubernetes.protobuf"));
+            d.body(op, schema, t.custom() != null ? List.of("application/json", "application/yaml")
+                    : List.of("application/json", "application/yaml", "application/vnd.kubernetes.protobuf"));
             return op;
         }
 
@@ -154,7 +154,9 @@ final class PathsWriter {
             List<ObjectNode> params = new ArrayList<>(writeParams());
             params.add(d.queryParam("force", "boolean", "Take over fields owned by other managers in an apply."));
             ObjectNode op = op("patch", "patch", suffix, schema, List.of("200", "201"), params);
-            d.body(op, KubeNames.PATCH, PATCH_TYPES);
+            // kubectl apply sends a strategic merge patch only where the PATCH operation lists it: never for custom resources
+            d.body(op, KubeNames.PATCH, t.custom() != null
+                    ? PATCH_TYPES.stream().filter(m -> !m.contains("strategic")).toList() : PATCH_TYPES);
             return op;
         }
     }

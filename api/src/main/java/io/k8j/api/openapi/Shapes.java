@@ -118,6 +118,9 @@ final class Shapes {
         if (raw == MicroTime.class || Temporal.class.isAssignableFrom(raw)) {
             return Shape.Scalar.MICRO_TIME;
         }
+        if (raw.getSimpleName().startsWith("JSONSchemaPropsOr")) {
+            return Shape.Scalar.ANY; // a CRD schema's items/additionalProperties: one of two JSON forms
+        }
         boolean concrete = !raw.isInterface() && !Modifier.isAbstract(raw.getModifiers());
         if (concrete && !JsonNode.class.isAssignableFrom(raw) && raw.getName().startsWith("io.fabric8.")) {
             return struct(raw, building);

@@ -1,11 +1,15 @@
 package io.k8j.api.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.k8j.api.CustomResource;
+import io.k8j.api.Json;
 import io.k8j.api.ResourceCatalog;
+import io.k8j.api.ResourceType;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +22,8 @@ class OpenApiTest {
         JsonNode paths = API.v3Root().get("paths");
         assertThat(paths.properties()).extracting(e -> e.getKey()).containsExactly("api/v1", "apis/apps/v1",
                 "apis/batch/v1", "apis/coordination.k8s.io/v1", "apis/discovery.k8s.io/v1", "apis/events.k8s.io/v1",
-                "apis/storage.k8s.io/v1", "apis/scheduling.k8s.io/v1", "apis/rbac.authorization.k8s.io/v1",
-                "apis/authorization.k8s.io/v1", "apis/authentication.k8s.io/v1",
+                "apis/storage.k8s.io/v1", "apis/apiextensions.k8s.io/v1", "apis/scheduling.k8s.io/v1",
+                "apis/rbac.authorization.k8s.io/v1", "apis/authorization.k8s.io/v1", "apis/authentication.k8s.io/v1",
                 "apis/authentication.k8s.io/v1beta1", "apis/authentication.k8s.io/v1alpha1");
         assertThat(paths.get("apis/apps/v1").get("serverRelativeURL").asText())
                 .matches("/openapi/v3/apis/apps/v1\\?hash=[0-9A-F]{128}");
@@ -111,9 +115,43 @@ class OpenApiTest {
                 .isEqualTo("#/definitions/io.k8s.api.core.v1.PodSpec");
     }
 
+    @Test
+    void aCustomResourceIsPublishedFromItsSchemaWhileServed() throws Exception {
+        ResourceCatalog catalog = ResourceCatalog.builtIn();
+        OpenApi live = new OpenApi(catalog);
+        JsonNode schema = Json.MAPPER.readTree("{\"type\":\"object\",\"properties\":{\"spec\":{\"type\":\"object\","
+                + "\"description\":\"what the widget should be\",\"properties\":{\"size\":{\"type\":\"integer\"}}}}}");
+        ResourceType widgets = new ResourceType("example.com", "v1", "Widget", "widgets", "widget", true, List.of(),
+                List.of(), Set.of("status", "scale"), null, ResourceType.STORED_VERBS,
+                new CustomResource("widgets.example.com", "WidgetList", schema, Json.MAPPER.createArrayNode(), null));
+        catalog.register(widgets);
+
+        assertThat(live.v3Root().at("/paths/apis~1example.com~1v1/serverRelativeURL").asText())
+                .matches("/openapi/v3/apis/example.com/v1\\?hash=[0-9A-F]{128}");
+        JsonNode doc = live.v3("apis/example.com/v1");
+        JsonNode widget = doc.at("/components/schemas/com.example.v1.Widget");
+        assertThat(widget.at("/properties/spec/description").asText()).isEqualTo("what the widget should be");
+        assertThat(widget.at("/x-kubernetes-group-version-kind/0/kind").asText()).isEqualTo("Widget");
+        assertThat(doc.at("/components/schemas/com.example.v1.WidgetList/properties/items/items/$ref").asText())
+                .isEqualTo("#/components/schemas/com.example.v1.Widget");
+        JsonNode patch = doc.at("/paths").get("/apis/example.com/v1/namespaces/{namespace}/widgets/{name}").path("patch");
+        assertThat(patch.at("/requestBody/content").has("application/merge-patch+json")).isTrue();
+        assertThat(patch.at("/requestBody/content").has("application/strategic-merge-patch+json")).isFalse();
+        assertThat(unresolved(doc, doc.at("/components/schemas"), SCHEMAS)).isEmpty();
+        assertThat(live.v2Json().at("/definitions").has("com.example.v1.Widget")).isFalse();
+
+        catalog.unregister(widgets);
+        assertThat(live.v3Root().path("paths").has("apis/example.com/v1")).isFalse();
+        assertThat(live.v3("apis/example.com/v1")).isNull();
+    }
+
     private static List<String> unresolved(JsonNode doc, JsonNode schemas, String prefix) {
         List<String> missing = new ArrayList<>();
-        for (String ref : doc.findValuesAsText("$ref")) {
+        for (JsonNode refNode : doc.findValues("$ref")) {
+            if (!refNode.isTextual()) {
+                continue; // a property named "$ref" (a CRD schema's JSONSchemaProps has one), not a reference
+            }
+            String ref = refNode.asText();
             if (!ref.startsWith(prefix) || !schemas.has(ref.substring(prefix.length()))) {
                 missing.add(ref);
             }

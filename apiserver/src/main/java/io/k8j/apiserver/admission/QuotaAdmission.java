@@ -60,8 +60,8 @@ public final class QuotaAdmission implements Admission {
         ResourceType type = request.type();
         ObjectNode obj = request.obj();
         boolean dryRun = request.dryRun();
-        if (!request.isCreate() || !type.namespaced()) {
-            return;
+        if (!request.isCreate() || !type.namespaced() || type.modelClass() == null) {
+            return; // the quota evaluator knows built-in kinds only; custom resources are not charged
         }
         String namespace = Meta.namespace(obj);
         for (int attempt = 1; ; attempt++) {

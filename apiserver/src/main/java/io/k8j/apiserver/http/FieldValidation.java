@@ -1,8 +1,10 @@
 package io.k8j.apiserver.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
 import io.k8j.api.ResourceType;
+import io.k8j.api.schema.SchemaPruning;
 import io.k8j.api.openapi.FieldValidator;
 
 import java.util.List;
@@ -31,23 +33,35 @@ final class FieldValidation {
     }
 
     private void check(ApiRequest req, ObjectNode obj, ResourceType type, String mode) {
+        if (type.custom() != null) {
+            // a custom resource: its schema says what is unknown; the store prunes, defaults and validates it
+            JsonNode schema = type.custom().schema();
+            // kube names the kind for custom resources: "Widget in version "v1" cannot be handled as a Widget: ..."
+            report(req, schema == null ? List.of() : SchemaPruning.prune(obj.deepCopy(), schema), mode,
+                    type.kind() + " in version \"" + type.version() + "\" cannot be handled as a " + type.kind() + ": ");
+            return;
+        }
         List<String> typeErrors = validator.typeErrors(obj, type.modelClass());
         if (!typeErrors.isEmpty()) {
             throw ApiException.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a "
                     + type.kind() + ": " + typeErrors.get(0));
         }
-        List<String> unknown = validator.unknownFields(obj, type.modelClass());
-        if (unknown.isEmpty()) {
-            return;
-        }
+        report(req, validator.unknownFields(obj, type.modelClass()), mode, "");
+        validator.prune(obj, type.modelClass());
+    }
+
+    private static void report(ApiRequest req, List<String> unknown, String mode, String strictPrefix) {
         switch (mode) {
-            case "Strict" -> throw ApiException.badRequest("strict decoding error: " + String.join(", ",
-                    unknown.stream().map(f -> "unknown field \"" + f + "\"").toList()));
+            case "Strict" -> {
+                if (!unknown.isEmpty()) {
+                    throw ApiException.badRequest(strictPrefix + "strict decoding error: " + String.join(", ",
+                            unknown.stream().map(f -> "unknown field \"" + f + "\"").toList()));
+                }
+            }
             case "Warn" -> unknown.forEach(f -> req.warn("unknown field \"" + f + "\""));
             default -> {
             }
         }
-        validator.prune(obj, type.modelClass());
     }
 
     static String mode(ApiRequest req) {

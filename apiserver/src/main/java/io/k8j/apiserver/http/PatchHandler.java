@@ -13,6 +13,7 @@ import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.WriteOptions;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** PATCH in its four flavours: JSON patch, merge patch, strategic merge patch and server-side apply. */
@@ -46,6 +47,11 @@ final class PatchHandler {
         String media = MediaTypes.base(req.header("Content-Type"));
         if (!MediaTypes.PATCH_BODIES.contains(media)) {
             throw ApiException.unsupportedMediaType(MediaTypes.PATCH_BODIES);
+        }
+        if (type.custom() != null && media.equals(MediaTypes.STRATEGIC_MERGE_PATCH)) {
+            // custom resources have no patch strategies; kube refuses the media type for them
+            throw ApiException.unsupportedMediaType(
+                    List.of(MediaTypes.JSON_PATCH, MediaTypes.MERGE_PATCH, MediaTypes.APPLY_PATCH));
         }
         WriteOptions write = options.write(req);
         if (media.equals(MediaTypes.APPLY_PATCH)) {

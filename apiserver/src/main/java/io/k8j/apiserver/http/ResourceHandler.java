@@ -58,6 +58,9 @@ final class ResourceHandler {
             return;
         }
         GenericStore store = registry.store(type);
+        if (store == null) { // a custom resource whose definition was withdrawn meanwhile
+            throw ApiException.notFound("the server could not find the requested resource");
+        }
         if (type.namespaced() && info.namespace() == null && !List.of("list", "watch").contains(info.verb())) {
             throw ApiException.notFound("the server could not find the requested resource");
         }

@@ -13,23 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The autoscaling/v1 Scale view of a workload's spec.replicas (kubectl scale). */
+/** The autoscaling/v1 Scale view of a workload's or custom resource's replicas (kubectl scale). */
 final class ScaleSubresource {
     private static final ResourceType SCALE = new ResourceType("autoscaling", "v1", "Scale", "scale", "scale", true,
             List.of(), List.of(), Set.of(), io.fabric8.kubernetes.api.model.autoscaling.v1.Scale.class);
 
     private final GenericStore store;
     private final RequestOptions options;
+    private final ScalePaths paths;
 
     ScaleSubresource(GenericStore store, RequestOptions options) {
         this.store = store;
         this.options = options;
+        this.paths = ScalePaths.of(store.type());
     }
 
     void handle(ApiRequest req, RequestInfo info, String ns) {
         String name = info.name();
         switch (info.verb()) {
-            case "get" -> Responses.json(req, 200, scaleOf(store.get(ns, name)));
+            case "get" -> Responses.json(req, 200, scaleOf(store.get(ns, name), paths));
             case "update" -> {
                 ObjectNode scale = BodyDecoder.object(req.body(), req.header("Content-Type"), SCALE, false);
                 Responses.json(req, 200, write(req, ns, name, current -> scale));
@@ -50,7 +52,7 @@ final class ScaleSubresource {
     private ObjectNode write(ApiRequest req, String ns, String name,
                              java.util.function.UnaryOperator<ObjectNode> change) {
         ObjectNode updated = store.guaranteedUpdate(ns, name, obj -> {
-            ObjectNode scale = change.apply(scaleOf(obj));
+            ObjectNode scale = change.apply(scaleOf(obj, paths));
             JsonNode replicas = scale.path("spec").get("replicas");
             if (replicas == null || replicas.isNull()) {
                 // ScaleSpec.replicas is an omitempty int32: clients (kubectl scale --replicas=0 with
@@ -61,15 +63,15 @@ final class ScaleSubresource {
                 throw ApiException.invalid(SCALE, name, List.of(FieldError.invalid("spec.replicas",
                         replicas, "must be greater than or equal to 0")));
             }
-            obj.with("spec").put("replicas", replicas.asInt());
+            ScalePaths.set(obj, paths.specReplicas(), replicas.asInt());
             String pinned = Meta.resourceVersion(scale);
             Meta.of(obj).put("resourceVersion", pinned == null ? Meta.resourceVersion(obj) : pinned);
             return obj;
         }, options.write(req), null);
-        return scaleOf(updated);
+        return scaleOf(updated, paths);
     }
 
-    static ObjectNode scaleOf(ObjectNode obj) {
+    static ObjectNode scaleOf(ObjectNode obj, ScalePaths paths) {
         ObjectNode scale = Json.object();
         scale.put("kind", "Scale");
         scale.put("apiVersion", "autoscaling/v1");
@@ -80,10 +82,13 @@ final class ScaleSubresource {
                 meta.set(f, v);
             }
         }
-        scale.putObject("spec").put("replicas", obj.path("spec").path("replicas").asInt(0));
+        scale.putObject("spec").put("replicas", ScalePaths.at(obj, paths.specReplicas()).asInt(0));
         ObjectNode status = scale.putObject("status");
-        status.put("replicas", obj.path("status").path("replicas").asInt(0));
-        status.put("selector", selectorString(obj.path("spec").path("selector")));
+        status.put("replicas", ScalePaths.at(obj, paths.statusReplicas()).asInt(0));
+        if (paths.selector() != null) {
+            JsonNode selector = ScalePaths.at(obj, paths.selector());
+            status.put("selector", paths.selectorIsString() ? selector.asText("") : selectorString(selector));
+        }
         return scale;
     }
 

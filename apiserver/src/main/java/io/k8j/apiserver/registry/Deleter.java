@@ -50,7 +50,7 @@ public final class Deleter {
             if (current == null) {
                 throw ApiException.notFound(type, name);
             }
-            ObjectNode obj = StoredObjects.decode(current);
+            ObjectNode obj = StoredObjects.decode(current, type);
             checkPreconditions(obj, options);
             strategy.checkDelete(obj);
             try {
@@ -72,6 +72,7 @@ public final class Deleter {
             } else if ("Foreground".equals(options.propagationPolicy()) && !finalizers.contains(FOREGROUND)) {
                 finalizers.add(FOREGROUND);
             }
+            strategy.finalizersOnDelete(obj).stream().filter(f -> !finalizers.contains(f)).forEach(finalizers::add);
         }
         long grace = gracePeriod(obj, options);
         boolean blocked = !finalizers.isEmpty() || !strategy.deletionBlockers(obj).isEmpty();
@@ -79,7 +80,7 @@ public final class Deleter {
             if (!options.dryRun()) {
                 KeyValue gone = storage.delete(key, current.modRevision());
                 strategy.afterDelete(obj, contexts.create(false));
-                return new Result(StoredObjects.decode(gone.value(), gone.modRevision()), true);
+                return new Result(StoredObjects.decode(gone.value(), gone.modRevision(), type), true);
             }
             return new Result(obj, true);
         }
@@ -100,7 +101,7 @@ public final class Deleter {
             return new Result(obj, false);
         }
         KeyValue kv = storage.update(key, StoredObjects.encode(obj), current.modRevision());
-        return new Result(StoredObjects.decode(kv), false);
+        return new Result(StoredObjects.decode(kv, type), false);
     }
 
     /** Pods bound to a node get their grace period; everything else (and unbound pods) goes at once. */

@@ -161,7 +161,7 @@ public final class GenericStore {
         for (int attempt = 0; ; attempt++) {
             try {
                 KeyValue kv = storage.create(type.key(namespace, Meta.name(stored)), StoredObjects.encode(stored));
-                ObjectNode created = StoredObjects.decode(kv);
+                ObjectNode created = StoredObjects.decode(kv, type);
                 afterCreate.accept(created);
                 return created;
             } catch (KeyExistsException e) {
@@ -213,7 +213,7 @@ public final class GenericStore {
             if (current == null) {
                 throw ApiException.notFound(type, name);
             }
-            ObjectNode old = StoredObjects.decode(current);
+            ObjectNode old = StoredObjects.decode(current, type);
             ObjectNode desired = change.apply(old.deepCopy());
             String pinned = Meta.resourceVersion(desired);
             if (pinned != null && !pinned.isEmpty() && !pinned.equals(Meta.resourceVersion(old))) {
@@ -229,7 +229,7 @@ public final class GenericStore {
                     return updated;
                 }
                 KeyValue kv = storage.update(key, StoredObjects.encode(updated), current.modRevision());
-                return deleter.finishIfReleased(StoredObjects.decode(kv));
+                return deleter.finishIfReleased(StoredObjects.decode(kv, type));
             } catch (KeyNotFoundException e) {
                 ctx.abort(e);
                 throw ApiException.notFound(type, name);

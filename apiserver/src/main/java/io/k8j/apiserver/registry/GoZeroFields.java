@@ -57,7 +57,7 @@ final class GoZeroFields {
     static GoZeroFields of(ResourceType type) {
         List<Field> fields = new ArrayList<>();
         for (String f : List.of("spec", "status")) {
-            if (hasGetter(type.modelClass(), f)) {
+            if (type.modelClass() != null && hasGetter(type.modelClass(), f)) {
                 fields.add(new Field(List.of(f), Json.object()));
             }
         }

@@ -10,24 +10,37 @@ import io.k8j.apiserver.admission.podsecurity.PodSecurityAdmission;
 import io.k8j.storage.Storage;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** One {@link GenericStore} per stored resource, sharing one storage and the namespace lifecycle rules. */
+/**
+ * One {@link GenericStore} per stored resource, sharing one storage and the namespace lifecycle rules. Built-in
+ * resources are there from the start; custom resources come and go with their CustomResourceDefinitions
+ * ({@link #serve}, {@link #withdraw}).
+ */
 public final class Registry {
     private final ResourceCatalog catalog;
-    private final Map<ResourceType, GenericStore> stores = new LinkedHashMap<>();
+    private final Map<ResourceType, GenericStore> stores = new ConcurrentHashMap<>();
+    private final Storage storage;
+    private final NamespaceLifecycle lifecycle;
+    private final StrategyContextFactory contexts;
+    private final FieldManager fieldManager;
+    private final Clock clock;
+    private final Admission admission;
 
     public Registry(ResourceCatalog catalog, Storage storage, Function<ResourceType, ResourceStrategy> strategies,
                     FieldManager fieldManager, Clock clock) {
         this.catalog = catalog;
-        NamespaceLifecycle lifecycle = new NamespaceLifecycle(this);
-        StrategyContextFactory contexts = dryRun -> new WriteContext((group, plural) -> find(group, "v1", plural)
+        this.storage = storage;
+        this.fieldManager = fieldManager;
+        this.clock = clock;
+        this.lifecycle = new NamespaceLifecycle(this);
+        this.contexts = dryRun -> new WriteContext((group, plural) -> find(group, "v1", plural)
                 .map(s -> s.list(null, ListOptions.all()).items()).orElse(List.of()), this::recent, dryRun);
-        Admission admission = Admission.all(List.of(podSecurity(), QuotaAdmission.of(this, clock)));
+        this.admission = Admission.all(List.of(podSecurity(), QuotaAdmission.of(this, clock)));
         for (ResourceType type : catalog.all()) {
             if (type.createOnly()) {
                 continue; // reviews are answered, not stored
@@ -36,6 +49,26 @@ public final class Registry {
                     fieldManager, clock, admission, type.plural().equals("namespaces") && type.group().isEmpty()
                     ? ns -> DefaultServiceAccount.ensure(this, Meta.name(ns)) : created -> { }));
         }
+    }
+
+    /**
+     * Serves {@code type} (a custom resource's version) with {@code strategy}: its store is in place before the
+     * catalog, and so discovery, lists it. A type already served is replaced (its CRD changed).
+     */
+    public void serve(ResourceType type, ResourceStrategy strategy) {
+        Optional<ResourceType> previous = catalog.find(type.group(), type.version(), type.plural());
+        stores.put(type, new GenericStore(type, strategy, storage, lifecycle, contexts, fieldManager, clock, admission,
+                created -> { }));
+        catalog.register(type);
+        previous.filter(p -> !p.equals(type)).ifPresent(stores::remove);
+    }
+
+    /** Stops serving {@code type}; its objects stay in storage. */
+    public void withdraw(ResourceType type) {
+        catalog.find(type.group(), type.version(), type.plural()).ifPresent(served -> {
+            catalog.unregister(served);
+            stores.remove(served);
+        });
     }
 
     public ResourceCatalog catalog() {

@@ -70,6 +70,14 @@ public interface ResourceStrategy {
         return List.of();
     }
 
+    /**
+     * Finalizers the API server itself adds when an object is first deleted (a CRD's
+     * customresourcecleanup, which holds it until its custom resources are gone).
+     */
+    default List<String> finalizersOnDelete(ObjectNode obj) {
+        return List.of();
+    }
+
     /** Marks an object whose deletion waits on finalizers (a namespace turns Terminating). */
     default void prepareForDeletion(ObjectNode obj) {
     }

@@ -37,13 +37,13 @@ public final class StoreReader {
         if (kv == null) {
             throw ApiException.notFound(type, name);
         }
-        return StoredObjects.decode(kv);
+        return StoredObjects.decode(kv, type);
     }
 
     /** The object as the watch cache last saw it (may lag the latest writes), or null when absent there. */
     public ObjectNode getRecent(String namespace, String name) {
         KeyValue kv = storage.getRecent(type.key(namespace, name));
-        return kv == null ? null : StoredObjects.decode(kv);
+        return kv == null ? null : StoredObjects.decode(kv, type);
     }
 
     public ObjectList list(String namespace, ListOptions options) {
@@ -72,7 +72,7 @@ public final class StoreReader {
             more = page.more();
             for (KeyValue kv : page.items()) {
                 startAfter = kv.key();
-                ObjectNode obj = StoredObjects.decode(kv);
+                ObjectNode obj = StoredObjects.decode(kv, type);
                 if (matches(obj, options)) {
                     items.add(obj);
                     lastKey = kv.key();
@@ -117,7 +117,7 @@ public final class StoreReader {
     }
 
     private void deliver(WatchEvent event, ListOptions options, WatchSink sink) {
-        ObjectNode obj = StoredObjects.decode(event.kv().value(), event.revision());
+        ObjectNode obj = StoredObjects.decode(event.kv().value(), event.revision(), type);
         boolean now = matches(obj, options);
         switch (event.type()) {
             case CREATE -> {

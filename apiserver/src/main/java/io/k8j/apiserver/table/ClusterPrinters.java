@@ -48,6 +48,13 @@ final class ClusterPrinters {
                 text(lease, "spec", "holderIdentity"), Fields.age(lease, now)));
     }
 
+    /** kube's CRD table: the name and the creation time as a timestamp, not an age. */
+    static RowPrinter customResourceDefinitions() {
+        return RowPrinter.of(List.of(Column.NAME, new Column("Created At", "date", "",
+                "CreationTimestamp is a timestamp representing the server time when this object was created.", 0)),
+                (crd, now) -> List.of(text(crd, "metadata", "name"), text(crd, "metadata", "creationTimestamp")));
+    }
+
     static RowPrinter priorityClasses() {
         return RowPrinter.of(List.of(Column.NAME,
                 Column.integer("Value", "value represents the integer value of this priority class."),

@@ -42,6 +42,7 @@ public final class TableConverter {
             Map.entry("events.events.k8s.io", EventPrinter.eventsApi()),
             Map.entry("storageclasses.storage.k8s.io", StoragePrinters.storageClasses()),
             Map.entry("priorityclasses.scheduling.k8s.io", ClusterPrinters.priorityClasses()),
+            Map.entry("customresourcedefinitions.apiextensions.k8s.io", ClusterPrinters.customResourceDefinitions()),
             Map.entry("roles.rbac.authorization.k8s.io", RbacPrinters.roles()),
             Map.entry("clusterroles.rbac.authorization.k8s.io", RbacPrinters.roles()),
             Map.entry("rolebindings.rbac.authorization.k8s.io", RbacPrinters.bindings()),
@@ -55,6 +56,9 @@ public final class TableConverter {
 
     /** The converter for a resource, falling back to NAME and AGE for resources kube has no printer for. */
     public static TableConverter forResource(ResourceType type) {
+        if (type.custom() != null) {
+            return new TableConverter(new CustomResourcePrinter(type.custom().printerColumns()));
+        }
         return new TableConverter(BY_RESOURCE.getOrDefault(type.qualifiedName(), ConfigPrinters.defaults()));
     }
 
@@ -89,8 +93,14 @@ public final class TableConverter {
         ObjectNode row = Json.object();
         ArrayNode cells = row.putArray("cells");
         for (Object cell : printer.cells(object, now)) {
-            if (cell instanceof Number n) {
+            if (cell == null) {
+                cells.addNull();
+            } else if (cell instanceof Double || cell instanceof Float || cell instanceof java.math.BigDecimal) {
+                cells.add(((Number) cell).doubleValue());
+            } else if (cell instanceof Number n) {
                 cells.add(n.longValue());
+            } else if (cell instanceof Boolean b) {
+                cells.add(b);
             } else {
                 cells.add(String.valueOf(cell));
             }

@@ -2,7 +2,10 @@ package io.k8j.apiserver.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.CustomResource;
+import io.k8j.api.Json;
 import io.k8j.api.ResourceCatalog;
+import io.k8j.api.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,8 +82,28 @@ class DiscoveryTest {
         List<String> groups = new ArrayList<>();
         doc.path("items").forEach(item -> groups.add(item.at("/metadata/name").asText()));
         assertThat(groups).containsExactly("apps", "batch", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io",
-                "storage.k8s.io", "scheduling.k8s.io", "rbac.authorization.k8s.io", "authorization.k8s.io",
-                "authentication.k8s.io");
+                "storage.k8s.io", "apiextensions.k8s.io", "scheduling.k8s.io", "rbac.authorization.k8s.io",
+                "authorization.k8s.io", "authentication.k8s.io");
+    }
+
+    @Test
+    void aCustomResourceIsListedWhileItsDefinitionServesIt() {
+        ResourceCatalog catalog = ResourceCatalog.builtIn();
+        Discovery live = new Discovery(catalog);
+        ResourceType widgets = new ResourceType("example.com", "v1", "Widget", "widgets", "widget", true, List.of("wd"),
+                List.of("all"), Set.of("status", "scale"), null, ResourceType.STORED_VERBS,
+                new CustomResource("widgets.example.com", "WidgetList", null, Json.MAPPER.createArrayNode(), null));
+
+        catalog.register(widgets);
+        assertThat(live.group("example.com").at("/preferredVersion/groupVersion").asText()).isEqualTo("example.com/v1");
+        JsonNode resources = live.resourceList("example.com/v1").path("resources");
+        assertThat(texts(named(resources, "name", "widgets").path("shortNames"))).containsExactly("wd");
+        assertThat(named(resources, "name", "widgets/scale").path("kind").asText()).isEqualTo("Scale");
+        assertThat(named(resources, "name", "widgets/status").path("kind").asText()).isEqualTo("Widget");
+
+        catalog.unregister(widgets);
+        assertThat(live.group("example.com")).isNull();
+        assertThat(live.resourceList("example.com/v1")).isNull();
     }
 
     @Test

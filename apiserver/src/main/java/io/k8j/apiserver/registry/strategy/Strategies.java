@@ -1,7 +1,10 @@
 package io.k8j.apiserver.registry.strategy;
 
 import io.k8j.api.ResourceType;
+import io.k8j.apiserver.apiextensions.CustomResourceDefinitionStrategy;
 import io.k8j.apiserver.registry.ResourceStrategy;
+
+import java.time.Clock;
 
 /** The strategy of each built-in resource, by group and plural. */
 public final class Strategies {
@@ -49,6 +52,7 @@ public final class Strategies {
             case "events.k8s.io/events" -> new EventsGroupEventStrategy();
             case "storage.k8s.io/storageclasses" -> new StorageClassStrategy();
             case "scheduling.k8s.io/priorityclasses" -> new PriorityClassStrategy();
+            case "apiextensions.k8s.io/customresourcedefinitions" -> new CustomResourceDefinitionStrategy(Clock.systemUTC());
             case "rbac.authorization.k8s.io/roles" -> new RoleStrategy(true);
             case "rbac.authorization.k8s.io/clusterroles" -> new RoleStrategy(false);
             case "rbac.authorization.k8s.io/rolebindings" -> new RoleBindingStrategy(true);

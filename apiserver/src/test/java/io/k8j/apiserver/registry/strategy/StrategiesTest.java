@@ -44,11 +44,11 @@ class StrategiesTest {
     }
 
     @Test
-    void generationIsTrackedForWorkloadsOnly() {
+    void generationIsTrackedForWorkloadsAndCustomResourceDefinitions() {
         List<String> tracked = catalog.all().stream().filter(t -> Strategies.forResource(t, allocator).tracksGeneration())
                 .map(ResourceType::qualifiedName).toList();
         assertThat(tracked).containsExactlyInAnyOrder("deployments.apps", "replicasets.apps", "statefulsets.apps",
-                "daemonsets.apps", "jobs.batch", "cronjobs.batch");
+                "daemonsets.apps", "jobs.batch", "cronjobs.batch", "customresourcedefinitions.apiextensions.k8s.io");
     }
 
     @Test
