@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
@@ -73,6 +75,10 @@ public final class ResourceCatalog {
         c.add("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), List.of(), Set.of(), StorageClass.class);
         c.add("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), Set.of(),
                 PriorityClass.class);
+        c.add("admissionregistration.k8s.io", "v1", "MutatingWebhookConfiguration", "mutatingwebhookconfigurations",
+                false, List.of(), List.of("api-extensions"), Set.of(), MutatingWebhookConfiguration.class);
+        c.add("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations",
+                false, List.of(), List.of("api-extensions"), Set.of(), ValidatingWebhookConfiguration.class);
         // kubectl 1.27's auth whoami asks v1beta1 (falling back to v1alpha1), later ones v1 first.
         c.addCreateOnly("authentication.k8s.io", "v1", "TokenReview", "tokenreviews", false, TokenReview.class);
         for (String version : List.of("v1", "v1beta1", "v1alpha1")) {

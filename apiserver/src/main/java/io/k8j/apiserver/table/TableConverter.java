@@ -41,7 +41,9 @@ public final class TableConverter {
             Map.entry("endpointslices.discovery.k8s.io", NetworkPrinters.endpointSlices()),
             Map.entry("events.events.k8s.io", EventPrinter.eventsApi()),
             Map.entry("storageclasses.storage.k8s.io", StoragePrinters.storageClasses()),
-            Map.entry("priorityclasses.scheduling.k8s.io", ClusterPrinters.priorityClasses()));
+            Map.entry("priorityclasses.scheduling.k8s.io", ClusterPrinters.priorityClasses()),
+            Map.entry("mutatingwebhookconfigurations.admissionregistration.k8s.io", ClusterPrinters.webhookConfigurations()),
+            Map.entry("validatingwebhookconfigurations.admissionregistration.k8s.io", ClusterPrinters.webhookConfigurations()));
 
     private final RowPrinter printer;
 

@@ -49,6 +49,8 @@ public final class Strategies {
             case "events.k8s.io/events" -> new EventsGroupEventStrategy();
             case "storage.k8s.io/storageclasses" -> new StorageClassStrategy();
             case "scheduling.k8s.io/priorityclasses" -> new PriorityClassStrategy();
+            case "admissionregistration.k8s.io/mutatingwebhookconfigurations" -> new WebhookConfigurationStrategy(true);
+            case "admissionregistration.k8s.io/validatingwebhookconfigurations" -> new WebhookConfigurationStrategy(false);
             default -> PLAIN;
         };
     }
