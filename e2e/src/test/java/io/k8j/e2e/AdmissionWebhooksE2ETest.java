@@ -1,6 +1,7 @@
 package io.k8j.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.WebhookServer;
@@ -29,13 +30,25 @@ class AdmissionWebhooksE2ETest {
     static void start() {
         server = K8jServer.start(null, List.of(K8jServer.CONTROL_PLANE_ONLY));
         webhooks = WebhookServer.start(Map.of(
-                "/mutate", request -> WebhookServer.patching(
-                        request.at("/object/metadata/labels").isObject()
-                                ? "[{\"op\": \"add\", \"path\": \"/metadata/labels/webhook\", \"value\": \"mutated\"}]"
-                                : "[{\"op\": \"add\", \"path\": \"/metadata/labels\", \"value\": {\"webhook\": \"mutated\"}}]"),
+                "/mutate", request -> labelled(request, "webhook", "mutated"),
+                "/saw-b", request -> labelled(request, "saw-b", request.at("/object/metadata/labels").has("b") ? "yes" : "no"),
+                "/add-b", request -> labelled(request, "b", "added"),
                 "/validate", request -> request.at("/object/data").has("forbidden")
                         ? WebhookServer.denied(403, "data key forbidden is not allowed")
-                        : WebhookServer.allowed()));
+                        : WebhookServer.allowed(),
+                "/warn", request -> {
+                    ObjectNode response = WebhookServer.allowed();
+                    response.putArray("warnings").add("ConfigMap " + request.path("name").asText() + " has no owner");
+                    return response;
+                },
+                "/slow", request -> {
+                    try {
+                        Thread.sleep(3000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return WebhookServer.allowed();
+                }));
     }
 
     @AfterAll
@@ -46,6 +59,13 @@ class AdmissionWebhooksE2ETest {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** A response whose JSON patch sets the label {@code key} of the request's object. */
+    private static ObjectNode labelled(JsonNode request, String key, String value) {
+        return WebhookServer.patching(request.at("/object/metadata/labels").isObject()
+                ? "[{\"op\": \"add\", \"path\": \"/metadata/labels/%s\", \"value\": \"%s\"}]".formatted(key, value)
+                : "[{\"op\": \"add\", \"path\": \"/metadata/labels\", \"value\": {\"%s\": \"%s\"}}]".formatted(key, value));
     }
 
     /** A configuration of one webhook at {@code url}, called for ConfigMaps in {@code namespace} only. */
@@ -167,6 +187,47 @@ class AdmissionWebhooksE2ETest {
 
             assertThat(kubectl.ok("-n", "down-ignore", "create", "configmap", "admitted", "--from-literal=a=b"))
                     .contains("configmap/admitted created");
+        }
+    }
+
+    @Test
+    void warningsReachKubectlAndASlowWebhookTimesOut() throws InterruptedException {
+        try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
+            kubectl.ok("create", "namespace", "warned");
+            kubectl.ok("create", "namespace", "slow");
+            kubectl.okWithInput(configuration("ValidatingWebhookConfiguration", "warn", webhooks.url("/warn"),
+                    webhooks.caBundle(), "warned", ""), "apply", "-f", "-");
+            kubectl.okWithInput(configuration("ValidatingWebhookConfiguration", "slow", webhooks.url("/slow"),
+                    webhooks.caBundle(), "slow", "timeoutSeconds: 1"), "apply", "-f", "-");
+            awaitInEffect(() -> kubectl.run("-n", "warned", "create", "configmap", "probe", "--dry-run=server")
+                    .err().contains("has no owner"));
+
+            Kubectl.Result warned = kubectl.run("-n", "warned", "create", "configmap", "ownerless", "--from-literal=a=b");
+            assertThat(warned.code()).isZero();
+            assertThat(warned.err()).contains("Warning: ConfigMap ownerless has no owner");
+
+            awaitInEffect(() -> kubectl.run("-n", "slow", "create", "configmap", "probe", "--dry-run=server").code() != 0);
+            Kubectl.Result late = kubectl.run("-n", "slow", "create", "configmap", "late", "--from-literal=a=b");
+            assertThat(late.code()).isNotZero();
+            assertThat(late.err()).contains("Internal error occurred: failed calling webhook \"slow.k8j.example.com\": "
+                    + "failed to call webhook: Post \"" + webhooks.url("/slow") + "?timeout=1s\": context deadline exceeded");
+        }
+    }
+
+    @Test
+    void anIfNeededWebhookIsCalledAgainAfterALaterOneChangedTheObject() throws InterruptedException {
+        try (Kubectl kubectl = new Kubectl(Kubectl.V133, server.kubeconfig())) {
+            kubectl.ok("create", "namespace", "reinvoked");
+            kubectl.okWithInput(configuration("MutatingWebhookConfiguration", "a-saw-b", webhooks.url("/saw-b"),
+                    webhooks.caBundle(), "reinvoked", "reinvocationPolicy: IfNeeded"), "apply", "-f", "-");
+            kubectl.okWithInput(configuration("MutatingWebhookConfiguration", "b-adds", webhooks.url("/add-b"),
+                    webhooks.caBundle(), "reinvoked", ""), "apply", "-f", "-");
+            awaitInEffect(() -> kubectl.run("-n", "reinvoked", "create", "configmap", "probe", "--dry-run=server", "-o",
+                    "yaml").out().contains("b: added"));
+
+            kubectl.ok("-n", "reinvoked", "create", "configmap", "twice", "--from-literal=a=b");
+            assertThat(kubectl.ok("-n", "reinvoked", "get", "configmap", "twice", "-o", "jsonpath={.metadata.labels}"))
+                    .isEqualTo("{\"b\":\"added\",\"saw-b\":\"yes\"}");
         }
     }
 

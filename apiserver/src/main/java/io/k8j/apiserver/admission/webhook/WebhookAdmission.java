@@ -11,6 +11,7 @@ import io.k8j.apiserver.registry.AdmissionRequest;
 import io.k8j.apiserver.registry.StoreReader;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
@@ -40,13 +41,30 @@ public final class WebhookAdmission implements Admission {
         validating = WebhookIndex.watching(validatingConfigurations);
     }
 
+    /**
+     * Calls each matching mutating webhook in order, then once more each {@code reinvocationPolicy: IfNeeded} one that
+     * a later webhook changed the object after (kube reinvokes a webhook at most once).
+     */
     @Override
     public void mutate(AdmissionRequest write) {
-        for (ObjectNode webhook : matching(mutating, write)) {
-            JsonNode response = call(webhook, write);
-            if (response != null) {
-                applyPatch(webhook, response, write.obj());
+        List<ObjectNode> webhooks = matching(mutating, write);
+        List<ObjectNode> seen = new ArrayList<>();
+        for (ObjectNode webhook : webhooks) {
+            callAndPatch(webhook, write);
+            seen.add(write.obj().deepCopy());
+        }
+        for (int i = 0; i < webhooks.size(); i++) {
+            ObjectNode webhook = webhooks.get(i);
+            if (webhook.path("reinvocationPolicy").asText("Never").equals("IfNeeded") && !seen.get(i).equals(write.obj())) {
+                callAndPatch(webhook, write);
             }
+        }
+    }
+
+    private void callAndPatch(ObjectNode webhook, AdmissionRequest write) {
+        JsonNode response = call(webhook, write);
+        if (response != null) {
+            applyPatch(webhook, response, write.obj());
         }
     }
 
