@@ -104,7 +104,7 @@ public final class WebhookAdmission implements Admission {
     }
 
     /** kube's ToStatusErr: at least 400, the webhook's message or reason after who denied. */
-    private static ApiException denied(String name, JsonNode status) {
+    static ApiException denied(String name, JsonNode status) {
         String deniedBy = "admission webhook \"" + name + "\" denied the request";
         String message = status.path("message").asText("");
         String reason = status.path("reason").asText("");

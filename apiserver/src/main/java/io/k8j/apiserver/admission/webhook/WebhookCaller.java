@@ -49,7 +49,8 @@ final class WebhookCaller {
         return responseOf(response.body(), review.path("request").path("uid").asText());
     }
 
-    private static JsonNode responseOf(byte[] body, String uid) throws WebhookCallException {
+    /** The {@code response} of a review answered for the request {@code uid}. */
+    static JsonNode responseOf(byte[] body, String uid) throws WebhookCallException {
         JsonNode answer;
         try {
             answer = Json.parse(body);
