@@ -160,7 +160,7 @@ class AdmissionWebhooksE2ETest {
     }
 
     @Test
-    void anUnreachableWebhookRefusesUnderFailAndIsSkippedUnderIgnore() throws InterruptedException {
+    void anUnreachableWebhookRefusesUnderFailUntilDeletedAndIsSkippedUnderIgnore() throws InterruptedException {
         String unreachable;
         String caBundle;
         try (WebhookServer stopped = WebhookServer.start(Map.of("/validate", r -> WebhookServer.allowed()))) {
@@ -187,6 +187,12 @@ class AdmissionWebhooksE2ETest {
 
             assertThat(kubectl.ok("-n", "down-ignore", "create", "configmap", "admitted", "--from-literal=a=b"))
                     .contains("configmap/admitted created");
+
+            kubectl.ok("delete", "validatingwebhookconfiguration", "down-fail");
+            awaitInEffect(() -> kubectl.run("-n", "down-fail", "create", "configmap", "probe", "--dry-run=server")
+                    .code() == 0);
+            assertThat(kubectl.ok("-n", "down-fail", "create", "configmap", "after", "--from-literal=a=b"))
+                    .contains("configmap/after created");
         }
     }
 

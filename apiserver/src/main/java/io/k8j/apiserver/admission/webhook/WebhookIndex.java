@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -22,17 +23,16 @@ public final class WebhookIndex {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIndex.class);
 
     private final StoreReader configurations;
-    private final ConcurrentSkipListMap<String, ObjectNode> byName = new ConcurrentSkipListMap<>();
     private volatile List<ObjectNode> webhooks = List.of();
 
     private WebhookIndex(StoreReader configurations) {
         this.configurations = configurations;
     }
 
-    /** Starts watching {@code configurations}; the index is filled with the current ones before this returns. */
+    /** Starts watching {@code configurations}; the index holds the current ones before this returns. */
     public static WebhookIndex watching(StoreReader configurations) {
         WebhookIndex index = new WebhookIndex(configurations);
-        index.watch();
+        index.new Watch().start();
         return index;
     }
 
@@ -41,49 +41,62 @@ public final class WebhookIndex {
         return webhooks;
     }
 
-    private void watch() {
-        byName.clear();
-        configurations.watch(null, ListOptions.all(), new WatchSink() {
-            @Override
-            public void event(String type, ObjectNode config) {
-                if (type.equals("DELETED")) {
-                    byName.remove(Meta.name(config));
-                } else {
-                    byName.put(Meta.name(config), config);
-                }
-                webhooks = flatten();
-            }
+    /**
+     * One watch with the configurations it has seen. Its first events replay the current list; they are published
+     * together once the replay is done, so a relist never shows a partial set (a write then skipping a webhook).
+     */
+    private final class Watch implements WatchSink {
+        private final Map<String, ObjectNode> byName = new ConcurrentSkipListMap<>();
+        private volatile boolean listed;
 
-            @Override
-            public void initialEventsEnd(long revision) {
-            }
-
-            @Override
-            public void terminated(StorageException cause) {
-                // the watch fell behind or its history was compacted: relist and watch again, once per ending
-                LOG.info("webhook configuration watch ended ({}), relisting", cause == null ? "closed" : cause.getMessage());
-                Thread.ofVirtual().start(WebhookIndex.this::rewatch);
-            }
-        });
-    }
-
-    private void rewatch() {
-        try {
-            watch();
-        } catch (RuntimeException e) {
-            LOG.warn("webhook configurations are no longer watched: {}", e.toString());
+        void start() {
+            configurations.watch(null, ListOptions.all(), this);
+            listed = true;
+            publish();
         }
-    }
 
-    private List<ObjectNode> flatten() {
-        List<ObjectNode> all = new ArrayList<>();
-        for (ObjectNode config : byName.values()) {
-            for (JsonNode hook : config.path("webhooks")) {
-                if (hook instanceof ObjectNode o) {
-                    all.add(o);
-                }
+        @Override
+        public void event(String type, ObjectNode config) {
+            if (type.equals("DELETED")) {
+                byName.remove(Meta.name(config));
+            } else {
+                byName.put(Meta.name(config), config);
+            }
+            if (listed) {
+                publish();
             }
         }
-        return List.copyOf(all);
+
+        @Override
+        public void initialEventsEnd(long revision) {
+        }
+
+        @Override
+        public void terminated(StorageException cause) {
+            // the watch fell behind or its history was compacted: relist and watch again, once per ending
+            LOG.info("webhook configuration watch ended ({}), relisting", cause == null ? "closed" : cause.getMessage());
+            Thread.ofVirtual().start(() -> {
+                try {
+                    new Watch().start();
+                } catch (RuntimeException e) {
+                    LOG.warn("webhook configurations are no longer watched: {}", e.toString());
+                }
+            });
+        }
+
+        /** Under the index's lock, so that a slower publish of an older state never overwrites a newer one. */
+        private void publish() {
+            synchronized (WebhookIndex.this) {
+                List<ObjectNode> all = new ArrayList<>();
+                for (ObjectNode config : byName.values()) {
+                    for (JsonNode hook : config.path("webhooks")) {
+                        if (hook instanceof ObjectNode o) {
+                            all.add(o);
+                        }
+                    }
+                }
+                webhooks = List.copyOf(all);
+            }
+        }
     }
 }
