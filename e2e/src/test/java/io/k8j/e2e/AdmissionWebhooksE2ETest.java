@@ -120,6 +120,9 @@ class AdmissionWebhooksE2ETest {
             assertThat(refused.err()).contains("admission webhook \"deny-" + v
                     + ".k8j.example.com\" denied the request: data key forbidden is not allowed");
             assertThat(kubectl.run("-n", ns, "get", "configmap", "bad").err()).contains("configmaps \"bad\" not found");
+            Kubectl.Result patched = kubectl.run("-n", ns, "patch", "configmap", "plain", "-p", "{\"data\": {\"forbidden\": \"x\"}}");
+            assertThat(patched.err()).contains("admission webhook \"deny-" + v + ".k8j.example.com\" denied the request");
+            assertThat(kubectl.ok("-n", ns, "get", "configmap", "plain", "-o", "jsonpath={.data}")).isEqualTo("{\"a\":\"b\"}");
 
             kubectl.okWithInput("""
                     apiVersion: v1
