@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -80,6 +82,10 @@ public final class ResourceCatalog {
                 List.of("crd", "crds"), List.of(), status, CustomResourceDefinition.class);
         c.add("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), Set.of(),
                 PriorityClass.class);
+        c.add("admissionregistration.k8s.io", "v1", "MutatingWebhookConfiguration", "mutatingwebhookconfigurations",
+                false, List.of(), List.of("api-extensions"), Set.of(), MutatingWebhookConfiguration.class);
+        c.add("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations",
+                false, List.of(), List.of("api-extensions"), Set.of(), ValidatingWebhookConfiguration.class);
         c.add("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false, List.of(), List.of(),
                 Set.of(), io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class);
         c.add("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false, List.of(), List.of(), Set.of(),

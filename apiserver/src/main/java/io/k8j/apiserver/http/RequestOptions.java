@@ -1,7 +1,9 @@
 package io.k8j.apiserver.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
+import io.k8j.api.Json;
 import io.k8j.api.selector.FieldSelector;
 import io.k8j.api.selector.LabelSelector;
 import io.k8j.api.selector.SelectorException;
@@ -38,7 +40,20 @@ final class RequestOptions {
         } else if (manager.length() > 128) {
             throw ApiException.badRequest("fieldManager: Invalid value, must be no more than 128 characters");
         }
-        return new WriteOptions(dryRun(req.params("dryRun")), manager, req.flag("force"), false, req::warn);
+        return new WriteOptions(dryRun(req.params("dryRun")), manager, req.flag("force"), false, req::warn,
+                userInfo(req.user()));
+    }
+
+    /** The user as an AdmissionReview's userInfo (authentication.k8s.io/v1 UserInfo). */
+    private static ObjectNode userInfo(UserInfo user) {
+        ObjectNode info = Json.object();
+        info.put("username", user.name());
+        if (!user.uid().isEmpty()) {
+            info.put("uid", user.uid());
+        }
+        user.groups().forEach(info.withArrayProperty("groups")::add);
+        user.extra().forEach((key, values) -> values.forEach(info.withObjectProperty("extra").withArrayProperty(key)::add));
+        return info;
     }
 
     DeleteOptions delete(ApiRequest req) {

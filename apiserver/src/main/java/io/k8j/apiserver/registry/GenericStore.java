@@ -144,6 +144,7 @@ public final class GenericStore {
                                         Instant now, String generateName) {
         strategy.prepareForCreate(obj, ctx);
         zeroFields.fill(obj);
+        admission.mutate(new AdmissionRequest(type, obj, null, null, options));
         List<FieldError> errors = new ArrayList<>(MetadataRules.validate(type, obj));
         errors.addAll(strategy.validate(obj));
         if (!errors.isEmpty()) {
@@ -281,6 +282,7 @@ public final class GenericStore {
             strategy.prepareForSubresourceUpdate(subresource, updated, old, ctx);
         }
         zeroFields.fill(updated);
+        admission.mutate(new AdmissionRequest(type, updated, old, subresource, options));
         if (strategy.tracksGeneration() && !Objects.equals(withoutMetaAndStatus(updated), withoutMetaAndStatus(old))) {
             meta.put("generation", old.path("metadata").path("generation").asLong(0) + 1);
         }

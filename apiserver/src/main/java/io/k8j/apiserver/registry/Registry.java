@@ -1,11 +1,13 @@
 package io.k8j.apiserver.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
 import io.k8j.api.Json;
 import io.k8j.api.ResourceCatalog;
 import io.k8j.api.ResourceType;
 import io.k8j.apiserver.admission.QuotaAdmission;
+import io.k8j.apiserver.admission.webhook.WebhookAdmission;
 import io.k8j.apiserver.admission.podsecurity.PodSecurityAdmission;
 import io.k8j.storage.Storage;
 
@@ -40,7 +42,9 @@ public final class Registry {
         this.lifecycle = new NamespaceLifecycle(this);
         this.contexts = dryRun -> new WriteContext((group, plural) -> find(group, "v1", plural)
                 .map(s -> s.list(null, ListOptions.all()).items()).orElse(List.of()), this::recent, dryRun);
-        this.admission = Admission.all(List.of(podSecurity(), QuotaAdmission.of(this, clock)));
+        WebhookAdmission webhooks = new WebhookAdmission(this::namespaceLabels);
+        // kube's plugin order: webhooks validate after PodSecurity and before ResourceQuota charges the quota
+        this.admission = Admission.all(List.of(podSecurity(), webhooks, QuotaAdmission.of(this, clock)));
         for (ResourceType type : catalog.all()) {
             if (type.createOnly()) {
                 continue; // reviews are answered, not stored
@@ -49,6 +53,12 @@ public final class Registry {
                     fieldManager, clock, admission, type.plural().equals("namespaces") && type.group().isEmpty()
                     ? ns -> DefaultServiceAccount.ensure(this, Meta.name(ns)) : created -> { }));
         }
+        webhooks.start(webhookConfigurations("mutatingwebhookconfigurations"),
+                webhookConfigurations("validatingwebhookconfigurations"));
+    }
+
+    private StoreReader webhookConfigurations(String plural) {
+        return find("admissionregistration.k8s.io", "v1", plural).orElseThrow().reader();
     }
 
     /**
@@ -102,10 +112,13 @@ public final class Registry {
     }
 
     private PodSecurityAdmission podSecurity() {
-        return new PodSecurityAdmission(name -> {
-            ObjectNode ns = recent("", "namespaces", null, name);
-            return ns == null ? Json.object() : ns.path("metadata").path("labels");
-        }, ns -> find("", "v1", "pods").orElseThrow().list(ns, ListOptions.all()).items());
+        return new PodSecurityAdmission(this::namespaceLabels,
+                ns -> find("", "v1", "pods").orElseThrow().list(ns, ListOptions.all()).items());
+    }
+
+    private JsonNode namespaceLabels(String name) {
+        ObjectNode ns = recent("", "namespaces", null, name);
+        return ns == null ? Json.object() : ns.path("metadata").path("labels");
     }
 
     public GenericStore namespaces() {

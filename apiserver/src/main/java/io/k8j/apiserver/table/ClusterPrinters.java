@@ -63,6 +63,13 @@ final class ClusterPrinters {
                 String.valueOf(at(pc, "globalDefault").asBoolean(false)), Fields.age(pc, now)));
     }
 
+    /** Mutating and validating webhook configurations: how many webhooks each holds. */
+    static RowPrinter webhookConfigurations() {
+        return RowPrinter.of(List.of(Column.NAME,
+                Column.integer("Webhooks", "Webhooks indicates the number of webhooks in the configuration."),
+                Column.AGE), (c, now) -> List.of(text(c, "metadata", "name"), at(c, "webhooks").size(), Fields.age(c, now)));
+    }
+
     /** "Ready", "NotReady" or "Unknown" from the Ready condition, plus ",SchedulingDisabled" when cordoned. */
     static String nodeStatus(JsonNode node) {
         String status = "Unknown";

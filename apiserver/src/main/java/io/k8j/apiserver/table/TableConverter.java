@@ -46,7 +46,9 @@ public final class TableConverter {
             Map.entry("roles.rbac.authorization.k8s.io", RbacPrinters.roles()),
             Map.entry("clusterroles.rbac.authorization.k8s.io", RbacPrinters.roles()),
             Map.entry("rolebindings.rbac.authorization.k8s.io", RbacPrinters.bindings()),
-            Map.entry("clusterrolebindings.rbac.authorization.k8s.io", RbacPrinters.bindings()));
+            Map.entry("clusterrolebindings.rbac.authorization.k8s.io", RbacPrinters.bindings()),
+            Map.entry("mutatingwebhookconfigurations.admissionregistration.k8s.io", ClusterPrinters.webhookConfigurations()),
+            Map.entry("validatingwebhookconfigurations.admissionregistration.k8s.io", ClusterPrinters.webhookConfigurations()));
 
     private final RowPrinter printer;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** metav1.LabelSelector (matchLabels + matchExpressions) and plain label maps: validation and matching. */
-final class LabelSelectors {
+public final class LabelSelectors {
     private static final List<String> OPERATORS = List.of("In", "NotIn", "Exists", "DoesNotExist");
 
     private LabelSelectors() {
@@ -54,7 +54,7 @@ final class LabelSelectors {
     }
 
     /** Whether {@code labels} (a JSON object of strings, possibly null) satisfy the selector. */
-    static boolean matches(JsonNode selector, JsonNode labels) {
+    public static boolean matches(JsonNode selector, JsonNode labels) {
         Map<String, String> have = labels == null ? Map.of() : asMap(labels);
         ObjectNode want = Tree.objOrNull(selector, "matchLabels");
         if (want != null && !asMap(want).entrySet().stream()

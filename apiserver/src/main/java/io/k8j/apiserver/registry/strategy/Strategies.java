@@ -57,6 +57,8 @@ public final class Strategies {
             case "rbac.authorization.k8s.io/clusterroles" -> new RoleStrategy(false);
             case "rbac.authorization.k8s.io/rolebindings" -> new RoleBindingStrategy(true);
             case "rbac.authorization.k8s.io/clusterrolebindings" -> new RoleBindingStrategy(false);
+            case "admissionregistration.k8s.io/mutatingwebhookconfigurations" -> new WebhookConfigurationStrategy(true);
+            case "admissionregistration.k8s.io/validatingwebhookconfigurations" -> new WebhookConfigurationStrategy(false);
             default -> PLAIN;
         };
     }
