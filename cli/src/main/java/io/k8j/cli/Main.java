@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 @Command(name = "k8j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A Kubernetes-compatible container orchestrator.",
         subcommands = {ServerCommand.class, AgentCommand.class, SchedulerCommand.class, ControllerManagerCommand.class,
-                HollowNodesCommand.class, ImagesCommand.class, KillallCommand.class})
+                HollowNodesCommand.class, ImagesCommand.class, KillallCommand.class, TokenCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).setParameterExceptionHandler(Main::onBadFlag)
