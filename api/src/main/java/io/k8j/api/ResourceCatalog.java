@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
@@ -73,6 +74,8 @@ public final class ResourceCatalog {
         c.add("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), List.of(), Set.of(), StorageClass.class);
         c.add("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), Set.of(),
                 PriorityClass.class);
+        c.add("certificates.k8s.io", "v1", "CertificateSigningRequest", "certificatesigningrequests", false, List.of("csr"),
+                List.of(), Set.of("status", "approval"), CertificateSigningRequest.class);
         // kubectl 1.27's auth whoami asks v1beta1 (falling back to v1alpha1), later ones v1 first.
         c.addCreateOnly("authentication.k8s.io", "v1", "TokenReview", "tokenreviews", false, TokenReview.class);
         for (String version : List.of("v1", "v1beta1", "v1alpha1")) {

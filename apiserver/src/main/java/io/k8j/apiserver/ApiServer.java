@@ -4,6 +4,7 @@ import io.k8j.api.ResourceCatalog;
 import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.authn.Authentication;
+import io.k8j.apiserver.pki.ServingChain;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.http.ConnectionDeadlines;
 import io.k8j.apiserver.http.ApiHandler;
@@ -16,6 +17,7 @@ import io.k8j.apiserver.registry.strategy.Strategies;
 import io.k8j.storage.Storage;
 import io.k8j.storage.cache.WatchCache;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
@@ -62,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(config.bindAddress()).setPort(config.port())
                 .setSsl(true).setUseAlpn(true)
-                .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.servingCert().toString())
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertValue(Buffer.buffer(ServingChain.of(config.servingCert(), config.clientCa())))
                         .setKeyPath(config.servingKey().toString()))
                 .setTrustOptions(new PemTrustOptions().addCertPath(config.clientCa().toString()))
                 .setClientAuth(ClientAuth.REQUEST)

@@ -120,6 +120,7 @@ final class ResourceHandler {
         if (type.namespaced() && bodyNs != null && !bodyNs.isEmpty() && !bodyNs.equals(ns)) {
             throw ApiException.badRequest("the namespace of the provided object does not match the namespace sent on the request");
         }
+        CsrRequester.stamp(type, obj, req.user());
         ObjectNode created = store.create(ns, obj, options.write(req));
         respondObject(req, type, created, 201);
     }

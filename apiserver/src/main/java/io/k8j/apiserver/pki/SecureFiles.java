@@ -13,12 +13,12 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes credential files so that no reader ever sees them partially written or world-readable. */
-final class SecureFiles {
+public final class SecureFiles {
     private SecureFiles() {
     }
 
     /** Creates {@code dir} (0700 when new) if it is missing. */
-    static void createPrivateDirectory(Path dir) {
+    public static void createPrivateDirectory(Path dir) {
         try {
             Files.createDirectories(dir, attributes(dir, "rwx------"));
         } catch (IOException e) {
@@ -31,7 +31,7 @@ final class SecureFiles {
      * its final mode (so a secret is never briefly readable by others), synced, then renamed over
      * the target, which is atomic, so kubectl or a restarting server reads the old or the new file.
      */
-    static void writeAtomically(Path file, String content, boolean secret) {
+    public static void writeAtomically(Path file, String content, boolean secret) {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {

@@ -41,7 +41,8 @@ public final class TableConverter {
             Map.entry("endpointslices.discovery.k8s.io", NetworkPrinters.endpointSlices()),
             Map.entry("events.events.k8s.io", EventPrinter.eventsApi()),
             Map.entry("storageclasses.storage.k8s.io", StoragePrinters.storageClasses()),
-            Map.entry("priorityclasses.scheduling.k8s.io", ClusterPrinters.priorityClasses()));
+            Map.entry("priorityclasses.scheduling.k8s.io", ClusterPrinters.priorityClasses()),
+            Map.entry("certificatesigningrequests.certificates.k8s.io", CertificatePrinters.certificateSigningRequests()));
 
     private final RowPrinter printer;
 

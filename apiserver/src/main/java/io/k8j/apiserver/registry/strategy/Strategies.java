@@ -49,6 +49,7 @@ public final class Strategies {
             case "events.k8s.io/events" -> new EventsGroupEventStrategy();
             case "storage.k8s.io/storageclasses" -> new StorageClassStrategy();
             case "scheduling.k8s.io/priorityclasses" -> new PriorityClassStrategy();
+            case "certificates.k8s.io/certificatesigningrequests" -> new CertificateSigningRequestStrategy();
             default -> PLAIN;
         };
     }
