@@ -11,6 +11,7 @@ import io.k8j.apiserver.pki.Kubeconfig;
 import io.k8j.apiserver.pki.UnusableCaException;
 import io.k8j.controllers.ControllerManager;
 import io.k8j.controllers.ControllerManagerOptions;
+import io.k8j.controllers.csrsigning.CertificateSigner;
 import io.k8j.kubelet.Kubelet;
 import io.k8j.scheduler.Scheduler;
 import io.k8j.scheduler.SchedulerOptions;
@@ -132,7 +133,8 @@ final class ServerCommand implements Callable<Integer> {
         if (!disableControllerManager) {
             ControllerManagerOptions options = new ControllerManagerOptions(
                     localStoragePath != null ? localStoragePath : dir.resolve("storage"), nodeMonitor.timings(),
-                    podGc.terminatedPodGcThreshold, pki.caCertPem());
+                    podGc.terminatedPodGcThreshold, pki.caCertPem(),
+                    CertificateSigner.of(pki.caCertPem(), InputFiles.read(pki.caKeyFile(), "the cluster CA key")));
             components.start("controller manager", () -> Reelecting.start("controller manager", () -> ControllerManager.start(
                     ComponentClients.config(pki, url, "system:kube-controller-manager", List.of()), options)));
         }

@@ -10,6 +10,8 @@ import io.k8j.client.SharedInformers;
 import io.k8j.controllers.daemonset.DaemonSetController;
 import io.k8j.controllers.deployment.DeploymentController;
 import io.k8j.controllers.cronjob.CronJobController;
+import io.k8j.controllers.csrapproving.CsrApprovingController;
+import io.k8j.controllers.csrsigning.CsrSigningController;
 import io.k8j.controllers.endpoints.EndpointsController;
 import io.k8j.controllers.endpointslice.EndpointSliceController;
 import io.k8j.controllers.gc.GarbageCollector;
@@ -71,6 +73,10 @@ public final class ControllerManager implements LeaderElected {
                 new PodGcController(client, informers, options.terminatedPodGcThreshold(), clock)));
         if (options.rootCa() != null) {
             loops.add(new RootCaPublisher(client, informers, options.rootCa()));
+        }
+        loops.add(new CsrApprovingController(client, informers, clock));
+        if (options.clusterSigner() != null) {
+            loops.add(new CsrSigningController(client, informers, options.clusterSigner(), clock));
         }
         this.controllers = List.copyOf(loops);
     }
