@@ -1,10 +1,8 @@
 package io.k8j.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.k8j.apiserver.pki.CaHash;
+
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,12 +45,7 @@ record JoinToken(String caHash, String id, String secret) {
     }
 
     static String caHash(String caPem) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(caPem.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("JDK lacks SHA-256", e);
-        }
+        return CaHash.of(caPem);
     }
 
     private static String random(int length) {
