@@ -26,6 +26,7 @@ import io.k8j.controllers.resourcequota.ResourceQuotaController;
 import io.k8j.controllers.rootca.RootCaPublisher;
 import io.k8j.controllers.serviceaccount.ServiceAccountController;
 import io.k8j.controllers.statefulset.StatefulSetController;
+import io.k8j.controllers.tokencleaner.TokenCleaner;
 import io.k8j.controllers.volume.LocalPathProvisioner;
 import io.k8j.controllers.volume.PersistentVolumeController;
 import org.slf4j.Logger;
@@ -75,6 +76,7 @@ public final class ControllerManager implements LeaderElected {
             loops.add(new RootCaPublisher(client, informers, options.rootCa()));
         }
         loops.add(new CsrApprovingController(client, informers, clock));
+        loops.add(new TokenCleaner(client, informers, clock));
         if (options.clusterSigner() != null) {
             loops.add(new CsrSigningController(client, informers, options.clusterSigner(), clock));
         }

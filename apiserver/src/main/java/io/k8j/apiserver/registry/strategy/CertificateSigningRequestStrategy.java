@@ -132,24 +132,24 @@ final class CertificateSigningRequestStrategy implements ResourceStrategy {
         }
     }
 
+    /** Approved, Denied and Failed at most once each, only True, and never Approved with Denied. */
     private static void validateConditions(List<FieldError> errs, JsonNode conditions) {
         Set<String> types = new HashSet<>();
         for (int i = 0; i < conditions.size(); i++) {
             JsonNode c = conditions.get(i);
             String path = "status.conditions[" + i + "]";
             String type = Tree.text(c, "type");
+            boolean known = APPROVAL.contains(type) || type.equals("Failed");
             if (type.isEmpty()) {
                 errs.add(FieldError.required(path + ".type", ""));
-            } else if ((APPROVAL.contains(type) || type.equals("Failed")) && !types.add(type)) {
+            } else if (known && !types.add(type)) {
                 errs.add(FieldError.duplicate(path + ".type", type));
+            } else if (APPROVAL.contains(type) && types.containsAll(APPROVAL)) {
+                errs.add(FieldError.invalid(path + ".type", type, "Approved and Denied conditions are mutually exclusive"));
             }
-            if (APPROVAL.contains(type) && !Tree.text(c, "status").equals("True")) {
+            if (known && !Tree.text(c, "status").equals("True")) {
                 errs.add(FieldError.notSupported(path + ".status", Tree.text(c, "status"), TRUE_ONLY));
             }
-        }
-        if (types.containsAll(APPROVAL)) {
-            errs.add(FieldError.invalid("status.conditions", conditions.toString(),
-                    "Approved and Denied conditions are mutually exclusive"));
         }
     }
 
