@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import java.util.UUID;
  * bootstrap token's user, asks for the node's client certificate through a CertificateSigningRequest
  * (CN=system:node:NAME, O=system:nodes, for a key made here), waits for the controllers to approve and sign it,
  * and writes DATA_DIR/agent/kubelet.kubeconfig; a later start reuses that kubeconfig and sends no token.
+ * Renewal happens at start only (a running agent keeps its certificate).
  */
 final class NodeJoin {
     static final String SIGNER = "kubernetes.io/kube-apiserver-client-kubelet";
@@ -37,14 +39,26 @@ final class NodeJoin {
     private NodeJoin() {
     }
 
-    /** The node's kubeconfig, made now or by an earlier join. */
+    /**
+     * The node's kubeconfig, made now or by an earlier join; a certificate past 80% of its life is renewed first, as
+     * the node itself (kubelet rotates between 70% and 90%), and an expired one is replaced by joining again.
+     */
     static Path kubeconfig(Path dataDir, String server, String tokenText, String caCertHash, String nodeName)
             throws InterruptedException {
         Path dir = dataDir.resolve("agent");
         Path kubeconfig = dir.resolve("kubelet.kubeconfig");
         if (Files.exists(kubeconfig)) {
-            LOG.info("using {} from an earlier join", kubeconfig);
-            return kubeconfig;
+            NodeCertificate current = NodeCertificate.of(InputFiles.kubeconfig(kubeconfig));
+            Instant now = Instant.now();
+            if (!current.expired(now)) {
+                if (current.renewalDue(now)) {
+                    renew(dir, kubeconfig, nodeName, current);
+                } else {
+                    LOG.info("using {} from an earlier join (its certificate expires {})", kubeconfig, current.notAfter());
+                }
+                return kubeconfig;
+            }
+            LOG.warn("the client certificate in {} expired {}; joining again with --token", kubeconfig, current.notAfter());
         }
         JoinToken token = JoinToken.parse(tokenText);
         if (token == null) {
@@ -52,15 +66,45 @@ final class NodeJoin {
                     + "with --ca-cert-hash)");
         }
         String hash = hash(token, caCertHash);
-        URI url = URI.create(server);
-        String caPem = ServerCa.fetch(url, hash);
+        String caPem = ServerCa.fetch(URI.create(server), hash);
+        Config bootstrap = new ConfigBuilder(Config.empty()).withMasterUrl(server)
+                .withCaCertData(Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8)))
+                .withOauthToken(token.bearer()).withRequestRetryBackoffLimit(0).build();
         SecureFiles.createPrivateDirectory(dir);
         KeyAndRequest request = KeyAndRequest.generate("system:node:" + nodeName, List.of("system:nodes"));
-        SecureFiles.writeAtomically(dir.resolve("kubelet.key"), request.keyPem(), true);
-        String certPem = certificate(server, caPem, token, request, nodeName);
-        Kubeconfig.write(kubeconfig, server, caPem, certPem, request.keyPem(), "default");
+        String certPem;
+        try {
+            certPem = certificate(bootstrap, request, nodeName);
+        } catch (KubernetesClientException e) {
+            throw refused(e, token, server);
+        }
+        write(dir, kubeconfig, server, caPem, certPem, request);
         LOG.info("joined as system:node:{}; wrote {}", nodeName, kubeconfig);
         return kubeconfig;
+    }
+
+    /** A new key and certificate, asked for as the node; on failure the current certificate serves on. */
+    private static void renew(Path dir, Path kubeconfig, String nodeName, NodeCertificate current)
+            throws InterruptedException {
+        Config config = InputFiles.kubeconfig(kubeconfig);
+        config.setRequestRetryBackoffLimit(0);
+        KeyAndRequest request = KeyAndRequest.generate("system:node:" + nodeName, List.of("system:nodes"));
+        try {
+            String certPem = certificate(config, request, nodeName);
+            String caPem = new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
+            write(dir, kubeconfig, config.getMasterUrl().replaceAll("/+$", ""), caPem, certPem, request);
+            LOG.info("renewed the client certificate of system:node:{} (the old one expires {})", nodeName,
+                    current.notAfter());
+        } catch (KubernetesClientException | StartupFailure e) {
+            LOG.warn("cannot renew the client certificate in {} ({}); it serves until {}", kubeconfig, e.getMessage(),
+                    current.notAfter());
+        }
+    }
+
+    private static void write(Path dir, Path kubeconfig, String server, String caPem, String certPem,
+                              KeyAndRequest request) {
+        SecureFiles.writeAtomically(dir.resolve("kubelet.key"), request.keyPem(), true);
+        Kubeconfig.write(kubeconfig, server, caPem, certPem, request.keyPem(), "default");
     }
 
     private static String hash(JoinToken token, String caCertHash) {
@@ -77,26 +121,18 @@ final class NodeJoin {
         return caCertHash.substring("sha256:".length());
     }
 
-    private static String certificate(String server, String caPem, JoinToken token, KeyAndRequest request,
-                                      String nodeName) throws InterruptedException {
-        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(server)
-                .withCaCertData(Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8)))
-                .withOauthToken(token.bearer()).withRequestRetryBackoffLimit(0).build();
+    /** Creates the CSR as {@code config}'s user and waits for its certificate. */
+    private static String certificate(Config config, KeyAndRequest request, String nodeName) throws InterruptedException {
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
             var csrs = client.certificates().v1().certificateSigningRequests();
             String name = "node-csr-" + UUID.randomUUID();
-            try {
-                csrs.resource(new CertificateSigningRequestBuilder().withNewMetadata().withName(name).endMetadata()
-                        .withNewSpec().withSignerName(SIGNER).withUsages("digital signature", "client auth")
-                        .withRequest(Base64.getEncoder().encodeToString(request.requestPem().getBytes(StandardCharsets.UTF_8)))
-                        .endSpec().build()).create();
-            } catch (KubernetesClientException e) {
-                throw refused(e, token, server);
-            }
+            csrs.resource(new CertificateSigningRequestBuilder().withNewMetadata().withName(name).endMetadata()
+                    .withNewSpec().withSignerName(SIGNER).withUsages("digital signature", "client auth")
+                    .withRequest(Base64.getEncoder().encodeToString(request.requestPem().getBytes(StandardCharsets.UTF_8)))
+                    .endSpec().build()).create();
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (System.nanoTime() < deadline) {
-                CertificateSigningRequest csr = csrs.withName(name).get();
-                String issued = issued(csr, name);
+                String issued = issued(csrs.withName(name).get(), name);
                 if (issued != null) {
                     return issued;
                 }

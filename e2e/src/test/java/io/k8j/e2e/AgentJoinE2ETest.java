@@ -156,9 +156,42 @@ class AgentJoinE2ETest {
                 + " refused bootstrap token \"" + id + "\": it is unknown, deleted or expired (make one with `k8j token create`)");
         assertThat(kubectl.ok("get", "nodes", "-o", "name")).doesNotContain("wrong-hash", "garbage", "deleted");
 
+        String expired = createToken("--ttl", "1s");
+        String expiredId = expired.substring(expired.indexOf("::") + 2, expired.indexOf('.'));
+        Thread.sleep(1500);
+        K8jCommand late = K8jCommand.run(agentArgs(newDir(), "expired", K8jServer.freePort(),
+                "--server", server.url(), "--token", expired).toArray(String[]::new));
+        assertThat(late.exitCode()).isEqualTo(1);
+        assertThat(late.stderrLines()).containsExactly("k8j: the API server at " + server.url()
+                + " refused bootstrap token \"" + expiredId + "\": it is unknown, deleted or expired (make one with `k8j token create`)");
+        // the tokencleaner deletes the expired token's Secret
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(k8j("token", "list").stdout()).doesNotContain(expiredId + "."));
+
+        K8jCommand plain = K8jCommand.run(agentArgs(newDir(), "plain", K8jServer.freePort(),
+                "--server", server.url(), "--token", "abcdef.0123456789abcdef").toArray(String[]::new));
+        assertThat(plain.exitCode()).isEqualTo(1);
+        assertThat(plain.stderrLines()).containsExactly("k8j: a plain <id>.<secret> token needs --ca-cert-hash "
+                + "sha256:<64 hex digits> (`k8j token create` prints a token that carries it)");
+
         K8jCommand again = k8j("token", "delete", id);
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.stderrLines()).containsExactly("k8j: bootstrap token \"" + id + "\" not found");
+    }
+
+    @Test
+    void aPlainTokenJoinsWithItsCaHashAsKubeadmsDoes() throws Exception {
+        String token = createToken();
+        String hash = token.substring(3, token.indexOf("::"));
+        ComponentProcess agent = ComponentProcess.start(agentArgs(newDir(), "plain-joined", K8jServer.freePort(),
+                "--server", server.url(), "--token", token.substring(token.indexOf("::") + 2),
+                "--ca-cert-hash", "sha256:" + hash));
+        AGENTS.add(agent);
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
+            assertThat(agent.isAlive()).as(agent.log()).isTrue();
+            assertThat(kubectl.run("get", "node", "plain-joined", "-o",
+                    "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}").out()).isEqualTo("True");
+        });
     }
 
     @Test
