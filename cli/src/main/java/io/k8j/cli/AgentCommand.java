@@ -14,10 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -122,13 +120,11 @@ final class AgentCommand implements Callable<Integer> {
 
     /** The CA callers of the node server must be signed by: the cluster's, from the kubeconfig. */
     private String clusterCa(Config config) {
-        if (config.getCaCertData() != null) {
-            return new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
+        String ca = InputFiles.caPem(config);
+        if (ca == null) {
+            throw new StartupFailure(kubeconfig + " names no certificate authority; the node server needs the cluster CA "
+                    + "to check who calls it");
         }
-        if (config.getCaCertFile() != null) {
-            return InputFiles.read(Path.of(config.getCaCertFile()), "the kubeconfig's certificate-authority");
-        }
-        throw new StartupFailure(kubeconfig + " names no certificate authority; the node server needs the cluster CA "
-                + "to check who calls it");
+        return ca;
     }
 }

@@ -91,8 +91,7 @@ final class NodeJoin {
         KeyAndRequest request = KeyAndRequest.generate("system:node:" + nodeName, List.of("system:nodes"));
         try {
             String certPem = certificate(config, request, nodeName);
-            String caPem = new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
-            write(dir, kubeconfig, config.getMasterUrl().replaceAll("/+$", ""), caPem, certPem, request);
+            write(dir, kubeconfig, config.getMasterUrl().replaceAll("/+$", ""), InputFiles.caPem(config), certPem, request);
             LOG.info("renewed the client certificate of system:node:{} (the old one expires {})", nodeName,
                     current.notAfter());
         } catch (KubernetesClientException | StartupFailure e) {

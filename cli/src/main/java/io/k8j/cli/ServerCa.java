@@ -8,6 +8,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -59,7 +60,7 @@ final class ServerCa {
         } catch (SSLException e) {
             throw new StartupFailure("cannot reach the API server at " + server + " (TLS: " + e.getMessage() + "); check --server");
         } catch (IOException e) {
-            String reason = e instanceof java.net.ConnectException ? "connection refused" : e.toString();
+            String reason = e instanceof ConnectException ? "connection refused" : e.toString();
             throw new StartupFailure("cannot reach the API server at " + server + " (" + reason + "); check --server");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("JDK lacks TLS", e);

@@ -10,17 +10,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code k8j token}: bootstrap tokens with which agents join the cluster, as {@code kubeadm token}. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage bootstrap tokens for joining nodes.",
-        subcommands = {TokenCommand.Create.class, TokenCommand.List.class, TokenCommand.Delete.class})
+        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Delete.class})
 final class TokenCommand {
 
     /** Where the API server is and who we are to it: the server's admin kubeconfig unless told otherwise. */
@@ -52,7 +50,7 @@ final class TokenCommand {
 
         @Option(names = "--groups", split = ",", defaultValue = BootstrapTokenSecrets.DEFAULT_GROUP,
                 description = "Extra groups the token authenticates as (default: ${DEFAULT-VALUE}).")
-        java.util.List<String> groups;
+        List<String> groups;
 
         @Override
         public Integer call() {
@@ -73,24 +71,22 @@ final class TokenCommand {
         }
 
         private static String caPem(Config config) {
-            if (config.getCaCertData() != null) {
-                return new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
+            String ca = InputFiles.caPem(config);
+            if (ca == null) {
+                throw new StartupFailure("the kubeconfig names no certificate authority, which joining nodes must check");
             }
-            if (config.getCaCertFile() != null) {
-                return InputFiles.read(Path.of(config.getCaCertFile()), "the kubeconfig's certificate-authority");
-            }
-            throw new StartupFailure("the kubeconfig names no certificate authority, which joining nodes must check");
+            return ca;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List bootstrap tokens.")
-    static final class List implements Callable<Integer> {
+    static final class ListTokens implements Callable<Integer> {
         @Mixin
         Connection connection;
 
         @Override
         public Integer call() {
-            java.util.List<Secret> secrets;
+            List<Secret> secrets;
             try (KubernetesClient client = new KubernetesClientBuilder().withConfig(connection.config()).build()) {
                 secrets = client.secrets().inNamespace(BootstrapTokenSecrets.NAMESPACE)
                         .withField("type", BootstrapTokenSecrets.TYPE).list().getItems();
@@ -106,7 +102,7 @@ final class TokenCommand {
         Connection connection;
 
         @Parameters(arity = "1..*", paramLabel = "TOKEN", description = "Token IDs, or tokens.")
-        java.util.List<String> tokens;
+        List<String> tokens;
 
         @Override
         public Integer call() {
