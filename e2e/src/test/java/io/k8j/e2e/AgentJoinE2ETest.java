@@ -234,6 +234,21 @@ class AgentJoinE2ETest {
     }
 
     @Test
+    void aRequestItsSignerDoesNotSignFailsOnceApproved() {
+        String request = Base64.getEncoder().encodeToString(
+                KeyAndRequest.generate("web", List.of()).requestPem().getBytes(StandardCharsets.UTF_8));
+        kubectl.okWithInput("""
+                {"apiVersion":"certificates.k8s.io/v1","kind":"CertificateSigningRequest","metadata":{"name":"web"},
+                 "spec":{"request":"%s","signerName":"kubernetes.io/kube-apiserver-client","usages":["server auth"]}}"""
+                .formatted(request), "create", "-f", "-");
+        kubectl.ok("certificate", "approve", "web");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(kubectl.ok("get", "csr", "web")).contains("Approved,Failed").doesNotContain("Issued"));
+        assertThat(kubectl.ok("get", "csr", "web", "-o", "jsonpath={.status.conditions[?(@.type==\"Failed\")].reason}"))
+                .isEqualTo("SignerValidationFailure");
+    }
+
+    @Test
     void badRequestsGetKubesValidationErrors() {
         Kubectl.Result garbage = kubectl.runWithInput("""
                 {"apiVersion":"certificates.k8s.io/v1","kind":"CertificateSigningRequest","metadata":{"name":"bad"},

@@ -147,7 +147,7 @@ class StartupFailuresE2ETest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderrLines()).containsExactly(
-                "Invalid value for option '--container-runtime': expected one of [process, simulated] but was 'docker'",
+                "Invalid value for option '--container-runtime': expected one of [containerd, process, simulated] but was 'docker'",
                 "Try 'k8j server --help' for more information.");
         assertThat(dataDir).isEmptyDirectory(); // refused before anything started
     }
