@@ -21,9 +21,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code k8j agent}: a kubelet alone, joining a cluster through a kubeconfig, or with a bootstrap token
- * ({@link NodeJoin}), which gets the node a client certificate and writes that kubeconfig. Its node server needs a serving certificate from the cluster CA (--tls-cert-file,
- * --tls-private-key-file) for the API server to reach it; without one it serves with a self-signed
- * certificate, as the kubelet does, and says at start that logs and exec of its pods will fail.
+ * ({@link NodeJoin}), which gets the node a client certificate and writes that kubeconfig. Its node server
+ * needs a serving certificate from the cluster CA (--tls-cert-file, --tls-private-key-file) for the API server
+ * to reach it; without one it serves with a self-signed certificate, as the kubelet does, and says at start
+ * that logs and exec of its pods will fail.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Run a k8j node agent (kubelet).")
