@@ -7,6 +7,7 @@ import io.k8j.api.openapi.OpenApi;
 import io.k8j.apiserver.authn.Authentication;
 import io.k8j.apiserver.authz.Authorization;
 import io.k8j.apiserver.authz.BootstrapPolicy;
+import io.k8j.apiserver.pki.ServingChain;
 import io.k8j.apiserver.discovery.Discovery;
 import io.k8j.apiserver.http.ConnectionDeadlines;
 import io.k8j.apiserver.http.ApiHandler;
@@ -19,6 +20,7 @@ import io.k8j.apiserver.registry.strategy.Strategies;
 import io.k8j.storage.Storage;
 import io.k8j.storage.cache.WatchCache;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
@@ -73,7 +75,8 @@ public final class ApiServer implements AutoCloseable {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(config.bindAddress()).setPort(config.port())
                 .setSsl(true).setUseAlpn(true)
-                .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.servingCert().toString())
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertValue(Buffer.buffer(ServingChain.of(config.servingCert(), config.clientCa())))
                         .setKeyPath(config.servingKey().toString()))
                 .setTrustOptions(new PemTrustOptions().addCertPath(config.clientCa().toString()))
                 .setClientAuth(ClientAuth.REQUEST)

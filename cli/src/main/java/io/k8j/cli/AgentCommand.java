@@ -15,18 +15,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code k8j agent}: a kubelet alone, joining a cluster through a kubeconfig (the token flow comes with
- * the security work). Its node server needs a serving certificate from the cluster CA (--tls-cert-file,
- * --tls-private-key-file) for the API server to reach it; without one it serves with a self-signed
- * certificate, as the kubelet does, and says at start that logs and exec of its pods will fail.
+ * {@code k8j agent}: a kubelet alone, joining a cluster through a kubeconfig, or with a bootstrap token
+ * ({@link NodeJoin}), which gets the node a client certificate and writes that kubeconfig. Its node server
+ * needs a serving certificate from the cluster CA (--tls-cert-file, --tls-private-key-file) for the API server
+ * to reach it; without one it serves with a self-signed certificate, as the kubelet does, and says at start
+ * that logs and exec of its pods will fail.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Run a k8j node agent (kubelet).")
@@ -36,8 +35,14 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--server", description = "API server URL (default: the kubeconfig's).")
     String server;
 
-    @Option(names = "--kubeconfig", required = true, description = "Kubeconfig with the node's credentials.")
+    @Option(names = "--kubeconfig", description = "Kubeconfig with the node's credentials (or join with --server and --token).")
     Path kubeconfig;
+
+    @Option(names = "--token", description = "Bootstrap token to join with (from `k8j token create`); needs --server.")
+    String token;
+
+    @Option(names = "--ca-cert-hash", description = "sha256:<hex> of the cluster CA, for a plain <id>.<secret> --token.")
+    String caCertHash;
 
     @Option(names = {"--data-dir", "-d"}, description = "State directory (default: /var/lib/k8j as root, else ~/.k8j).")
     Path dataDir;
@@ -80,12 +85,23 @@ final class AgentCommand implements Callable<Integer> {
         Path dir = DataDirs.create(dataDir);
         DataDirLock.acquire(dir, "agent");
         kubelet.requirePortFree();
-        Config config = InputFiles.kubeconfig(kubeconfig);
-        if (server != null) {
-            config.setMasterUrl(server);
+        String name = kubelet.nodeName();
+        Config config;
+        if (token != null) {
+            if (kubeconfig != null || server == null) {
+                throw new StartupFailure("--token joins with --server and without --kubeconfig");
+            }
+            kubeconfig = NodeJoin.kubeconfig(dir, server, token, caCertHash, name);
+            config = InputFiles.kubeconfig(kubeconfig);
+        } else if (kubeconfig == null) {
+            throw new StartupFailure("give --kubeconfig, or --server and --token to join with a bootstrap token");
+        } else {
+            config = InputFiles.kubeconfig(kubeconfig);
+            if (server != null) {
+                config.setMasterUrl(server);
+            }
         }
         String ca = clusterCa(config);
-        String name = kubelet.nodeName();
         IssuedCert serving = tls != null ? tls.read()
                 : SelfSignedCerts.serving(name, kubelet.servingNames(name), Duration.ofDays(365));
         ApiReachability.check(config, "check --server and --kubeconfig");
@@ -115,13 +131,11 @@ final class AgentCommand implements Callable<Integer> {
 
     /** The CA callers of the node server must be signed by: the cluster's, from the kubeconfig. */
     private String clusterCa(Config config) {
-        if (config.getCaCertData() != null) {
-            return new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
+        String ca = InputFiles.caPem(config);
+        if (ca == null) {
+            throw new StartupFailure(kubeconfig + " names no certificate authority; the node server needs the cluster CA "
+                    + "to check who calls it");
         }
-        if (config.getCaCertFile() != null) {
-            return InputFiles.read(Path.of(config.getCaCertFile()), "the kubeconfig's certificate-authority");
-        }
-        throw new StartupFailure(kubeconfig + " names no certificate authority; the node server needs the cluster CA "
-                + "to check who calls it");
+        return ca;
     }
 }

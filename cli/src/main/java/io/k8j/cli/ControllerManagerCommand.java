@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.k8j.client.LeaderElection;
 import io.k8j.controllers.ControllerManager;
 import io.k8j.controllers.ControllerManagerOptions;
+import io.k8j.controllers.csrsigning.CertificateSigner;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,13 +34,37 @@ final class ControllerManagerCommand implements Callable<Integer> {
             description = "CA bundle published in every namespace as the kube-root-ca.crt ConfigMap (default: none).")
     Path rootCaFile;
 
+    @ArgGroup(exclusive = false)
+    ClusterSigning signing;
+
+    /** The CA that signs approved CSRs: both files or neither (then no csrsigning controller runs). */
+    static final class ClusterSigning {
+        @Option(names = "--cluster-signing-cert-file", required = true,
+                description = "PEM CA certificate that signs approved CertificateSigningRequests.")
+        Path cert;
+
+        @Option(names = "--cluster-signing-key-file", required = true,
+                description = "PEM private key of --cluster-signing-cert-file.")
+        Path key;
+
+        CertificateSigner signer() {
+            try {
+                return CertificateSigner.of(InputFiles.read(cert, "--cluster-signing-cert-file"),
+                        InputFiles.read(key, "--cluster-signing-key-file"));
+            } catch (IllegalArgumentException e) {
+                throw new StartupFailure(e.getMessage() + " (--cluster-signing-cert-file " + cert
+                        + ", --cluster-signing-key-file " + key + ")");
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         KubernetesClient client = StandaloneComponent.client(flags.kubeconfig);
         ControllerManagerOptions options = new ControllerManagerOptions(
                 localStoragePath != null ? localStoragePath : DataDirs.resolve(null).resolve("storage"),
                 nodeMonitor.timings(), podGc.terminatedPodGcThreshold,
-                rootCaFile == null ? null : Files.readString(rootCaFile));
+                rootCaFile == null ? null : Files.readString(rootCaFile), signing == null ? null : signing.signer());
         Reelecting manager = Reelecting.start("controller manager", () -> ControllerManager.start(client,
                 LeaderElection.defaultIdentity(), flags.timings(), options));
         StandaloneComponent.runUntilTerminated(() -> {

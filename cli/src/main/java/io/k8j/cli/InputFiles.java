@@ -3,8 +3,10 @@ package io.k8j.cli;
 import io.fabric8.kubernetes.client.Config;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 
 /** Files named by flags, read at start: one that is missing or unreadable is a one-line start-up failure. */
 final class InputFiles {
@@ -17,6 +19,17 @@ final class InputFiles {
         } catch (IOException e) {
             throw new StartupFailure("cannot read " + flag + " " + IoErrors.describe(file, e));
         }
+    }
+
+    /** The PEM of the certificate authority a kubeconfig names (inline or as a file), or null when it names none. */
+    static String caPem(Config config) {
+        if (config.getCaCertData() != null) {
+            return new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
+        }
+        if (config.getCaCertFile() != null) {
+            return read(Path.of(config.getCaCertFile()), "the kubeconfig's certificate-authority");
+        }
+        return null;
     }
 
     /** The kubeconfig given with --kubeconfig, parsed (its current context). */

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         description = "A Kubernetes-compatible container orchestrator.",
         subcommands = {ServerCommand.class, AgentCommand.class, SchedulerCommand.class, ControllerManagerCommand.class,
                 HollowNodesCommand.class, ImagesCommand.class, KillallCommand.class, ProxyCommand.class,
-                SecretsEncryptCommand.class})
+                SecretsEncryptCommand.class, TokenCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).setParameterExceptionHandler(Main::onBadFlag)

@@ -13,6 +13,7 @@ import io.k8j.apiserver.pki.Kubeconfig;
 import io.k8j.apiserver.pki.UnusableCaException;
 import io.k8j.controllers.ControllerManager;
 import io.k8j.controllers.ControllerManagerOptions;
+import io.k8j.controllers.csrsigning.CertificateSigner;
 import io.k8j.dns.ClusterDns;
 import io.k8j.dns.ClusterDnsConfig;
 import io.k8j.kubelet.Kubelet;
@@ -158,7 +159,8 @@ final class ServerCommand implements Callable<Integer> {
         if (!disableControllerManager) {
             ControllerManagerOptions options = new ControllerManagerOptions(
                     localStoragePath != null ? localStoragePath : dir.resolve("storage"), nodeMonitor.timings(),
-                    podGc.terminatedPodGcThreshold, pki.caCertPem());
+                    podGc.terminatedPodGcThreshold, pki.caCertPem(),
+                    CertificateSigner.of(pki.caCertPem(), InputFiles.read(pki.caKeyFile(), "the cluster CA key")));
             components.start("controller manager", () -> Reelecting.start("controller manager", () -> ControllerManager.start(
                     ComponentClients.config(pki, url, "system:kube-controller-manager", List.of()), options)));
         }

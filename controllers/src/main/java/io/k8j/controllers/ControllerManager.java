@@ -11,6 +11,8 @@ import io.k8j.controllers.clusterroleaggregation.ClusterRoleAggregationControlle
 import io.k8j.controllers.daemonset.DaemonSetController;
 import io.k8j.controllers.deployment.DeploymentController;
 import io.k8j.controllers.cronjob.CronJobController;
+import io.k8j.controllers.csrapproving.CsrApprovingController;
+import io.k8j.controllers.csrsigning.CsrSigningController;
 import io.k8j.controllers.endpoints.EndpointsController;
 import io.k8j.controllers.endpointslice.EndpointSliceController;
 import io.k8j.controllers.gc.GarbageCollector;
@@ -25,6 +27,7 @@ import io.k8j.controllers.resourcequota.ResourceQuotaController;
 import io.k8j.controllers.rootca.RootCaPublisher;
 import io.k8j.controllers.serviceaccount.ServiceAccountController;
 import io.k8j.controllers.statefulset.StatefulSetController;
+import io.k8j.controllers.tokencleaner.TokenCleaner;
 import io.k8j.controllers.volume.LocalPathProvisioner;
 import io.k8j.controllers.volume.PersistentVolumeController;
 import org.slf4j.Logger;
@@ -73,6 +76,11 @@ public final class ControllerManager implements LeaderElected {
                 new ClusterRoleAggregationController(client, informers)));
         if (options.rootCa() != null) {
             loops.add(new RootCaPublisher(client, informers, options.rootCa()));
+        }
+        loops.add(new CsrApprovingController(client, informers, clock));
+        loops.add(new TokenCleaner(client, informers, clock));
+        if (options.clusterSigner() != null) {
+            loops.add(new CsrSigningController(client, informers, options.clusterSigner(), clock));
         }
         this.controllers = List.copyOf(loops);
     }

@@ -1,5 +1,6 @@
 package io.k8j.controllers;
 
+import io.k8j.controllers.csrsigning.CertificateSigner;
 import io.k8j.controllers.nodelifecycle.NodeMonitorTimings;
 
 import java.nio.file.Path;
@@ -12,7 +13,9 @@ import java.nio.file.Path;
  * @param terminatedPodGcThreshold how many terminated pods may exist before PodGC deletes the oldest (0: no limit)
  * @param rootCa       PEM CA bundle that verifies the API server (kube's --root-ca-file), published in every
  *                     namespace as kube-root-ca.crt; null leaves the publisher off
+ * @param clusterSigner the CA that signs approved CSRs of kube's built-in signers (kube's --cluster-signing-cert-file
+ *                      and --cluster-signing-key-file); null leaves the csrsigning controller off
  */
 public record ControllerManagerOptions(Path localStorage, NodeMonitorTimings nodeMonitor, int terminatedPodGcThreshold,
-                                       String rootCa) {
+                                       String rootCa, CertificateSigner clusterSigner) {
 }

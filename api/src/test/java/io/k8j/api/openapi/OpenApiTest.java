@@ -23,7 +23,7 @@ class OpenApiTest {
         assertThat(paths.properties()).extracting(e -> e.getKey()).containsExactly("api/v1", "apis/apps/v1",
                 "apis/batch/v1", "apis/coordination.k8s.io/v1", "apis/discovery.k8s.io/v1", "apis/events.k8s.io/v1",
                 "apis/storage.k8s.io/v1", "apis/apiextensions.k8s.io/v1", "apis/scheduling.k8s.io/v1",
-                "apis/admissionregistration.k8s.io/v1", "apis/rbac.authorization.k8s.io/v1",
+                "apis/certificates.k8s.io/v1", "apis/admissionregistration.k8s.io/v1", "apis/rbac.authorization.k8s.io/v1",
                 "apis/authorization.k8s.io/v1", "apis/authentication.k8s.io/v1",
                 "apis/authentication.k8s.io/v1beta1", "apis/authentication.k8s.io/v1alpha1");
         assertThat(paths.get("apis/apps/v1").get("serverRelativeURL").asText())

@@ -129,6 +129,7 @@ final class ResourceHandler {
         if (type.namespaced() && bodyNs != null && !bodyNs.isEmpty() && !bodyNs.equals(ns)) {
             throw ApiException.badRequest("the namespace of the provided object does not match the namespace sent on the request");
         }
+        CsrRequester.stamp(type, obj, req.user());
         if (escalation != null) {
             escalation.check(req.user(), type, ns, obj);
         }

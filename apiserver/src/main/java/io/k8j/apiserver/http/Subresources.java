@@ -49,7 +49,7 @@ final class Subresources {
             throw ApiException.notFound("the server could not find the requested resource");
         }
         switch (sub) {
-            case "status", "finalize", "ephemeralcontainers" -> partOfObject(req, info, store, ns, sub);
+            case "status", "finalize", "ephemeralcontainers", "approval" -> partOfObject(req, info, store, ns, sub);
             case "scale" -> new ScaleSubresource(store, options).handle(req, info, ns);
             case "binding" -> bind(req, info, store, ns);
             case "eviction" -> eviction.handle(req, info, store, ns);

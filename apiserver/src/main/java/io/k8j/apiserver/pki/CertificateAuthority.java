@@ -91,8 +91,13 @@ final class CertificateAuthority {
 
     /** True when this CA's key signed {@code leaf}; false after the CA was replaced. */
     boolean signed(X509Certificate leaf) {
+        return verifies(cert, leaf);
+    }
+
+    /** True when {@code ca}'s key signed {@code leaf}. */
+    static boolean verifies(X509Certificate ca, X509Certificate leaf) {
         try {
-            leaf.verify(keys.getPublic());
+            leaf.verify(ca.getPublicKey());
             return true;
         } catch (GeneralSecurityException e) {
             return false;

@@ -91,6 +91,10 @@ public final class ClusterPki {
         return caFiles.cert();
     }
 
+    public Path caKeyFile() {
+        return caFiles.key();
+    }
+
     public Path servingCertFile() {
         return servingFiles.cert();
     }

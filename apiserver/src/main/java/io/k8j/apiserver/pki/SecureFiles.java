@@ -22,7 +22,7 @@ public final class SecureFiles {
      * Creates {@code dir} 0700 if it is missing; an existing one is set to 0700 and its private keys ({@code *.key})
      * to 0600, so that keys a copy or an older version left readable by others are not left so.
      */
-    static void createPrivateDirectory(Path dir) {
+    public static void createPrivateDirectory(Path dir) {
         try {
             Files.createDirectories(dir, attributes(dir, "rwx------"));
             if (attributes(dir, "rwx------").length == 0) {

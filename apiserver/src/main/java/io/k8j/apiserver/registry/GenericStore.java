@@ -36,7 +36,8 @@ public final class GenericStore {
      */
     private static final Map<String, List<String>> NARROW_SUBRESOURCES = Map.of(
             "status", List.of("status"),
-            "ephemeralcontainers", List.of("spec", "ephemeralContainers"));
+            "ephemeralcontainers", List.of("spec", "ephemeralContainers"),
+            "approval", List.of("status", "conditions"));
 
     private final ResourceType type;
     private final ResourceStrategy strategy;

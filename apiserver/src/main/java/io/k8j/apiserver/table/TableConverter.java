@@ -48,7 +48,8 @@ public final class TableConverter {
             Map.entry("rolebindings.rbac.authorization.k8s.io", RbacPrinters.bindings()),
             Map.entry("clusterrolebindings.rbac.authorization.k8s.io", RbacPrinters.bindings()),
             Map.entry("mutatingwebhookconfigurations.admissionregistration.k8s.io", ClusterPrinters.webhookConfigurations()),
-            Map.entry("validatingwebhookconfigurations.admissionregistration.k8s.io", ClusterPrinters.webhookConfigurations()));
+            Map.entry("validatingwebhookconfigurations.admissionregistration.k8s.io", ClusterPrinters.webhookConfigurations()),
+            Map.entry("certificatesigningrequests.certificates.k8s.io", CertificatePrinters.certificateSigningRequests()));
 
     private final RowPrinter printer;
 

@@ -82,7 +82,7 @@ class DiscoveryTest {
         List<String> groups = new ArrayList<>();
         doc.path("items").forEach(item -> groups.add(item.at("/metadata/name").asText()));
         assertThat(groups).containsExactly("apps", "batch", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io",
-                "storage.k8s.io", "apiextensions.k8s.io", "scheduling.k8s.io", "admissionregistration.k8s.io",
+                "storage.k8s.io", "apiextensions.k8s.io", "scheduling.k8s.io", "certificates.k8s.io", "admissionregistration.k8s.io",
                 "rbac.authorization.k8s.io",
                 "authorization.k8s.io", "authentication.k8s.io");
     }

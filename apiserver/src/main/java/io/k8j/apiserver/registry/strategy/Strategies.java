@@ -59,6 +59,7 @@ public final class Strategies {
             case "rbac.authorization.k8s.io/clusterrolebindings" -> new RoleBindingStrategy(false);
             case "admissionregistration.k8s.io/mutatingwebhookconfigurations" -> new WebhookConfigurationStrategy(true);
             case "admissionregistration.k8s.io/validatingwebhookconfigurations" -> new WebhookConfigurationStrategy(false);
+            case "certificates.k8s.io/certificatesigningrequests" -> new CertificateSigningRequestStrategy();
             default -> PLAIN;
         };
     }
