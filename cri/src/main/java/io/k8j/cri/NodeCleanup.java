@@ -2,7 +2,7 @@ package io.k8j.cri;
 
 import io.k8j.cri.containerd.ContainerdLayout;
 import io.k8j.cri.containerd.ContainerdSupervisor;
-import io.k8j.cri.containerd.HostCommand;
+import io.k8j.client.host.HostCommand;
 import io.k8j.cri.containerd.PodNetworkConfig;
 import io.k8j.cri.containerd.PodNetworkGuard;
 import io.k8j.cri.v1.ListPodSandboxRequest;

@@ -1,5 +1,6 @@
 package io.k8j.proxy;
 
+import io.k8j.client.host.HostCommand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

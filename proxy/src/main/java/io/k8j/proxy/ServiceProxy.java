@@ -1,5 +1,6 @@
 package io.k8j.proxy;
 
+import io.k8j.client.host.HostCommand;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;

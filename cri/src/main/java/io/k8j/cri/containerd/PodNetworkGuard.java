@@ -2,8 +2,8 @@ package io.k8j.cri.containerd;
 
 import java.util.List;
 
-import static io.k8j.cri.containerd.HostCommand.check;
-import static io.k8j.cri.containerd.HostCommand.succeeds;
+import static io.k8j.client.host.HostCommand.check;
+import static io.k8j.client.host.HostCommand.succeeds;
 
 /**
  * Keeps cluster traffic on the machine: a k8j-owned iptables chain, jumped to first from OUTPUT and FORWARD,

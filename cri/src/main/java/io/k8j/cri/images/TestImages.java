@@ -1,6 +1,6 @@
 package io.k8j.cri.images;
 
-import io.k8j.cri.containerd.HostCommand;
+import io.k8j.client.host.HostCommand;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.k8j.cri.containerd;
 
+import io.k8j.client.host.HostCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

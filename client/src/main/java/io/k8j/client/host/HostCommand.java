@@ -1,25 +1,28 @@
-package io.k8j.proxy;
+package io.k8j.client.host;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs iptables and its restore/save tools to completion with a bound; a failure names the command and its output. */
-final class HostCommand {
-    private static final long TIMEOUT_SECONDS = 60;
+/** Runs a host command (iptables, ctr, ip, umount) to completion with a bound, capturing its output; node components share it. */
+public final class HostCommand {
+    private static final long TIMEOUT_SECONDS = 120;
 
     private HostCommand() {
     }
 
-    record Result(int exitCode, String output) {
-        boolean ok() {
+    /** What the command said (stdout and stderr together) and how it ended; -1 if it could not run or timed out. */
+    public record Result(int exitCode, String output) {
+        public boolean ok() {
             return exitCode == 0;
         }
     }
 
-    static Result exec(List<String> cmd, String input) {
+    public static Result exec(List<String> cmd, String input) {
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -48,11 +51,26 @@ final class HostCommand {
         }
     }
 
-    static String check(List<String> cmd, String input) {
+    public static boolean succeeds(List<String> cmd) {
+        return exec(cmd, null).ok();
+    }
+
+    /** Runs the command and throws with its output when it fails. */
+    public static String check(List<String> cmd, String input) {
         Result r = exec(cmd, input);
         if (!r.ok()) {
             throw new IllegalStateException(String.join(" ", cmd) + " failed: " + r.output().strip());
         }
         return r.output();
+    }
+
+    /** Whether {@code binary} is an executable in a directory of PATH. */
+    public static boolean onPath(String binary) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, binary))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
