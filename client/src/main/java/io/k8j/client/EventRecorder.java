@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +69,11 @@ public final class EventRecorder implements EventSink {
             Event event;
             if (previous != null) {
                 int count = previous.getCount() == null ? 2 : previous.getCount() + 1;
-                event = client.v1().events().inNamespace(namespace).withName(previous.getMetadata().getName())
-                        .edit(e -> new EventBuilder(e).withCount(count).withLastTimestamp(now).build());
+                // a patch of the event held (fabric8 reads first when given only a name), as client-go's recorder
+                // patches: kube's system:node role may not get events
+                event = client.v1().events().inNamespace(namespace).resource(previous)
+                        .patch(PatchContext.of(PatchType.STRATEGIC_MERGE),
+                                "{\"count\":" + count + ",\"lastTimestamp\":\"" + now + "\"}");
             } else {
                 event = client.v1().events().inNamespace(namespace).resource(new EventBuilder()
                         .withNewMetadata().withGenerateName(involved.getName() + ".").withNamespace(namespace)

@@ -143,6 +143,8 @@ class KubeletE2ETest {
         try (Kubectl kubectl = new Kubectl(binary, server.kubeconfig())) {
             String ns = "ev" + Path.of(binary).getFileName().toString().replaceAll("\\D", "");
             kubectl.ok("create", "namespace", ns);
+            // the token volume needs the namespace's root CA, else the pod's first events are FailedMount
+            await(() -> kubectl.run("-n", ns, "get", "configmap", "kube-root-ca.crt").code() == 0);
             kubectl.okWithInput("""
                     {"apiVersion":"v1","kind":"Pod","metadata":{"name":"sickly"},"spec":{"terminationGracePeriodSeconds":1,
                      "containers":[{"name":"c","image":"busybox","command":["sh","-c","sleep 3600"],
