@@ -56,7 +56,7 @@ class KubeletApiAuthE2ETest {
         kubelet = "127.0.0.1:" + kubectl.ok("get", "node", NODE, "-o",
                 "jsonpath={.status.daemonEndpoints.kubeletEndpoint.Port}").trim();
         Path pki = dataDir.resolve("pki");
-        bob = client(ClusterCaClient.issue(pki, dataDir.resolve("bob"), "/O=developers/CN=bob"));
+        bob = client(ClusterCaClient.issue(pki, dataDir.resolve("bob"), "/O=developers/CN=bob").tls());
         anonymous = client(RawHttps.trusting(pki.resolve("ca.crt")));
     }
 

@@ -16,17 +16,14 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A client certificate signed by the cluster CA with openssl, as an administrator would make one, and a TLS
- * context that presents it and trusts the cluster CA.
+ * A client certificate signed by the cluster CA with openssl, as an administrator would make one: its PEM files
+ * and a TLS context that presents it and trusts the cluster CA.
  */
-public final class ClusterCaClient {
+public record ClusterCaClient(Path cert, Path key, SSLContext tls) {
     private static final char[] PASSWORD = "k8j-e2e".toCharArray();
 
-    private ClusterCaClient() {
-    }
-
     /** {@code subject} as openssl takes it, e.g. /O=developers/CN=bob; files go to {@code dir}. */
-    public static SSLContext issue(Path pki, Path dir, String subject) {
+    public static ClusterCaClient issue(Path pki, Path dir, String subject) {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("ext"), "extendedKeyUsage=clientAuth\n");
@@ -37,7 +34,8 @@ public final class ClusterCaClient {
                     "-out", "client.crt");
             openssl(dir, "pkcs12", "-export", "-in", "client.crt", "-inkey", "client.key", "-out", "client.p12",
                     "-passout", "pass:" + new String(PASSWORD));
-            return presenting(dir.resolve("client.p12"), pki.resolve("ca.crt"));
+            return new ClusterCaClient(dir.resolve("client.crt"), dir.resolve("client.key"),
+                    presenting(dir.resolve("client.p12"), pki.resolve("ca.crt")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
