@@ -8,10 +8,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,13 +49,24 @@ final class CallerAuthenticator {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Optional<Caller>> cached = tokens.get(token);
+        String key = sha256(token);
+        Optional<Optional<Caller>> cached = tokens.get(key);
         if (cached.isPresent()) {
             return cached.get();
         }
         Optional<Caller> caller = review(token);
-        tokens.put(token, caller);
+        tokens.put(key, caller);
         return caller;
+    }
+
+    /** The cache holds hashes, not tokens, as kube's does. */
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Optional<Caller> review(String token) {

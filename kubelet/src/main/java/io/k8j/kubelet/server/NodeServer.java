@@ -13,12 +13,15 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  * streaming upgrades /exec, /attach and /portForward ({@link StreamingServer}).
  */
 public final class NodeServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
     private final Vertx vertx;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -80,7 +84,7 @@ public final class NodeServer implements AutoCloseable {
         Context context = Vertx.currentContext();
         req.pause();
         executor.submit(() -> {
-            var refusal = gate.check(clientCert, authorization, attributes);
+            Optional<CallerGate.Refusal> refusal = check(req, clientCert, authorization, attributes);
             context.runOnContext(v -> {
                 req.resume();
                 if (refusal.isEmpty()) {
@@ -91,6 +95,16 @@ public final class NodeServer implements AutoCloseable {
                 }
             });
         });
+    }
+
+    private Optional<CallerGate.Refusal> check(HttpServerRequest req, X509Certificate clientCert, String authorization,
+                                               NodeRequestAttributes attributes) {
+        try {
+            return gate.check(clientCert, authorization, attributes);
+        } catch (RuntimeException e) { // never leave the caller hanging on a paused request
+            LOG.warn("node server: checking {} {}: {}", req.method(), req.path(), e.toString());
+            return Optional.of(new CallerGate.Refusal(500, "Internal Server Error\n"));
+        }
     }
 
     private static X509Certificate clientCertificate(HttpServerRequest req) {
