@@ -2,6 +2,7 @@ package io.k8j.e2e;
 
 import io.k8j.apiserver.pki.Kubeconfig;
 import io.k8j.e2e.support.ApiClient;
+import io.k8j.e2e.support.ClusterCaClient;
 import io.k8j.e2e.support.K8jServer;
 import io.k8j.e2e.support.Kubectl;
 import io.k8j.e2e.support.RawHttps;
@@ -83,26 +84,13 @@ class AuthorizationE2ETest {
     }
 
     /** A CN=bob, O=developers client certificate signed by the cluster CA, as an administrator would make one. */
-    private static Path bobKubeconfig() throws IOException, InterruptedException {
-        Path dir = Files.createDirectories(dataDir.resolve("bob"));
+    private static Path bobKubeconfig() throws IOException {
         Path pki = dataDir.resolve("pki");
-        Files.writeString(dir.resolve("ext"), "extendedKeyUsage=clientAuth\n");
-        openssl(dir, "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "bob.key");
-        openssl(dir, "req", "-new", "-key", "bob.key", "-subj", "/O=developers/CN=bob", "-out", "bob.csr");
-        openssl(dir, "x509", "-req", "-in", "bob.csr", "-CA", pki.resolve("ca.crt").toString(), "-CAkey",
-                pki.resolve("ca.key").toString(), "-CAcreateserial", "-days", "1", "-extfile", "ext", "-out", "bob.crt");
-        Path kubeconfig = dir.resolve("kubeconfig");
+        ClusterCaClient bob = ClusterCaClient.issue(pki, dataDir.resolve("bob"), "/O=developers/CN=bob");
+        Path kubeconfig = dataDir.resolve("bob/kubeconfig");
         Kubeconfig.write(kubeconfig, server.url(), Files.readString(pki.resolve("ca.crt")),
-                Files.readString(dir.resolve("bob.crt")), Files.readString(dir.resolve("bob.key")), "default");
+                Files.readString(bob.cert()), Files.readString(bob.key()), "default");
         return kubeconfig;
-    }
-
-    private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("openssl"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as(String.join(" ", cmd) + "\n" + out).isTrue();
     }
 
     @AfterAll

@@ -84,7 +84,7 @@ public final class Kubelet implements AutoCloseable {
             informer.getStore().list().forEach(p -> uids.add(p.getMetadata().getUid()));
             return uids;
         });
-        this.server = config.servingCertPem() == null ? null : NodeServer.start(config, runtime, pods);
+        this.server = config.servingCertPem() == null ? null : NodeServer.start(config, runtime, pods, client);
         NodeStatusReporter reporter = new NodeStatusReporter(client, config, runtime.name() + "://" + runtime.version(),
                 MachineInfo.ofHost(), runtime::listImages, clock);
         NodeLease lease = new NodeLease(client, clock);
