@@ -47,6 +47,7 @@ class AuditLogE2ETest {
             kubectl.ok("create", "secret", "generic", "s", "--from-literal=password=" + value);
             kubectl.ok("create", "configmap", "c", "--from-literal=k=" + value);
             kubectl.ok("get", "pods");
+            assertThat(kubectl.run("--as", "bob", "get", "secrets").err()).contains("forbidden");
 
             String text = Files.readString(log);
             assertThat(text).doesNotContain(java.util.Base64.getEncoder().encodeToString(value.getBytes()));
@@ -76,6 +77,12 @@ class AuditLogE2ETest {
             assertThat(configMap.path("level").asText()).isEqualTo("Request");
             assertThat(configMap.at("/requestObject/data/k").asText()).isEqualTo(value);
             assertThat(events).noneMatch(e -> e.at("/objectRef/resource").asText().equals("pods"));
+            // a refusal by authorization is audited too
+            assertThat(events).anySatisfy(e -> {
+                assertThat(e.path("verb").asText()).isEqualTo("list");
+                assertThat(e.at("/objectRef/resource").asText()).isEqualTo("secrets");
+                assertThat(e.at("/responseStatus/code").asInt()).isEqualTo(403);
+            });
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
         }
     }
