@@ -184,7 +184,8 @@ start_server() {
   local port
   port=$(free_port)
   local server=("$java" --enable-native-access=ALL-UNNAMED "-Dorg.sqlite.tmpdir=$server_dir" -jar "$server_jar" server
-    --data-dir "$server_dir" --https-listen-port "$port" --bind-address 127.0.0.1 --disable-controller-manager "$@")
+    --data-dir "$server_dir" --https-listen-port "$port" --bind-address 127.0.0.1 --disable-controller-manager
+    --disable-dns "$@")
   echo "run.sh: $label: starting k8j server" >&2
   "${server[@]}" >/dev/null 2>"$server_dir/server.log" &
   server_pid=$!

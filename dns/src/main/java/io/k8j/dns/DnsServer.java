@@ -7,6 +7,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
  * idle clients hold it (RFC 7766).
  */
 public final class DnsServer implements AutoCloseable {
+    private static final int FREE_PORT_ATTEMPTS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(DnsServer.class);
     static final int TCP_IDLE_MILLIS = 10_000;
     static final int TCP_MAX_QUERIES = 1000;
@@ -42,15 +44,23 @@ public final class DnsServer implements AutoCloseable {
 
     /** Binds both sockets and starts serving; a taken port or an address the node lacks is an IOException. */
     static DnsServer start(InetSocketAddress address, Responder responder) throws IOException {
-        DatagramSocket udp = new DatagramSocket(address);
+        DatagramSocket udp;
         ServerSocket tcp;
-        try {
+        // Port 0: the UDP socket takes a free port whose TCP twin may be some connection's: pick again (bounded).
+        for (int attempt = 1; ; attempt++) {
+            udp = new DatagramSocket(address);
             tcp = new ServerSocket();
-            tcp.setReuseAddress(true);
-            tcp.bind(new InetSocketAddress(address.getAddress(), udp.getLocalPort()));
-        } catch (IOException e) {
-            udp.close();
-            throw e;
+            try {
+                tcp.setReuseAddress(true);
+                tcp.bind(new InetSocketAddress(address.getAddress(), udp.getLocalPort()));
+                break;
+            } catch (IOException e) {
+                udp.close();
+                tcp.close();
+                if (!(e instanceof BindException) || address.getPort() != 0 || attempt >= FREE_PORT_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
         DnsServer server = new DnsServer(responder, udp, tcp);
         Thread.ofPlatform().daemon().name("dns-udp").start(server::serveUdp);
