@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * A node joined with a bootstrap token gets its node server's serving certificate from the cluster CA through a
  * kubelet-serving CSR that the controllers approve (the node asks for its own addresses), so the API server
- * reaches it for logs; with {@code --cluster-signing-duration=40s} the agent renews its client and serving
+ * reaches it for logs and exec; with {@code --cluster-signing-duration=40s} the agent renews its client and serving
  * certificates through new CSRs without a restart, and a restart uses the stored ones.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -110,6 +110,7 @@ class AgentCertificatesE2ETest {
                 "apply", "-f", "-");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(kubectl.run("logs", "talker").out()).isEqualTo("hello from the joined node\n"));
+        assertThat(kubectl.ok("exec", "talker", "--", "echo", "exec reaches it too")).isEqualTo("exec reaches it too\n");
     }
 
     @Test
