@@ -111,6 +111,9 @@ final class AgentCommand implements Callable<Integer> {
         IssuedCert serving = tls != null ? tls.read() : stored != null ? stored
                 : SelfSignedCerts.serving(name, kubelet.servingNames(name), Duration.ofDays(365));
         ApiReachability.check(config, "check --server and --kubeconfig");
+        if (joined && tls == null && stored == null) {
+            LOG.info("the node server uses a self-signed certificate until its kubelet-serving CSR is signed");
+        }
         if (tls == null && !joined) {
             LOG.warn("No --tls-cert-file: the node server uses a self-signed certificate, which the API server does not "
                     + "trust, so logs, exec, attach and port-forward of this node's pods fail; give it a serving "
