@@ -17,15 +17,19 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * {@code k8j agent}: a kubelet alone, joining a cluster through a kubeconfig, or with a bootstrap token
- * ({@link NodeJoin}), which gets the node a client certificate and writes that kubeconfig. Its node server
- * needs a serving certificate from the cluster CA (--tls-cert-file, --tls-private-key-file) for the API server
- * to reach it; without one it serves with a self-signed certificate, as the kubelet does, and says at start
- * that logs and exec of its pods will fail.
+ * ({@link NodeJoin}), which gets the node a client certificate and writes that kubeconfig. A joined node gets its
+ * node server's serving certificate from the cluster CA through a CSR too, and renews both before they expire
+ * ({@link CertificateRotation}). Otherwise its node server needs a serving certificate from the cluster CA
+ * (--tls-cert-file, --tls-private-key-file) for the API server to reach it; without one it serves with a
+ * self-signed certificate, as the kubelet does, and says at start that logs and exec of its pods will fail.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Run a k8j node agent (kubelet).")
@@ -102,20 +106,33 @@ final class AgentCommand implements Callable<Integer> {
             }
         }
         String ca = clusterCa(config);
-        IssuedCert serving = tls != null ? tls.read()
+        boolean joined = token != null;
+        IssuedCert stored = joined && tls == null ? NodeServingCertificate.stored(kubeconfig.getParent()) : null;
+        IssuedCert serving = tls != null ? tls.read() : stored != null ? stored
                 : SelfSignedCerts.serving(name, kubelet.servingNames(name), Duration.ofDays(365));
         ApiReachability.check(config, "check --server and --kubeconfig");
-        if (tls == null) {
+        if (joined && tls == null && stored == null) {
+            LOG.info("the node server uses a self-signed certificate until its kubelet-serving CSR is signed");
+        }
+        if (tls == null && !joined) {
             LOG.warn("No --tls-cert-file: the node server uses a self-signed certificate, which the API server does not "
                     + "trust, so logs, exec, attach and port-forward of this node's pods fail; give it a serving "
                     + "certificate signed by the cluster CA with --tls-cert-file and --tls-private-key-file");
         }
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        NodeClients clients = joined ? new NodeClients(config) : null;
+        Supplier<KubernetesClient> newClient = joined ? clients::build
+                : () -> new KubernetesClientBuilder().withConfig(config).build();
+        KubernetesClient client = newClient.get();
         ContainerRuntime runtime = kubelet.runtime(dir, kubelet.runtimeKind());
         Kubelet k = Kubelet.start(client, kubelet.config(name, dir, false, serving.certPem(), serving.keyPem(), ca), runtime);
-        AutoCloseable proxy = kubeProxy.start(runtime, name, () -> new KubernetesClientBuilder().withConfig(config).build());
+        CertificateRotation rotation = new CertificateRotation();
+        if (joined) {
+            rotate(rotation, clients, client, config, name, k, stored);
+        }
+        AutoCloseable proxy = kubeProxy.start(runtime, name, newClient);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            rotation.close();
             try {
                 proxy.close();
             } catch (Exception e) {
@@ -127,6 +144,21 @@ final class AgentCommand implements Callable<Integer> {
         }, "k8j-agent-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * A joined node renews its client certificate, and, unless given --tls-cert-file, gets its serving certificate
+     * from the cluster CA now (it serves with a self-signed one until then) or renews the one stored earlier.
+     */
+    private void rotate(CertificateRotation rotation, NodeClients clients, KubernetesClient client, Config config,
+                        String name, Kubelet k, IssuedCert storedServing) throws Exception {
+        rotation.keep(new NodeClientCertificate(kubeconfig, config, name, clients, client),
+                NodeCertificate.of(config).rotationDeadline(ThreadLocalRandom.current()));
+        if (tls == null) {
+            rotation.keep(new NodeServingCertificate(kubeconfig.getParent(), name, kubelet.addresses(name), client, k),
+                    storedServing == null ? Instant.EPOCH
+                            : NodeCertificate.of(storedServing.certPem()).rotationDeadline(ThreadLocalRandom.current()));
+        }
     }
 
     /** The CA callers of the node server must be signed by: the cluster's, from the kubeconfig. */

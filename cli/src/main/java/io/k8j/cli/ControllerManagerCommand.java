@@ -30,6 +30,9 @@ final class ControllerManagerCommand implements Callable<Integer> {
     @Mixin
     PodGcFlags podGc;
 
+    @Mixin
+    ClusterSigningFlags clusterSigning;
+
     @Option(names = "--root-ca-file",
             description = "CA bundle published in every namespace as the kube-root-ca.crt ConfigMap (default: none).")
     Path rootCaFile;
@@ -64,7 +67,8 @@ final class ControllerManagerCommand implements Callable<Integer> {
         ControllerManagerOptions options = new ControllerManagerOptions(
                 localStoragePath != null ? localStoragePath : DataDirs.resolve(null).resolve("storage"),
                 nodeMonitor.timings(), podGc.terminatedPodGcThreshold,
-                rootCaFile == null ? null : Files.readString(rootCaFile), signing == null ? null : signing.signer());
+                rootCaFile == null ? null : Files.readString(rootCaFile), signing == null ? null : signing.signer(),
+                clusterSigning.duration);
         Reelecting manager = Reelecting.start("controller manager", () -> ControllerManager.start(client,
                 LeaderElection.defaultIdentity(), flags.timings(), options));
         StandaloneComponent.runUntilTerminated(() -> {

@@ -92,6 +92,16 @@ final class KubeletOptions {
         return names;
     }
 
+    /** The node's addresses as its status reports them (InternalIP, ExternalIP, Hostname), for its serving CSR. */
+    List<String> addresses(String node) {
+        List<String> addresses = new ArrayList<>(List.of(nodeIp));
+        if (nodeExternalIp != null) {
+            addresses.add(nodeExternalIp);
+        }
+        addresses.add(node);
+        return addresses;
+    }
+
     /** Refuses to start when the node server's port is taken, before anything else starts. */
     void requirePortFree() {
         Ports.requireFree(nodeIp, kubeletPort, new Ports.Listener("kubelet", "kubelet", "--kubelet-port", "--node-ip"));

@@ -1,7 +1,5 @@
 package io.k8j.cli;
 
-import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
-import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,24 +15,18 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * {@code k8j agent --server URL --token TOKEN}: checks the server's CA against the token's hash, then, as the
  * bootstrap token's user, asks for the node's client certificate through a CertificateSigningRequest
  * (CN=system:node:NAME, O=system:nodes, for a key made here), waits for the controllers to approve and sign it,
  * and writes DATA_DIR/agent/kubelet.kubeconfig; a later start reuses that kubeconfig and sends no token.
- * Renewal happens at start only (a running agent keeps its certificate).
+ * A running agent renews it ({@link CertificateRotation}); one found past 80% of its life at start is renewed first.
  */
 final class NodeJoin {
-    static final String SIGNER = "kubernetes.io/kube-apiserver-client-kubelet";
     private static final Logger LOG = LoggerFactory.getLogger(NodeJoin.class);
-    private static final Duration WAIT = Duration.ofMinutes(2);
-    private static final Duration POLL = Duration.ofMillis(500);
 
     private NodeJoin() {
     }
@@ -71,7 +63,7 @@ final class NodeJoin {
                 .withCaCertData(Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8)))
                 .withOauthToken(token.bearer()).withRequestRetryBackoffLimit(0).build();
         SecureFiles.createPrivateDirectory(dir);
-        KeyAndRequest request = KeyAndRequest.generate("system:node:" + nodeName, List.of("system:nodes"));
+        KeyAndRequest request = NodeCsrs.clientRequest(nodeName);
         String certPem;
         try {
             certPem = certificate(bootstrap, request, nodeName);
@@ -88,7 +80,7 @@ final class NodeJoin {
             throws InterruptedException {
         Config config = InputFiles.kubeconfig(kubeconfig);
         config.setRequestRetryBackoffLimit(0);
-        KeyAndRequest request = KeyAndRequest.generate("system:node:" + nodeName, List.of("system:nodes"));
+        KeyAndRequest request = NodeCsrs.clientRequest(nodeName);
         try {
             String certPem = certificate(config, request, nodeName);
             write(dir, kubeconfig, config.getMasterUrl().replaceAll("/+$", ""), InputFiles.caPem(config), certPem, request);
@@ -100,7 +92,8 @@ final class NodeJoin {
         }
     }
 
-    private static void write(Path dir, Path kubeconfig, String server, String caPem, String certPem,
+    /** Writes the node's key (0600) and its kubeconfig (0600) with {@code certPem}. */
+    static void write(Path dir, Path kubeconfig, String server, String caPem, String certPem,
                               KeyAndRequest request) {
         SecureFiles.writeAtomically(dir.resolve("kubelet.key"), request.keyPem(), true);
         Kubeconfig.write(kubeconfig, server, caPem, certPem, request.keyPem(), "default");
@@ -120,41 +113,11 @@ final class NodeJoin {
         return caCertHash.substring("sha256:".length());
     }
 
-    /** Creates the CSR as {@code config}'s user and waits for its certificate. */
+    /** Asks for the node's client certificate as {@code config}'s user. */
     private static String certificate(Config config, KeyAndRequest request, String nodeName) throws InterruptedException {
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-            var csrs = client.certificates().v1().certificateSigningRequests();
-            String name = "node-csr-" + UUID.randomUUID();
-            csrs.resource(new CertificateSigningRequestBuilder().withNewMetadata().withName(name).endMetadata()
-                    .withNewSpec().withSignerName(SIGNER).withUsages("digital signature", "client auth")
-                    .withRequest(Base64.getEncoder().encodeToString(request.requestPem().getBytes(StandardCharsets.UTF_8)))
-                    .endSpec().build()).create();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                String issued = issued(csrs.withName(name).get(), name);
-                if (issued != null) {
-                    return issued;
-                }
-                Thread.sleep(POLL.toMillis());
-            }
-            throw new StartupFailure("certificate request " + name + " for node " + nodeName + " was not signed within "
-                    + WAIT.toSeconds() + "s; approve it with `kubectl certificate approve " + name + "`");
+            return NodeCsrs.clientCertificate(client, request, nodeName);
         }
-    }
-
-    /** The signed certificate's PEM, or null while there is none; a denied or failed request ends the join. */
-    private static String issued(CertificateSigningRequest csr, String name) {
-        if (csr == null || csr.getStatus() == null) {
-            return null;
-        }
-        for (var condition : csr.getStatus().getConditions()) {
-            if (condition.getType().equals("Denied") || condition.getType().equals("Failed")) {
-                throw new StartupFailure("certificate request " + name + " was " + condition.getType().toLowerCase()
-                        + ": " + condition.getMessage());
-            }
-        }
-        String cert = csr.getStatus().getCertificate();
-        return cert == null || cert.isEmpty() ? null : new String(Base64.getDecoder().decode(cert), StandardCharsets.UTF_8);
     }
 
     private static RuntimeException refused(KubernetesClientException e, JoinToken token, String server) {

@@ -92,6 +92,9 @@ final class ServerCommand implements Callable<Integer> {
     PodGcFlags podGc;
 
     @Mixin
+    ClusterSigningFlags clusterSigning;
+
+    @Mixin
     KubeletOptions kubelet;
 
     @Mixin
@@ -160,7 +163,8 @@ final class ServerCommand implements Callable<Integer> {
             ControllerManagerOptions options = new ControllerManagerOptions(
                     localStoragePath != null ? localStoragePath : dir.resolve("storage"), nodeMonitor.timings(),
                     podGc.terminatedPodGcThreshold, pki.caCertPem(),
-                    CertificateSigner.of(pki.caCertPem(), InputFiles.read(pki.caKeyFile(), "the cluster CA key")));
+                    CertificateSigner.of(pki.caCertPem(), InputFiles.read(pki.caKeyFile(), "the cluster CA key")),
+                    clusterSigning.duration);
             components.start("controller manager", () -> Reelecting.start("controller manager", () -> ControllerManager.start(
                     ComponentClients.config(pki, url, "system:kube-controller-manager", List.of()), options)));
         }

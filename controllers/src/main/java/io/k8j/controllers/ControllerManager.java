@@ -80,7 +80,8 @@ public final class ControllerManager implements LeaderElected {
         loops.add(new CsrApprovingController(client, informers, clock));
         loops.add(new TokenCleaner(client, informers, clock));
         if (options.clusterSigner() != null) {
-            loops.add(new CsrSigningController(client, informers, options.clusterSigner(), clock));
+            loops.add(new CsrSigningController(client, informers, options.clusterSigner(),
+                    options.clusterSigningDuration(), clock));
         }
         this.controllers = List.copyOf(loops);
     }

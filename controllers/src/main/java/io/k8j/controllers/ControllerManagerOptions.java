@@ -4,6 +4,7 @@ import io.k8j.controllers.csrsigning.CertificateSigner;
 import io.k8j.controllers.nodelifecycle.NodeMonitorTimings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What the controllers take from the command line.
@@ -15,7 +16,9 @@ import java.nio.file.Path;
  *                     namespace as kube-root-ca.crt; null leaves the publisher off
  * @param clusterSigner the CA that signs approved CSRs of kube's built-in signers (kube's --cluster-signing-cert-file
  *                      and --cluster-signing-key-file); null leaves the csrsigning controller off
+ * @param clusterSigningDuration the longest and default validity of the certificates it signs (kube's
+ *                               --cluster-signing-duration)
  */
 public record ControllerManagerOptions(Path localStorage, NodeMonitorTimings nodeMonitor, int terminatedPodGcThreshold,
-                                       String rootCa, CertificateSigner clusterSigner) {
+                                       String rootCa, CertificateSigner clusterSigner, Duration clusterSigningDuration) {
 }

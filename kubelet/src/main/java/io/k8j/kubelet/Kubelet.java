@@ -119,6 +119,14 @@ public final class Kubelet implements AutoCloseable {
         return new Kubelet(client, config, runtime, Clock.systemUTC());
     }
 
+    /** Serves new connections to the node server with this certificate (a renewed one). */
+    public void updateServingCertificate(String certPem, String keyPem) {
+        if (server == null) {
+            throw new IllegalStateException("this kubelet runs no node server");
+        }
+        server.updateServingCertificate(certPem, keyPem);
+    }
+
     private static Runnable guard(String what, Runnable r) {
         return () -> {
             try {

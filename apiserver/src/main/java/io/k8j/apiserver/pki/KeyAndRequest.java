@@ -1,5 +1,8 @@
 package io.k8j.apiserver.pki;
 
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
@@ -24,12 +27,23 @@ public record KeyAndRequest(String keyPem, String requestPem) {
 
     /** The request's subject: CN becomes the user name, each organization a group. */
     public static KeyAndRequest generate(String commonName, List<String> organizations) {
+        return generate(commonName, organizations, List.of());
+    }
+
+    /** As {@link #generate(String, List)}, asking also for subject alternative names (IP literals or DNS names). */
+    public static KeyAndRequest generate(String commonName, List<String> organizations, List<String> names) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair keys = generator.generateKeyPair();
-            var request = new JcaPKCS10CertificationRequestBuilder(CertificateAuthority.name(commonName, organizations),
-                    keys.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
+            var builder = new JcaPKCS10CertificationRequestBuilder(CertificateAuthority.name(commonName, organizations),
+                    keys.getPublic());
+            if (!names.isEmpty()) {
+                ExtensionsGenerator extensions = new ExtensionsGenerator();
+                extensions.addExtension(Extension.subjectAlternativeName, false, SubjectAltNames.of(names));
+                builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
+            }
+            var request = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
             StringWriter out = new StringWriter();
             try (var writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(out)) {
                 writer.writeObject(request);

@@ -7,37 +7,40 @@ import io.k8j.controllers.csrsigning.SignerPolicy;
 import java.util.List;
 
 /**
- * Which CSRs the approver approves, as kube's csrapproving recognisers: a kubelet client certificate
- * ({@link SignerPolicy#isKubeletClient}) asked for by a bootstrap token identity (group system:bootstrappers)
- * or by the node itself (user system:node:NAME for CN=system:node:NAME). kube also asks a SubjectAccessReview
- * for certificatesigningrequests/nodeclient; k8j grants those two identities outright.
+ * kube's csrapproving recognisers of kubelet client certificate requests ({@link SignerPolicy#isKubeletClient}):
+ * each names the certificatesigningrequests subresource the requester needs {@code create} on, asked through a
+ * SubjectAccessReview, and the approval message. A node renewing its own (user system:node:NAME for
+ * CN=system:node:NAME) is tried as selfnodeclient first, then as nodeclient like any other requester.
  */
 final class NodeClientApproval {
-    static final String BOOTSTRAPPERS = "system:bootstrappers";
+
+    /** A subresource to ask a SubjectAccessReview for, and the approval message when it is allowed. */
+    record Permission(String subresource, String message) {
+    }
+
+    private static final Permission SELF = new Permission("selfnodeclient",
+            "Auto approving self kubelet client certificate after SubjectAccessReview.");
+    private static final Permission ANY = new Permission("nodeclient",
+            "Auto approving kubelet client certificate after SubjectAccessReview.");
 
     private NodeClientApproval() {
     }
 
-    /** The approval message for {@code csr}, or null when it is not the approver's to approve. */
-    static String reason(CertificateSigningRequest csr) {
-        if (csr.getSpec() == null || !SignerPolicy.KUBELET_CLIENT.signerName().equals(csr.getSpec().getSignerName())) {
-            return null;
+    /** The permissions that would approve {@code csr}, in kube's order; empty when it is not a kubelet client's. */
+    static List<Permission> permissions(CertificateSigningRequest csr) {
+        if (!SignerPolicy.KUBELET_CLIENT.signerName().equals(csr.getSpec().getSignerName())) {
+            return List.of();
         }
         ParsedRequest request;
         try {
             request = ParsedRequest.parse(csr.getSpec().getRequest());
         } catch (IllegalArgumentException e) {
-            return null;
+            return List.of();
         }
         List<String> usages = csr.getSpec().getUsages() == null ? List.of() : csr.getSpec().getUsages();
         if (!SignerPolicy.isKubeletClient(request, usages)) {
-            return null;
+            return List.of();
         }
-        String user = csr.getSpec().getUsername();
-        if (request.commonName().equals(user)) {
-            return "Auto approving self kubelet client certificate after SubjectAccessReview.";
-        }
-        List<String> groups = csr.getSpec().getGroups() == null ? List.of() : csr.getSpec().getGroups();
-        return groups.contains(BOOTSTRAPPERS) ? "Auto approving kubelet client certificate after SubjectAccessReview." : null;
+        return request.commonName().equals(csr.getSpec().getUsername()) ? List.of(SELF, ANY) : List.of(ANY);
     }
 }

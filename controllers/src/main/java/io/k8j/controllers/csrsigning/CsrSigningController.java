@@ -25,26 +25,28 @@ import java.util.List;
 /**
  * kube's csrsigning controller: signs approved CertificateSigningRequests of the built-in signers
  * ({@link SignerPolicy}) with the cluster CA and writes status.certificate; a request its signer refuses gets a
- * Failed condition. The certificate lasts spec.expirationSeconds (at least ten minutes) up to the one-year
- * default (kube's --cluster-signing-duration). Keyed by CSR name.
+ * Failed condition. The certificate lasts spec.expirationSeconds (at least ten minutes) up to the signing duration
+ * (kube's --cluster-signing-duration, one year by default), which is also the default. Keyed by CSR name.
  */
 public final class CsrSigningController implements Controller {
-    public static final Duration DEFAULT_DURATION = Duration.ofDays(365);
     private static final Duration MIN_DURATION = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(CsrSigningController.class);
 
     private final KubernetesClient client;
     private final SharedInformers informers;
     private final CertificateSigner signer;
+    private final Duration signingDuration;
     private final Clock clock;
     private final WorkQueue queue = new WorkQueue();
     private Indexer<CertificateSigningRequest> csrs;
     private ControllerLoop loop;
 
-    public CsrSigningController(KubernetesClient client, SharedInformers informers, CertificateSigner signer, Clock clock) {
+    public CsrSigningController(KubernetesClient client, SharedInformers informers, CertificateSigner signer,
+                                Duration signingDuration, Clock clock) {
         this.client = client;
         this.informers = informers;
         this.signer = signer;
+        this.signingDuration = signingDuration;
         this.clock = clock;
     }
 
@@ -84,21 +86,21 @@ public final class CsrSigningController implements Controller {
             fail(csr, refusal);
             return null;
         }
-        String pem = signer.sign(request, usages, duration(csr.getSpec().getExpirationSeconds()), clock.instant());
+        String pem = signer.sign(request, usages, duration(csr.getSpec().getExpirationSeconds(), signingDuration), clock.instant());
         csr.getStatus().setCertificate(Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8)));
         client.certificates().v1().certificateSigningRequests().resource(csr).updateStatus();
         LOG.info("csrsigning: signed {} for {}", name, request.subject());
         return null;
     }
 
-    /** spec.expirationSeconds, at least ten minutes, at most the default. */
-    static Duration duration(Integer expirationSeconds) {
+    /** spec.expirationSeconds, at most the signing duration, else at least ten minutes (kube's order). */
+    static Duration duration(Integer expirationSeconds, Duration signingDuration) {
         if (expirationSeconds == null) {
-            return DEFAULT_DURATION;
+            return signingDuration;
         }
         Duration asked = Duration.ofSeconds(expirationSeconds);
-        return asked.compareTo(MIN_DURATION) < 0 ? MIN_DURATION
-                : asked.compareTo(DEFAULT_DURATION) > 0 ? DEFAULT_DURATION : asked;
+        return asked.compareTo(signingDuration) > 0 ? signingDuration
+                : asked.compareTo(MIN_DURATION) < 0 ? MIN_DURATION : asked;
     }
 
     private void fail(CertificateSigningRequest csr, String message) {

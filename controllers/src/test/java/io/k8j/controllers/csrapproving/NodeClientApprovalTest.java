@@ -13,19 +13,29 @@ class NodeClientApprovalTest {
     private static final String KUBELET_CLIENT = "kubernetes.io/kube-apiserver-client-kubelet";
 
     @Test
-    void approvesBootstrappersAndNodesRenewingTheirOwnCertificate() throws Exception {
-        assertThat(NodeClientApproval.reason(csr(KUBELET_CLIENT, "system:node:a", "system:bootstrap:abcdef",
-                "system:bootstrappers", "system:authenticated"))).startsWith("Auto approving kubelet client certificate");
-        assertThat(NodeClientApproval.reason(csr(KUBELET_CLIENT, "system:node:a", "system:node:a", "system:nodes")))
-                .startsWith("Auto approving self kubelet client certificate");
+    void aNodeRenewingItsOwnIsCheckedForSelfnodeclientThenNodeclient() throws Exception {
+        assertThat(subresources(csr(KUBELET_CLIENT, "system:node:a", "system:node:a", "system:nodes")))
+                .containsExactly("selfnodeclient", "nodeclient");
+        assertThat(NodeClientApproval.permissions(csr(KUBELET_CLIENT, "system:node:a", "system:node:a")).getFirst()
+                .message()).isEqualTo("Auto approving self kubelet client certificate after SubjectAccessReview.");
     }
 
     @Test
-    void leavesEverythingElseToAPerson() throws Exception {
-        assertThat(NodeClientApproval.reason(csr(KUBELET_CLIENT, "system:node:a", "bob", "system:authenticated"))).isNull();
-        assertThat(NodeClientApproval.reason(csr(KUBELET_CLIENT, "system:node:b", "system:node:a", "system:nodes"))).isNull();
-        assertThat(NodeClientApproval.reason(csr("kubernetes.io/kube-apiserver-client", "system:node:a",
-                "system:bootstrap:abcdef", "system:bootstrappers"))).isNull();
+    void anyOtherRequesterIsCheckedForNodeclient() throws Exception {
+        assertThat(subresources(csr(KUBELET_CLIENT, "system:node:a", "system:bootstrap:abcdef", "system:bootstrappers")))
+                .containsExactly("nodeclient");
+        assertThat(subresources(csr(KUBELET_CLIENT, "system:node:b", "system:node:a", "system:nodes")))
+                .containsExactly("nodeclient");
+    }
+
+    @Test
+    void otherSignersAreNotRecognised() throws Exception {
+        assertThat(subresources(csr("kubernetes.io/kube-apiserver-client", "system:node:a",
+                "system:bootstrap:abcdef", "system:bootstrappers"))).isEmpty();
+    }
+
+    private static List<String> subresources(CertificateSigningRequest csr) {
+        return NodeClientApproval.permissions(csr).stream().map(NodeClientApproval.Permission::subresource).toList();
     }
 
     private static CertificateSigningRequest csr(String signer, String nodeName, String user, String... groups)

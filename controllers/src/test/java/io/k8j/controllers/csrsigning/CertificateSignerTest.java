@@ -44,11 +44,24 @@ class CertificateSignerTest {
     }
 
     @Test
-    void durationsAreAtLeastTenMinutesAndAtMostAYear() {
-        assertThat(CsrSigningController.duration(null)).isEqualTo(Duration.ofDays(365));
-        assertThat(CsrSigningController.duration(60)).isEqualTo(Duration.ofMinutes(10));
-        assertThat(CsrSigningController.duration(3600)).isEqualTo(Duration.ofHours(1));
-        assertThat(CsrSigningController.duration(Integer.MAX_VALUE)).isEqualTo(Duration.ofDays(365));
+    void durationsAreAtLeastTenMinutesAndAtMostTheSigningDuration() {
+        Duration year = Duration.ofDays(365);
+        assertThat(CsrSigningController.duration(null, year)).isEqualTo(year);
+        assertThat(CsrSigningController.duration(60, year)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(CsrSigningController.duration(3600, year)).isEqualTo(Duration.ofHours(1));
+        assertThat(CsrSigningController.duration(Integer.MAX_VALUE, year)).isEqualTo(year);
+        assertThat(CsrSigningController.duration(600, Duration.ofSeconds(40))).isEqualTo(Duration.ofSeconds(40));
+    }
+
+    @Test
+    void shortLivedCertificatesAreBackdatedByATenthOfTheirLife() throws Exception {
+        String[] ca = TestPki.ca(Duration.ofDays(30));
+        ParsedRequest request = ParsedRequest.parse(TestPki.request("O=system:nodes,CN=system:node:a", "node-a"));
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        X509Certificate cert = x509(CertificateSigner.of(ca[0], ca[1]).sign(request, List.of("server auth"),
+                Duration.ofSeconds(40), now));
+        assertThat(cert.getNotBefore().toInstant()).isEqualTo(now.minusSeconds(4));
+        assertThat(cert.getNotAfter().toInstant()).isEqualTo(now.plusSeconds(40));
     }
 
     private static X509Certificate x509(String pem) throws Exception {

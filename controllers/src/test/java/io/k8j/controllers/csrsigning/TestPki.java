@@ -30,7 +30,7 @@ public final class TestPki {
     private TestPki() {
     }
 
-    /** spec.request for {@code subject} (e.g. "O=system:nodes,CN=system:node:a"), with DNS names when given. */
+    /** spec.request for {@code subject} (e.g. "O=system:nodes,CN=system:node:a"), with DNS names (or IPv4) when given. */
     public static String request(String subject, String... dnsNames) throws Exception {
         KeyPair keys = keys();
         PKCS10CertificationRequestBuilder builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject),
@@ -38,7 +38,8 @@ public final class TestPki {
         if (dnsNames.length > 0) {
             GeneralName[] names = new GeneralName[dnsNames.length];
             for (int i = 0; i < dnsNames.length; i++) {
-                names[i] = new GeneralName(GeneralName.dNSName, dnsNames[i]);
+                names[i] = new GeneralName(dnsNames[i].matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName,
+                        dnsNames[i]);
             }
             ExtensionsGenerator extensions = new ExtensionsGenerator();
             extensions.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.ServerSSLOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +23,11 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The kubelet's HTTPS server (port 10250 by default): callers authenticate with a client certificate of the
@@ -40,9 +43,12 @@ public final class NodeServer implements AutoCloseable {
 
     private final StreamingServer streaming;
     private final CallerGate gate;
+    /** What the server started with: the CA of client certificates and client auth stay when the certificate changes. */
+    private final ServerSSLOptions ssl;
 
-    private NodeServer(Vertx vertx, HttpServer server, ContainerRuntime runtime, CallerGate gate) {
+    private NodeServer(Vertx vertx, HttpServer server, ContainerRuntime runtime, CallerGate gate, ServerSSLOptions ssl) {
         this.vertx = vertx;
+        this.ssl = ssl;
         this.server = server;
         this.streaming = new StreamingServer(runtime, executor);
         this.gate = gate;
@@ -54,8 +60,7 @@ public final class NodeServer implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         HttpServerOptions options = new HttpServerOptions().setHost(config.hostIp()).setPort(config.nodeServerPort())
                 .setSsl(true)
-                .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(config.servingCertPem()))
-                        .setKeyValue(Buffer.buffer(config.servingKeyPem())))
+                .setKeyCertOptions(keyCert(config.servingCertPem(), config.servingKeyPem()))
                 .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(config.clientCaPem())))
                 .setClientAuth(ClientAuth.REQUEST) // or a bearer token
                 .setWebSocketSubProtocols(StreamingServer.WEBSOCKET_PROTOCOLS);
@@ -67,11 +72,28 @@ public final class NodeServer implements AutoCloseable {
                     .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             Clock clock = Clock.systemUTC();
             self[0] = new NodeServer(vertx, server, runtime, new CallerGate(new CallerAuthenticator(client, clock),
-                    new CallerAuthorizer(client, config.nodeName(), clock)));
+                    new CallerAuthorizer(client, config.nodeName(), clock)), options.getSslOptions().copy());
             return self[0];
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("node server on " + config.hostIp() + ":" + config.nodeServerPort() + ": " + e, e);
+        }
+    }
+
+    private static PemKeyCertOptions keyCert(String certPem, String keyPem) {
+        return new PemKeyCertOptions().setCertValue(Buffer.buffer(certPem)).setKeyValue(Buffer.buffer(keyPem));
+    }
+
+    /** Serves new TLS connections with {@code certPem}; connections already open keep the certificate they have. */
+    public void updateServingCertificate(String certPem, String keyPem) {
+        try {
+            server.updateSSLOptions(ssl.copy().setKeyCertOptions(keyCert(certPem, keyPem))).toCompletionStage().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("node server: cannot use the new serving certificate: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("node server: interrupted while changing its serving certificate", e);
         }
     }
 
