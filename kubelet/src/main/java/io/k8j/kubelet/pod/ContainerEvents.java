@@ -84,6 +84,11 @@ public final class ContainerEvents {
         sink.record(podReference(pod).build(), "Warning", "FailedMount", message);
     }
 
+    /** The kubelet would not admit the pod (kube's rejectPod), e.g. for a forbidden sysctl. */
+    void rejected(Pod pod, String reason, String message) {
+        sink.record(podReference(pod).build(), "Warning", reason, message);
+    }
+
     /** The pod ran past its activeDeadlineSeconds (a Normal event, as the kubelet's activeDeadlineHandler). */
     void deadlineExceeded(Pod pod) {
         sink.record(podReference(pod).build(), "Normal", ActiveDeadline.REASON, ActiveDeadline.MESSAGE);

@@ -40,7 +40,7 @@ public final class PodSync implements Reconciler {
     private final PodContext ctx;
     private final PodTermination termination;
     private final LifecycleHooks hooks;
-    private final TerminationMessages terminationMessages = new TerminationMessages();
+    private final TerminationMessages terminationMessages;
     private final ImagePuller images;
 
     public PodSync(PodSource pods, ContainerRuntime runtime, PodContext ctx) {
@@ -49,6 +49,8 @@ public final class PodSync implements Reconciler {
         this.ctx = ctx;
         this.hooks = new LifecycleHooks(runtime, ctx.clock(), ctx.events());
         this.termination = new PodTermination(runtime, ctx, hooks);
+        this.terminationMessages = new TerminationMessages(c -> ctx.volumes().terminationLog(
+                c.labels().getOrDefault(ContainerConfigs.POD_UID, ""), c.name(), c.attempt()));
         this.images = new ImagePuller(runtime, ctx.source(), ctx.pullBackoff(), ctx.events(), ctx.clock());
     }
 
@@ -73,6 +75,11 @@ public final class PodSync implements Reconciler {
         String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
         if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
             sandboxes.stream().filter(SandboxStatus::ready).forEach(s -> runtime.stopPodSandbox(s.id()));
+            return null;
+        }
+        String forbidden = SafeSysctls.forbidden(pod).orElse(null);
+        if (forbidden != null && sandboxes.stream().noneMatch(s -> s.config().uid().equals(pod.getMetadata().getUid()))) {
+            reject(key, pod, SafeSysctls.REASON, forbidden);
             return null;
         }
         if (ActiveDeadline.exceeded(pod, ctx.clock().instant())) {
@@ -130,6 +137,13 @@ public final class PodSync implements Reconciler {
         return deadline.compareTo(next) < 0 ? deadline : next;
     }
 
+    /** As the kubelet's rejectPod: a pod it will not admit fails before anything of it runs. */
+    private void reject(String key, Pod pod, String reason, String message) {
+        ctx.events().rejected(pod, reason, message);
+        ctx.statusWriter().write(key, pod, new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Failed").withReason(reason)
+                .withMessage("Pod was rejected: " + message).withQosClass(SandboxConfigs.qosClass(pod)).build());
+    }
+
     /** A running sidecar has started once its startup probe passed; its probes are tracked from here on. */
     private InitContainers.Plan initPlan(Pod pod, SandboxStatus sandbox) {
         return InitContainers.plan(pod.getSpec(), attemptsByName(sandbox), (spec, running) -> {
@@ -156,7 +170,7 @@ public final class PodSync implements Reconciler {
     void writeStatus(String key, Pod pod, SandboxStatus sandbox, Map<String, PodStatusInput.Waiting> waiting) {
         Map<String, List<ContainerStatus>> byName = new HashMap<>();
         attemptsByName(sandbox).forEach((name, attempts) -> byName.put(name, attempts.stream()
-                .map(c -> terminationMessages.withFallback(c, PodTermination.spec(pod, name))).toList()));
+                .map(c -> terminationMessages.withMessage(c, PodTermination.spec(pod, name))).toList()));
         Map<String, Boolean> ready = new HashMap<>();
         Map<String, Boolean> started = new HashMap<>();
         byName.values().stream().flatMap(List::stream).filter(c -> c.state() == ContainerState.RUNNING).forEach(c -> {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
@@ -201,6 +202,24 @@ final class PodVolumes {
     /** The pod's managed /etc/hosts (see {@link EtcHosts}). */
     Path etcHosts(Pod pod, String podIp) throws IOException {
         return EtcHosts.ensure(podsDir.resolve(pod.getMetadata().getUid()), pod, podIp);
+    }
+
+    /**
+     * A new empty file, writable by any user, for the container's attempt to write its termination message into
+     * (mounted at its terminationMessagePath, as kuberuntime's makeMounts).
+     */
+    Path createTerminationLog(Pod pod, String container, int attempt) throws IOException {
+        Path file = terminationLog(pod.getMetadata().getUid(), container, attempt);
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+        return file;
+    }
+
+    /** Where the termination message of a container's attempt is: DATA_DIR/pods/UID/containers/NAME/ATTEMPT. */
+    Path terminationLog(String podUid, String container, int attempt) {
+        return podsDir.resolve(podUid).resolve("containers").resolve(container).resolve(Integer.toString(attempt));
     }
 
     void remove(String uid) {
