@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * kube's atomic layout ({@code ..data} symlink) and changes in place after {@code kubectl edit} while a subPath mount
  * of it keeps what it had; an emptyDir of medium Memory is a tmpfs of the pod's limit or its sizeLimit, gone from the
  * host with the pod; what a container writes to /dev/termination-log, or with FallbackToLogsOnError its log's tail,
- * is its terminated state's message; a safe sysctl is set in the pod and an unsafe one gets the pod rejected.
+ * is its terminated state's message; a pod whose disk emptyDir outgrows its sizeLimit is evicted; a safe sysctl is set in the pod and an unsafe one gets the pod rejected.
  */
 class ContainerVolumesE2ETest {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -71,6 +71,18 @@ class ContainerVolumesE2ETest {
                 imagePullPolicy: IfNotPresent
                 command: ["sh", "-c", "echo first line; echo it broke; exit 2"]
                 terminationMessagePolicy: FallbackToLogsOnError
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: filler}
+            spec:
+              containers:
+              - name: c
+                image: busybox
+                imagePullPolicy: IfNotPresent
+                command: ["sh", "-c", "dd if=/dev/zero of=/data/fill bs=1024 count=2048; sleep 3600"]
+                volumeMounts: [{name: data, mountPath: /data}]
+              volumes: [{name: data, emptyDir: {sizeLimit: 1Mi}}]
             ---
             apiVersion: v1
             kind: Pod
@@ -174,6 +186,17 @@ class ContainerVolumesE2ETest {
                 "{.status.containerStatuses[0].state.terminated.exitCode}")).isEqualTo("2"));
         assertThat(kubectl.ok("get", "pod", "crash", "-o", "jsonpath={.status.containerStatuses[0].state.terminated.message}"))
                 .isEqualTo("first line\nit broke\n");
+    }
+
+    @Test
+    void aPodWhoseEmptyDirOutgrowsItsSizeLimitIsEvicted() {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(field("filler", "{.status.phase}")).isEqualTo("Failed"));
+        assertThat(field("filler", "{.status.reason}")).isEqualTo("Evicted");
+        assertThat(kubectl.ok("get", "pod", "filler", "-o", "jsonpath={.status.message}"))
+                .isEqualTo("Usage of EmptyDir volume \"data\" exceeds the limit \"1Mi\". ");
+        assertThat(kubectl.ok("get", "events", "--field-selector", "involvedObject.name=filler,reason=Evicted", "-o",
+                "jsonpath={.items[*].message}")).contains("Usage of EmptyDir volume \"data\" exceeds the limit \"1Mi\".");
+        assertThat(field("filler", "{.status.containerStatuses[0].state.terminated.exitCode}")).isEqualTo("137");
     }
 
     @Test

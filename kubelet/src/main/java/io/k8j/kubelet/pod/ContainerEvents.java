@@ -89,6 +89,11 @@ public final class ContainerEvents {
         sink.record(podReference(pod).build(), "Warning", reason, message);
     }
 
+    /** The kubelet evicted the pod (kube's eviction manager), e.g. for an emptyDir over its sizeLimit. */
+    void evicted(Pod pod, String message) {
+        sink.record(podReference(pod).build(), "Warning", EmptyDirLimits.REASON, message);
+    }
+
     /** The pod ran past its activeDeadlineSeconds (a Normal event, as the kubelet's activeDeadlineHandler). */
     void deadlineExceeded(Pod pod) {
         sink.record(podReference(pod).build(), "Normal", ActiveDeadline.REASON, ActiveDeadline.MESSAGE);

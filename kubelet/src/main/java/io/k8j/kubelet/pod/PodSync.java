@@ -2,6 +2,7 @@ package io.k8j.kubelet.pod;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import io.k8j.client.Reconciler;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.ContainerState;
@@ -99,6 +100,11 @@ public final class PodSync implements Reconciler {
         Duration next = RESYNC;
         try {
             Map<String, Path> volumes = ctx.volumes().prepare(pod, sandbox.ip(), ctx.hostIp());
+            String overLimit = EmptyDirLimits.exceeded(pod, volumes).orElse(null);
+            if (overLimit != null) {
+                evict(key, pod, sandbox, overLimit);
+                return null;
+            }
             if (Sidecars.appDone(pod.getSpec(), attemptsByName(sandbox))) {
                 // Nothing is left to run: the sidecars go too, and the phase follows the app containers.
                 termination.stopRunning(sandbox, ContainerStep.gracePeriod(pod), pod);
@@ -167,7 +173,22 @@ public final class PodSync implements Reconciler {
         return name.length() <= 63 ? name : name.substring(0, 63).replaceAll("[-.]+$", "");
     }
 
+    /** As the kubelet's evictPod: the containers are killed at once and the pod fails with reason Evicted. */
+    private void evict(String key, Pod pod, SandboxStatus sandbox, String message) {
+        ctx.events().evicted(pod, message);
+        termination.stopRunning(sandbox, Duration.ZERO, pod);
+        PodStatus status = status(pod, sandbox, Map.of());
+        status.setPhase("Failed");
+        status.setReason(EmptyDirLimits.REASON);
+        status.setMessage(message);
+        ctx.statusWriter().write(key, pod, status);
+    }
+
     void writeStatus(String key, Pod pod, SandboxStatus sandbox, Map<String, PodStatusInput.Waiting> waiting) {
+        ctx.statusWriter().write(key, pod, status(pod, sandbox, waiting));
+    }
+
+    private PodStatus status(Pod pod, SandboxStatus sandbox, Map<String, PodStatusInput.Waiting> waiting) {
         Map<String, List<ContainerStatus>> byName = new HashMap<>();
         attemptsByName(sandbox).forEach((name, attempts) -> byName.put(name, attempts.stream()
                 .map(c -> terminationMessages.withMessage(c, PodTermination.spec(pod, name))).toList()));
@@ -177,9 +198,8 @@ public final class PodSync implements Reconciler {
             ready.put(c.id(), ctx.probes().ready(c.id()));
             started.put(c.id(), ctx.probes().started(c.id()));
         });
-        var status = new PodStatusBuilder(runtime.name()).build(new PodStatusInput(pod, sandbox, byName, waiting,
+        return new PodStatusBuilder(runtime.name()).build(new PodStatusInput(pod, sandbox, byName, waiting,
                 ready, started, ctx.hostIp(), ctx.clock().instant()));
-        ctx.statusWriter().write(key, pod, status);
     }
 
     /** The sandbox's containers by name, newest attempt first. */
