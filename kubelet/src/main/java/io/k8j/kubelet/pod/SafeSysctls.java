@@ -51,10 +51,17 @@ final class SafeSysctls {
         return Optional.empty();
     }
 
-    /** kube's NormalizeName: "/" as the separator ("net/ipv4/tcp_syncookies") means the same as ".". */
+    /** kube's NormalizeName: with "/" as the first separator, "/" and "." swap ("net/ipv4/conf/eth0.100/x"). */
     static String normalize(String name) {
         int slash = name.indexOf('/');
         int dot = name.indexOf('.');
-        return slash >= 0 && (dot < 0 || slash < dot) ? name.replace('.', '\u0000').replace('/', '.').replace('\u0000', '/') : name;
+        if (slash < 0 || dot >= 0 && dot < slash) {
+            return name;
+        }
+        StringBuilder b = new StringBuilder(name.length());
+        for (char c : name.toCharArray()) {
+            b.append(c == '/' ? '.' : c == '.' ? '/' : c);
+        }
+        return b.toString();
     }
 }
