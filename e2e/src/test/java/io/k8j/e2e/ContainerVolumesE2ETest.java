@@ -19,7 +19,9 @@ import static org.awaitility.Awaitility.await;
  * kube's atomic layout ({@code ..data} symlink) and changes in place after {@code kubectl edit} while a subPath mount
  * of it keeps what it had; an emptyDir of medium Memory is a tmpfs of the pod's limit or its sizeLimit, gone from the
  * host with the pod; what a container writes to /dev/termination-log, or with FallbackToLogsOnError its log's tail,
- * is its terminated state's message; a pod whose disk emptyDir outgrows its sizeLimit is evicted; a safe sysctl is set in the pod and an unsafe one gets the pod rejected.
+ * is its terminated state's message; a pod whose disk emptyDir outgrows its sizeLimit is evicted; a safe sysctl is
+ * set in the pod, an unsafe one gets the pod rejected by the kubelet, and a net one with hostNetwork is refused by
+ * the API server.
  */
 class ContainerVolumesE2ETest {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -211,6 +213,20 @@ class ContainerVolumesE2ETest {
                 "custom-columns=TYPE:.type,REASON:.reason,MESSAGE:.message", "--no-headers"))
                 .containsPattern("Warning\\s+SysctlForbidden\\s+forbidden sysctl: \"net.core.somaxconn\" not allowlisted");
         assertThat(kubectl.ok("get", "pod", "untuned")).contains("SysctlForbidden");
+        Kubectl.Result refused = kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: hosttuned}
+                spec:
+                  hostNetwork: true
+                  securityContext:
+                    sysctls: [{name: net.ipv4.tcp_syncookies, value: "1"}]
+                  containers:
+                  - {name: c, image: busybox, imagePullPolicy: IfNotPresent}
+                """, "apply", "-f", "-");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("The Pod \"hosttuned\" is invalid: spec.securityContext.sysctls[0].name: "
+                + "Invalid value: \"net.ipv4.tcp_syncookies\": may not be specified when 'hostNetwork' is true");
     }
 
     private static boolean ready(String pod) {
