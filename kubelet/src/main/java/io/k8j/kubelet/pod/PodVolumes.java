@@ -42,7 +42,7 @@ final class PodVolumes {
     private final ServiceAccountTokens tokens;
     private final Clock clock;
 
-    /** allocatable: the node's, which resourceFieldRef limits fall back to. */
+    /** allocatable: the node's, which resourceFieldRef limits fall back to and which bounds a Memory emptyDir. */
     PodVolumes(Path podsDir, ConfigSource configs, Map<String, String> allocatable, Clock clock) {
         this.podsDir = podsDir;
         this.configs = configs;
@@ -63,7 +63,7 @@ final class PodVolumes {
                     dir = claimDirectory(pod.getMetadata().getNamespace(), v.getPersistentVolumeClaim().getClaimName());
                 } else {
                     Files.createDirectories(dir);
-                    writeFiles(pod, v, dir, podIp, hostIp);
+                    setUp(pod, v, dir, podIp, hostIp);
                 }
             } catch (IOException | RuntimeException e) {
                 throw new VolumeSetUpException(v.getName(), e);
@@ -73,7 +73,8 @@ final class PodVolumes {
         return dirs;
     }
 
-    private void writeFiles(Pod pod, Volume v, Path dir, String podIp, String hostIp) throws IOException {
+    /** Mounts or writes what a volume in the pod's own directory holds. */
+    private void setUp(Pod pod, Volume v, Path dir, String podIp, String hostIp) throws IOException {
         String ns = pod.getMetadata().getNamespace();
         Long fsGroup = pod.getSpec().getSecurityContext() == null ? null : pod.getSpec().getSecurityContext().getFsGroup();
         Map<String, FileProjection> payload = new LinkedHashMap<>();
