@@ -3,6 +3,7 @@ package io.k8j.cri;
 import io.k8j.cri.containerd.ContainerdLayout;
 import io.k8j.cri.containerd.ContainerdSupervisor;
 import io.k8j.client.host.HostCommand;
+import io.k8j.client.host.Mounts;
 import io.k8j.cri.containerd.PodNetworkConfig;
 import io.k8j.cri.containerd.PodNetworkGuard;
 import io.k8j.cri.v1.ListPodSandboxRequest;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
  * {@code k8j killall} (k3s-killall.sh's job): what a node leaves running on purpose when it stops, gone. Every
  * pod sandbox of the node's containerd is stopped and removed through the CRI (killing its containers and
  * releasing its network), with containerd started for the purpose if it is not running; then containerd stops,
- * shims it left (of sandboxes cut short) are killed, what it left mounted under the data dir is unmounted, and the pod bridge, the guard chain and the pods'
+ * shims it left (of sandboxes cut short) are killed, what it and the kubelet left mounted under the data dir is unmounted, and the pod bridge, the guard chain and the pods'
  * cgroups (kubepods) are removed. Images and the data dir stay.
  */
 public final class NodeCleanup {
@@ -49,8 +50,10 @@ public final class NodeCleanup {
             }
         }
         say.accept("stopped " + stopShims(layout) + " shims left without a sandbox");
-        int unmounted = unmountUnder(layout.dir());
+        int unmounted = Mounts.unmountUnder(layout.dir());
         say.accept("unmounted " + unmounted + " mounts under " + layout.dir());
+        Path pods = dataDir.resolve("pods");
+        say.accept("unmounted " + Mounts.unmountUnder(pods) + " mounts under " + pods); // emptyDir medium: Memory
         if (HostCommand.succeeds(List.of("ip", "link", "del", PodNetworkConfig.DEFAULT_BRIDGE))) {
             say.accept("removed the pod bridge " + PodNetworkConfig.DEFAULT_BRIDGE);
         }
@@ -73,26 +76,6 @@ public final class NodeCleanup {
             shim.destroyForcibly();
         }
         return shims.size();
-    }
-
-    /** Unmounts every mount point under {@code dir}, deepest first (lazily: a busy one goes once unused). */
-    static int unmountUnder(Path dir) throws IOException {
-        String prefix = dir.toAbsolutePath().normalize() + "/";
-        List<String> points = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
-            String point = line.split(" ")[1].replace("\\040", " ");
-            if (point.startsWith(prefix)) {
-                points.add(point);
-            }
-        }
-        points.sort(Comparator.comparingInt(String::length).reversed());
-        int n = 0;
-        for (String p : points) {
-            if (HostCommand.succeeds(List.of("umount", "-l", p))) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** The empty kubepods cgroup trees the pods' containers left in every cgroup v1 hierarchy (or the v2 one). */

@@ -29,10 +29,11 @@ final class ContainerConfigs {
 
     /**
      * {@code pidTarget}: the id of the container whose process namespace this (ephemeral) one joins, else null;
-     * {@code etcHosts}: the pod's managed hosts file to mount at /etc/hosts, else null.
+     * {@code etcHosts}: the pod's managed hosts file to mount at /etc/hosts, else null; {@code terminationLog}: the
+     * file to mount at the container's terminationMessagePath, else null.
      */
     ContainerConfig of(Pod pod, Container c, int attempt, String podIp, String hostIp, Map<String, Path> volumes,
-                       String pidTarget, Path etcHosts) {
+                       String pidTarget, Path etcHosts, Path terminationLog) {
         List<ContainerConfig.Mount> mounts = new ArrayList<>();
         for (VolumeMount m : c.getVolumeMounts()) {
             Path dir = volumes.get(m.getName());
@@ -44,6 +45,9 @@ final class ContainerConfigs {
         }
         if (etcHosts != null) {
             mounts.add(new ContainerConfig.Mount("etc-hosts", "/etc/hosts", etcHosts, false));
+        }
+        if (terminationLog != null) {
+            mounts.add(new ContainerConfig.Mount("termination-log", c.getTerminationMessagePath(), terminationLog, false));
         }
         var meta = pod.getMetadata();
         Map<String, String> labels = new HashMap<>(Map.of(POD_UID, meta.getUid(), POD_NAME, meta.getName(),

@@ -84,6 +84,16 @@ public final class ContainerEvents {
         sink.record(podReference(pod).build(), "Warning", "FailedMount", message);
     }
 
+    /** The kubelet would not admit the pod (kube's rejectPod), e.g. for a forbidden sysctl. */
+    void rejected(Pod pod, String reason, String message) {
+        sink.record(podReference(pod).build(), "Warning", reason, message);
+    }
+
+    /** The kubelet evicted the pod (kube's eviction manager), e.g. for an emptyDir over its sizeLimit. */
+    void evicted(Pod pod, String message) {
+        sink.record(podReference(pod).build(), "Warning", EmptyDirLimits.REASON, message);
+    }
+
     /** The pod ran past its activeDeadlineSeconds (a Normal event, as the kubelet's activeDeadlineHandler). */
     void deadlineExceeded(Pod pod) {
         sink.record(podReference(pod).build(), "Normal", ActiveDeadline.REASON, ActiveDeadline.MESSAGE);

@@ -130,7 +130,11 @@ final class ContainerStep {
             }
             boolean ownNetwork = !Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
             Path etcHosts = runtime.supportsSingleFileMapping() && ownNetwork ? ctx.volumes().etcHosts(pod, sandbox.ip()) : null;
-            config = ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes, pidTarget(), etcHosts);
+            String messagePath = spec.getTerminationMessagePath();
+            Path terminationLog = runtime.supportsSingleFileMapping() && messagePath != null && !messagePath.isEmpty()
+                    ? ctx.volumes().createTerminationLog(pod, spec.getName(), attempt) : null;
+            config = ctx.configs().of(pod, spec, attempt, sandbox.ip(), ctx.hostIp(), volumes, pidTarget(), etcHosts,
+                    terminationLog);
         } catch (IOException | RuntimeException e) {
             return notCreated("CreateContainerConfigError", e.getMessage()); // e.g. env from a missing ConfigMap key
         }

@@ -1,7 +1,6 @@
 package io.k8j.kubelet.pod;
 
 import io.k8j.kubelet.runtime.ContainerRuntime;
-import io.k8j.kubelet.runtime.Dirs;
 import io.k8j.kubelet.runtime.SandboxStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +54,7 @@ public final class OrphanedPodDirs {
     private static void removeUnless(Set<String> keep, String uid, Path dir) {
         if (!keep.contains(uid)) {
             LOG.info("removing {}: pod {} is gone", dir, uid);
-            Dirs.deleteTree(dir);
+            PodVolumes.deleteTree(dir);
         }
     }
 

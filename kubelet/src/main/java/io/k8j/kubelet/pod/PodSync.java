@@ -2,6 +2,7 @@ package io.k8j.kubelet.pod;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import io.k8j.client.Reconciler;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.kubelet.runtime.ContainerState;
@@ -40,7 +41,7 @@ public final class PodSync implements Reconciler {
     private final PodContext ctx;
     private final PodTermination termination;
     private final LifecycleHooks hooks;
-    private final TerminationMessages terminationMessages = new TerminationMessages();
+    private final TerminationMessages terminationMessages;
     private final ImagePuller images;
 
     public PodSync(PodSource pods, ContainerRuntime runtime, PodContext ctx) {
@@ -49,6 +50,8 @@ public final class PodSync implements Reconciler {
         this.ctx = ctx;
         this.hooks = new LifecycleHooks(runtime, ctx.clock(), ctx.events());
         this.termination = new PodTermination(runtime, ctx, hooks);
+        this.terminationMessages = new TerminationMessages(c -> ctx.volumes().terminationLog(
+                c.labels().getOrDefault(ContainerConfigs.POD_UID, ""), c.name(), c.attempt()));
         this.images = new ImagePuller(runtime, ctx.source(), ctx.pullBackoff(), ctx.events(), ctx.clock());
     }
 
@@ -75,6 +78,11 @@ public final class PodSync implements Reconciler {
             sandboxes.stream().filter(SandboxStatus::ready).forEach(s -> runtime.stopPodSandbox(s.id()));
             return null;
         }
+        String forbidden = SafeSysctls.forbidden(pod).orElse(null);
+        if (forbidden != null && sandboxes.stream().noneMatch(s -> s.config().uid().equals(pod.getMetadata().getUid()))) {
+            reject(key, pod, SafeSysctls.REASON, forbidden);
+            return null;
+        }
         if (ActiveDeadline.exceeded(pod, ctx.clock().instant())) {
             // As the kubelet's activeDeadlineHandler: the pod fails and its containers stop (preStop, grace period).
             ctx.events().deadlineExceeded(pod);
@@ -92,6 +100,11 @@ public final class PodSync implements Reconciler {
         Duration next = RESYNC;
         try {
             Map<String, Path> volumes = ctx.volumes().prepare(pod, sandbox.ip(), ctx.hostIp());
+            String overLimit = EmptyDirLimits.exceeded(pod, volumes).orElse(null);
+            if (overLimit != null) {
+                evict(key, pod, sandbox, overLimit);
+                return null;
+            }
             if (Sidecars.appDone(pod.getSpec(), attemptsByName(sandbox))) {
                 // Nothing is left to run: the sidecars go too, and the phase follows the app containers.
                 termination.stopRunning(sandbox, ContainerStep.gracePeriod(pod), pod);
@@ -130,6 +143,13 @@ public final class PodSync implements Reconciler {
         return deadline.compareTo(next) < 0 ? deadline : next;
     }
 
+    /** As the kubelet's rejectPod: a pod it will not admit fails before anything of it runs. */
+    private void reject(String key, Pod pod, String reason, String message) {
+        ctx.events().rejected(pod, reason, message);
+        ctx.statusWriter().write(key, pod, new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Failed").withReason(reason)
+                .withMessage("Pod was rejected: " + message).withQosClass(SandboxConfigs.qosClass(pod)).build());
+    }
+
     /** A running sidecar has started once its startup probe passed; its probes are tracked from here on. */
     private InitContainers.Plan initPlan(Pod pod, SandboxStatus sandbox) {
         return InitContainers.plan(pod.getSpec(), attemptsByName(sandbox), (spec, running) -> {
@@ -153,19 +173,33 @@ public final class PodSync implements Reconciler {
         return name.length() <= 63 ? name : name.substring(0, 63).replaceAll("[-.]+$", "");
     }
 
+    /** As the kubelet's evictPod: the containers are killed at once and the pod fails with reason Evicted. */
+    private void evict(String key, Pod pod, SandboxStatus sandbox, String message) {
+        ctx.events().evicted(pod, message);
+        termination.stopRunning(sandbox, Duration.ZERO, pod);
+        PodStatus status = status(pod, sandbox, Map.of());
+        status.setPhase("Failed");
+        status.setReason(EmptyDirLimits.REASON);
+        status.setMessage(message);
+        ctx.statusWriter().write(key, pod, status);
+    }
+
     void writeStatus(String key, Pod pod, SandboxStatus sandbox, Map<String, PodStatusInput.Waiting> waiting) {
+        ctx.statusWriter().write(key, pod, status(pod, sandbox, waiting));
+    }
+
+    private PodStatus status(Pod pod, SandboxStatus sandbox, Map<String, PodStatusInput.Waiting> waiting) {
         Map<String, List<ContainerStatus>> byName = new HashMap<>();
         attemptsByName(sandbox).forEach((name, attempts) -> byName.put(name, attempts.stream()
-                .map(c -> terminationMessages.withFallback(c, PodTermination.spec(pod, name))).toList()));
+                .map(c -> terminationMessages.withMessage(c, PodTermination.spec(pod, name))).toList()));
         Map<String, Boolean> ready = new HashMap<>();
         Map<String, Boolean> started = new HashMap<>();
         byName.values().stream().flatMap(List::stream).filter(c -> c.state() == ContainerState.RUNNING).forEach(c -> {
             ready.put(c.id(), ctx.probes().ready(c.id()));
             started.put(c.id(), ctx.probes().started(c.id()));
         });
-        var status = new PodStatusBuilder(runtime.name()).build(new PodStatusInput(pod, sandbox, byName, waiting,
+        return new PodStatusBuilder(runtime.name()).build(new PodStatusInput(pod, sandbox, byName, waiting,
                 ready, started, ctx.hostIp(), ctx.clock().instant()));
-        ctx.statusWriter().write(key, pod, status);
     }
 
     /** The sandbox's containers by name, newest attempt first. */

@@ -9,13 +9,16 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.k8j.client.host.Mounts;
+import io.k8j.kubelet.pod.AtomicWriter.FileProjection;
 import io.k8j.kubelet.runtime.Dirs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
@@ -25,8 +28,9 @@ import java.util.Map;
 
 /**
  * Materializes a pod's volumes. emptyDir, configMap, secret, downwardAPI and projected volumes are
- * directories under DATA_DIR/pods/&lt;uid&gt;/volumes/&lt;name&gt;, their files rewritten on every sync so updates
- * show; hostPath and persistentVolumeClaim volumes are host directories used in place (a claim through
+ * directories under DATA_DIR/pods/&lt;uid&gt;/volumes/&lt;name&gt;, their files rewritten on every sync when their
+ * source changed, atomically ({@link AtomicWriter}); an emptyDir of medium Memory is a tmpfs ({@link MemoryEmptyDirs});
+ * hostPath and persistentVolumeClaim volumes are host directories used in place (a claim through
  * its bound volume's hostPath or local path, created if missing). Projected serviceAccountToken sources hold a
  * token bound to the pod ({@link ServiceAccountTokens}), refreshed before it expires. Their files get kube's modes and
  * fsGroup ownership ({@link VolumeFileModes}).
@@ -36,13 +40,15 @@ final class PodVolumes {
     private final ConfigSource configs;
     private final Map<String, String> allocatable;
     private final ServiceAccountTokens tokens;
+    private final Clock clock;
 
-    /** allocatable: the node's, which resourceFieldRef limits fall back to. */
+    /** allocatable: the node's, which resourceFieldRef limits fall back to and which bounds a Memory emptyDir. */
     PodVolumes(Path podsDir, ConfigSource configs, Map<String, String> allocatable, Clock clock) {
         this.podsDir = podsDir;
         this.configs = configs;
         this.allocatable = allocatable;
         this.tokens = new ServiceAccountTokens(configs, clock);
+        this.clock = clock;
     }
 
     /** Returns the host directory of each volume by name; throws {@link VolumeSetUpException} for one that fails. */
@@ -57,7 +63,7 @@ final class PodVolumes {
                     dir = claimDirectory(pod.getMetadata().getNamespace(), v.getPersistentVolumeClaim().getClaimName());
                 } else {
                     Files.createDirectories(dir);
-                    writeFiles(pod, v, dir, podIp, hostIp);
+                    setUp(pod, v, dir, podIp, hostIp);
                 }
             } catch (IOException | RuntimeException e) {
                 throw new VolumeSetUpException(v.getName(), e);
@@ -67,41 +73,49 @@ final class PodVolumes {
         return dirs;
     }
 
-    private void writeFiles(Pod pod, Volume v, Path dir, String podIp, String hostIp) throws IOException {
+    /** Mounts or writes what a volume in the pod's own directory holds. */
+    private void setUp(Pod pod, Volume v, Path dir, String podIp, String hostIp) throws IOException {
         String ns = pod.getMetadata().getNamespace();
         Long fsGroup = pod.getSpec().getSecurityContext() == null ? null : pod.getSpec().getSecurityContext().getFsGroup();
+        Map<String, FileProjection> payload = new LinkedHashMap<>();
+        Integer defaultMode;
         if (v.getConfigMap() != null) {
-            VolumeFileModes modes = new VolumeFileModes(v.getConfigMap().getDefaultMode(), fsGroup);
-            configMap(ns, v.getConfigMap().getName(), v.getConfigMap().getOptional(), v.getConfigMap().getItems(), dir, modes);
+            defaultMode = v.getConfigMap().getDefaultMode();
+            configMap(ns, v.getConfigMap().getName(), v.getConfigMap().getOptional(), v.getConfigMap().getItems(), payload);
         } else if (v.getSecret() != null) {
-            VolumeFileModes modes = new VolumeFileModes(v.getSecret().getDefaultMode(), fsGroup);
-            secret(ns, v.getSecret().getSecretName(), v.getSecret().getOptional(), v.getSecret().getItems(), dir, modes);
+            defaultMode = v.getSecret().getDefaultMode();
+            secret(ns, v.getSecret().getSecretName(), v.getSecret().getOptional(), v.getSecret().getItems(), payload);
         } else if (v.getDownwardAPI() != null) {
-            downwardApi(pod, v.getDownwardAPI().getItems(), dir, podIp, hostIp,
-                    new VolumeFileModes(v.getDownwardAPI().getDefaultMode(), fsGroup));
+            defaultMode = v.getDownwardAPI().getDefaultMode();
+            downwardApi(pod, v.getDownwardAPI().getItems(), podIp, hostIp, payload);
         } else if (v.getProjected() != null) {
-            VolumeFileModes modes = new VolumeFileModes(v.getProjected().getDefaultMode(), fsGroup);
+            defaultMode = v.getProjected().getDefaultMode();
             for (VolumeProjection p : v.getProjected().getSources()) {
                 if (p.getConfigMap() != null) {
-                    configMap(ns, p.getConfigMap().getName(), p.getConfigMap().getOptional(), p.getConfigMap().getItems(), dir, modes);
+                    configMap(ns, p.getConfigMap().getName(), p.getConfigMap().getOptional(), p.getConfigMap().getItems(), payload);
                 } else if (p.getSecret() != null) {
-                    secret(ns, p.getSecret().getName(), p.getSecret().getOptional(), p.getSecret().getItems(), dir, modes);
+                    secret(ns, p.getSecret().getName(), p.getSecret().getOptional(), p.getSecret().getItems(), payload);
                 } else if (p.getDownwardAPI() != null) {
-                    downwardApi(pod, p.getDownwardAPI().getItems(), dir, podIp, hostIp, modes);
+                    downwardApi(pod, p.getDownwardAPI().getItems(), podIp, hostIp, payload);
                 } else if (p.getServiceAccountToken() != null) {
-                    Path token = tokens.write(pod, p.getServiceAccountToken(), dir);
-                    modes.applyToFile(token, null);
+                    payload.put(p.getServiceAccountToken().getPath(), new FileProjection(
+                            tokens.token(pod, p.getServiceAccountToken()).getBytes(StandardCharsets.UTF_8), null));
                 }
             }
-            modes.applyToDirectory(dir);
-        } else if (v.getEmptyDir() == null) {
+        } else if (MemoryEmptyDirs.isMemory(v.getEmptyDir())) {
+            MemoryEmptyDirs.mount(dir, MemoryEmptyDirs.size(pod, v.getEmptyDir(), allocatable));
+            return;
+        } else if (v.getEmptyDir() != null) {
+            return;
+        } else {
             throw new IllegalStateException("volume " + v.getName()
                     + ": only emptyDir, configMap, secret, downwardAPI, projected, hostPath and persistentVolumeClaim are supported");
         }
+        new AtomicWriter(dir, new VolumeFileModes(defaultMode, fsGroup), clock).write(payload);
     }
 
-    private void configMap(String ns, String name, Boolean optional, List<KeyToPath> items, Path dir,
-                           VolumeFileModes modes) throws IOException {
+    private void configMap(String ns, String name, Boolean optional, List<KeyToPath> items,
+                           Map<String, FileProjection> payload) {
         ConfigMap cm = configs.configMap(ns, name);
         if (cm == null && !Boolean.TRUE.equals(optional)) {
             throw new IllegalStateException("configmap \"" + name + "\" not found");
@@ -110,11 +124,13 @@ final class PodVolumes {
         if (cm != null && cm.getData() != null) {
             cm.getData().forEach((k, value) -> data.put(k, value.getBytes(StandardCharsets.UTF_8)));
         }
-        writeKeys(dir, data, items, modes);
+        if (cm != null && cm.getBinaryData() != null) {
+            cm.getBinaryData().forEach((k, value) -> data.put(k, Base64.getDecoder().decode(value)));
+        }
+        addKeys(data, items, payload);
     }
 
-    private void secret(String ns, String name, Boolean optional, List<KeyToPath> items, Path dir,
-                        VolumeFileModes modes) throws IOException {
+    private void secret(String ns, String name, Boolean optional, List<KeyToPath> items, Map<String, FileProjection> payload) {
         Secret s = configs.secret(ns, name);
         if (s == null && !Boolean.TRUE.equals(optional)) {
             throw new IllegalStateException("secret \"" + name + "\" not found");
@@ -123,19 +139,18 @@ final class PodVolumes {
         if (s != null && s.getData() != null) {
             s.getData().forEach((k, value) -> data.put(k, Base64.getDecoder().decode(value)));
         }
-        writeKeys(dir, data, items, modes);
+        addKeys(data, items, payload);
     }
 
-    private void downwardApi(Pod pod, List<DownwardAPIVolumeFile> items, Path dir, String podIp, String hostIp,
-                             VolumeFileModes modes) throws IOException {
+    private void downwardApi(Pod pod, List<DownwardAPIVolumeFile> items, String podIp, String hostIp,
+                             Map<String, FileProjection> payload) {
         Map<String, Integer> itemModes = new HashMap<>();
         if (items != null) {
             items.forEach(i -> itemModes.put(i.getPath(), i.getMode()));
         }
         for (var f : DownwardApiFiles.of(pod, items, podIp, hostIp, allocatable).entrySet()) {
-            writeFile(dir, f.getKey(), f.getValue().getBytes(StandardCharsets.UTF_8), itemModes.get(f.getKey()), modes);
+            payload.put(f.getKey(), new FileProjection(f.getValue().getBytes(StandardCharsets.UTF_8), itemModes.get(f.getKey())));
         }
-        modes.applyToDirectory(dir);
     }
 
     /** The claim's bound volume's directory on this host; a claim not yet bound keeps the pod waiting. */
@@ -160,41 +175,15 @@ final class PodVolumes {
     }
 
     /** Every key of {@code data} under its own name, or only the items' keys under their paths. */
-    private static void writeKeys(Path dir, Map<String, byte[]> data, List<KeyToPath> items, VolumeFileModes modes)
-            throws IOException {
+    private static void addKeys(Map<String, byte[]> data, List<KeyToPath> items, Map<String, FileProjection> payload) {
         if (items == null || items.isEmpty()) {
-            for (var e : data.entrySet()) {
-                writeFile(dir, e.getKey(), e.getValue(), null, modes);
-            }
+            data.forEach((key, content) -> payload.put(key, new FileProjection(content, null)));
         } else {
             for (KeyToPath item : items) {
                 if (data.containsKey(item.getKey())) {
-                    writeFile(dir, item.getPath(), data.get(item.getKey()), item.getMode(), modes);
+                    payload.put(item.getPath(), new FileProjection(data.get(item.getKey()), item.getMode()));
                 }
             }
-        }
-        modes.applyToDirectory(dir);
-    }
-
-    private static void writeFile(Path dir, String path, byte[] content, Integer itemMode, VolumeFileModes modes)
-            throws IOException {
-        Path file = dir.resolve(path).normalize();
-        if (!file.startsWith(dir)) {
-            throw new IllegalStateException("item path " + path + " leaves the volume");
-        }
-        Files.createDirectories(file.getParent());
-        // A new file renamed over the old: a reader sees old or new content, and a read-only mode (0400) left by
-        // the last sync does not stop a kubelet that is not root from writing.
-        Path tmp = Files.createTempFile(file.getParent(), ".." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, content);
-            modes.applyToFile(tmp, itemMode);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        for (Path d = file.getParent(); !d.equals(dir); d = d.getParent()) {
-            modes.applyToDirectory(d);
         }
     }
 
@@ -203,8 +192,36 @@ final class PodVolumes {
         return EtcHosts.ensure(podsDir.resolve(pod.getMetadata().getUid()), pod, podIp);
     }
 
+    /**
+     * A new empty file, writable by any user, for the container's attempt to write its termination message into
+     * (mounted at its terminationMessagePath, as kuberuntime's makeMounts).
+     */
+    Path createTerminationLog(Pod pod, String container, int attempt) throws IOException {
+        Path file = terminationLog(pod.getMetadata().getUid(), container, attempt);
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+        return file;
+    }
+
+    /** Where the termination message of a container's attempt is: DATA_DIR/pods/UID/containers/NAME/ATTEMPT. */
+    Path terminationLog(String podUid, String container, int attempt) {
+        return podsDir.resolve(podUid).resolve("containers").resolve(container).resolve(Integer.toString(attempt));
+    }
+
     void remove(String uid) {
         tokens.forget(uid);
-        Dirs.deleteTree(podsDir.resolve(uid));
+        deleteTree(podsDir.resolve(uid));
+    }
+
+    /** Deletes a pod's directory, unmounting its memory-backed emptyDirs first so no tmpfs is left behind. */
+    static void deleteTree(Path podDir) {
+        try {
+            Mounts.unmountUnder(podDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Dirs.deleteTree(podDir);
     }
 }

@@ -5,11 +5,6 @@ import io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * The kubelet's token manager for projected {@code serviceAccountToken} sources: a TokenRequest bound to the pod
  * (its account, the source's audience and lifetime), kept per pod and source and requested again once the token
  * is within 20% of its lifetime of expiring or 24 h old (less a jitter of up to 10 s), as kube's token.Manager.
- * Each sync writes the current token atomically (a rename), so a reader never sees half a token.
  */
 final class ServiceAccountTokens {
     private static final Duration MAX_TTL = Duration.ofHours(24);
@@ -41,24 +35,7 @@ final class ServiceAccountTokens {
         this.clock = clock;
     }
 
-    /** Writes the pod's current token for {@code source} to {@code dir/path}, requesting one when due; returns the file. */
-    Path write(Pod pod, ServiceAccountTokenProjection source, Path dir) throws IOException {
-        Path file = dir.resolve(source.getPath()).normalize();
-        if (!file.startsWith(dir)) {
-            throw new IllegalStateException("item path " + source.getPath() + " leaves the volume");
-        }
-        String token = token(pod, source);
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, token, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return file;
-    }
-
+    /** The pod's current token for {@code source}, requested when due. */
     String token(Pod pod, ServiceAccountTokenProjection source) {
         String audience = source.getAudience() == null ? "" : source.getAudience();
         long seconds = source.getExpirationSeconds() == null ? DEFAULT_EXPIRATION : source.getExpirationSeconds();

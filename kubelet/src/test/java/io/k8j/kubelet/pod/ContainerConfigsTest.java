@@ -40,6 +40,6 @@ class ContainerConfigsTest {
     }
 
     private static String label(ContainerConfigs configs, Pod pod, io.fabric8.kubernetes.api.model.Container c) {
-        return configs.of(pod, c, 0, "127.1.0.2", "127.0.0.1", Map.of(), null, null).labels().get(ContainerConfig.INIT_LABEL);
+        return configs.of(pod, c, 0, "127.1.0.2", "127.0.0.1", Map.of(), null, null, null).labels().get(ContainerConfig.INIT_LABEL);
     }
 }

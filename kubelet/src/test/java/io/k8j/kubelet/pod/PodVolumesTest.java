@@ -32,10 +32,12 @@ class PodVolumesTest {
     @TempDir
     Path tmp;
 
+    private final Map<String, String> cfgData = new java.util.LinkedHashMap<>(Map.of("a.conf", "A"));
+
     private final ConfigSource source = new ConfigSource() {
         @Override
         public ConfigMap configMap(String namespace, String name) {
-            return name.equals("cfg") ? new ConfigMapBuilder().withData(Map.of("a.conf", "A")).build() : null;
+            return name.equals("cfg") ? new ConfigMapBuilder().withData(cfgData).build() : null;
         }
 
         @Override
@@ -152,6 +154,53 @@ class PodVolumesTest {
         prepare(v);
 
         assertThat(mode(file)).isEqualTo("r--------");
+    }
+
+    @Test
+    void filesAreLinksThroughDataToATimestampedDirectoryReplacedWholeOnAChange() throws IOException {
+        Volume v = new VolumeBuilder().withName("cfg").withNewConfigMap().withName("cfg").endConfigMap().build();
+        Path dir = prepare(v).get("cfg");
+        Path first = dir.resolve(Files.readSymbolicLink(dir.resolve("..data")));
+        assertThat(first.getFileName().toString()).matches("\\.\\.\\d{4}_\\d{2}_\\d{2}_\\d{2}_\\d{2}_\\d{2}\\.\\d+");
+        assertThat(Files.readSymbolicLink(dir.resolve("a.conf"))).isEqualTo(Path.of("..data/a.conf"));
+        assertThat(Files.readString(dir.resolve("a.conf"))).isEqualTo("A");
+
+        prepare(v);
+        assertThat(dir.resolve(Files.readSymbolicLink(dir.resolve("..data")))).as("unchanged: not rewritten").isEqualTo(first);
+
+        cfgData.put("a.conf", "A2");
+        cfgData.put("b.conf", "B");
+        prepare(v);
+        assertThat(Files.readString(dir.resolve("a.conf"))).isEqualTo("A2");
+        assertThat(Files.readString(dir.resolve("b.conf"))).isEqualTo("B");
+        assertThat(first).doesNotExist();
+
+        cfgData.remove("a.conf");
+        prepare(v);
+        assertThat(dir.resolve("a.conf")).doesNotExist();
+        try (var entries = Files.list(dir)) {
+            assertThat(entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("..20"))).containsExactlyInAnyOrder("..data", "b.conf");
+        }
+    }
+
+    @Test
+    void aFileOfTheEarlierLayoutBecomesALink() throws IOException {
+        Path dir = tmp.resolve("pods/u1/volumes/cfg");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("a.conf"), "old");
+
+        prepare(new VolumeBuilder().withName("cfg").withNewConfigMap().withName("cfg").endConfigMap().build());
+
+        assertThat(Files.isSymbolicLink(dir.resolve("a.conf"))).isTrue();
+        assertThat(Files.readString(dir.resolve("a.conf"))).isEqualTo("A");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"../x", "..x", "/etc/x", "a/../../x"})
+    void anItemPathOutsideTheVolumeIsRefused(String path) {
+        assertThatThrownBy(() -> prepare(new VolumeBuilder().withName("cfg").withNewConfigMap().withName("cfg")
+                .addNewItem().withKey("a.conf").withPath(path).endItem().endConfigMap().build()))
+                .isInstanceOf(VolumeSetUpException.class).hasMessageContaining("item path " + path + " leaves the volume");
     }
 
     private static String mode(Path p) throws IOException {

@@ -8,10 +8,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +21,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServiceAccountTokensTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-
-    @TempDir
-    Path dir;
 
     private Instant now = START;
     private final List<TokenRequest> requests = new ArrayList<>();
@@ -76,10 +70,8 @@ class ServiceAccountTokensTest {
     }
 
     @Test
-    void requestsATokenBoundToThePodAndWritesIt() throws Exception {
-        new ServiceAccountTokens(api, clock).write(pod, source(null, 3607), dir);
-
-        assertThat(Files.readString(dir.resolve("token"))).isEqualTo("token-1");
+    void requestsATokenBoundToThePod() throws Exception {
+        assertThat(new ServiceAccountTokens(api, clock).token(pod, source(null, 3607))).isEqualTo("token-1");
         var spec = requests.get(0).getSpec();
         assertThat(spec.getAudiences()).isEmpty();
         assertThat(spec.getExpirationSeconds()).isEqualTo(3607);
@@ -91,27 +83,26 @@ class ServiceAccountTokensTest {
     @Test
     void refreshesAtEightyPercentOfTheLifetimeNotBefore() throws Exception {
         ServiceAccountTokens tokens = new ServiceAccountTokens(api, clock);
-        tokens.write(pod, source("vault", 3600), dir);
+        tokens.token(pod, source("vault", 3600));
         now = START.plus(Duration.ofMinutes(40));
-        tokens.write(pod, source("vault", 3600), dir);
+        tokens.token(pod, source("vault", 3600));
         assertThat(requests).hasSize(1);
 
         now = START.plus(Duration.ofMinutes(48)).plusSeconds(1); // 80% of an hour, past any jitter
-        tokens.write(pod, source("vault", 3600), dir);
+        assertThat(tokens.token(pod, source("vault", 3600))).isEqualTo("token-2");
         assertThat(requests).hasSize(2);
-        assertThat(Files.readString(dir.resolve("token"))).isEqualTo("token-2");
         assertThat(requests.get(1).getSpec().getAudiences()).containsExactly("vault");
     }
 
     @Test
     void longLivedTokenIsRefreshedAfterADay() throws Exception {
         ServiceAccountTokens tokens = new ServiceAccountTokens(api, clock);
-        tokens.write(pod, source(null, 7 * 24 * 3600), dir);
+        tokens.token(pod, source(null, 7 * 24 * 3600));
         now = START.plus(Duration.ofHours(23));
-        tokens.write(pod, source(null, 7 * 24 * 3600), dir);
+        tokens.token(pod, source(null, 7 * 24 * 3600));
         assertThat(requests).hasSize(1);
         now = START.plus(Duration.ofHours(24)).plusSeconds(1);
-        tokens.write(pod, source(null, 7 * 24 * 3600), dir);
+        tokens.token(pod, source(null, 7 * 24 * 3600));
         assertThat(requests).hasSize(2);
     }
 
@@ -133,7 +124,7 @@ class ServiceAccountTokensTest {
                 throw new IllegalStateException("serviceaccounts \"robot\" not found");
             }
         };
-        assertThatThrownBy(() -> new ServiceAccountTokens(refusing, clock).write(pod, source(null, 3607), dir))
+        assertThatThrownBy(() -> new ServiceAccountTokens(refusing, clock).token(pod, source(null, 3607)))
                 .hasMessage("failed to fetch token: serviceaccounts \"robot\" not found");
     }
 }

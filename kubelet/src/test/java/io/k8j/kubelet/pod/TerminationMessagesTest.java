@@ -25,7 +25,12 @@ class TerminationMessagesTest {
     Path dir;
 
     private static Container spec(String policy) {
-        return new ContainerBuilder().withName("c").withTerminationMessagePolicy(policy).build();
+        return new ContainerBuilder().withName("c").withTerminationMessagePath("/dev/termination-log")
+                .withTerminationMessagePolicy(policy).build();
+    }
+
+    private TerminationMessages messages() {
+        return new TerminationMessages(c -> dir.resolve("termination-" + c.attempt()));
     }
 
     private ContainerStatus exited(int code, String reason, String message, String... lines) throws IOException {
@@ -38,24 +43,39 @@ class TerminationMessagesTest {
 
     @Test
     void aFailedContainerSaysWhatItsLogEndsWith() throws IOException {
-        ContainerStatus c = new TerminationMessages().withFallback(exited(1, "Error", null, "starting", "boom"), spec("FallbackToLogsOnError"));
+        ContainerStatus c = messages().withMessage(exited(1, "Error", null, "starting", "boom"), spec("FallbackToLogsOnError"));
         assertThat(c.message()).isEqualTo("starting\nboom\n");
     }
 
     @Test
     void anExitedContainersLogIsReadOnce() throws IOException {
-        TerminationMessages messages = new TerminationMessages();
+        TerminationMessages messages = messages();
         ContainerStatus c = exited(1, "Error", null, "boom");
-        assertThat(messages.withFallback(c, spec("FallbackToLogsOnError")).message()).isEqualTo("boom\n");
+        assertThat(messages.withMessage(c, spec("FallbackToLogsOnError")).message()).isEqualTo("boom\n");
         Files.delete(c.logPath()); // e.g. rotated away: the message it left stays
-        assertThat(messages.withFallback(c, spec("FallbackToLogsOnError")).message()).isEqualTo("boom\n");
+        assertThat(messages.withMessage(c, spec("FallbackToLogsOnError")).message()).isEqualTo("boom\n");
     }
 
     @Test
     void theTailIsTheLast80LinesCutTo2048Bytes() throws IOException {
         String[] lines = IntStream.range(0, 100).mapToObj(i -> String.format("line %03d %s", i, "x".repeat(40))).toArray(String[]::new);
-        String message = new TerminationMessages().withFallback(exited(2, "Error", null, lines), spec("FallbackToLogsOnError")).message();
+        String message = messages().withMessage(exited(2, "Error", null, lines), spec("FallbackToLogsOnError")).message();
         assertThat(message).startsWith("line 020 ").hasSize(2048);
+    }
+
+    @ParameterizedTest(name = "policy {0}")
+    @CsvSource({"File", "FallbackToLogsOnError"})
+    void whatTheContainerWroteToItsTerminationLogIsItsMessage(String policy) throws IOException {
+        Files.writeString(dir.resolve("termination-0"), "x".repeat(5000) + "the end");
+        ContainerStatus c = exited(3, "Error", null, "boom");
+        assertThat(messages().withMessage(c, spec(policy)).message()).hasSize(4096).endsWith("xthe end");
+    }
+
+    @Test
+    void anEmptyTerminationLogFallsBackToTheLogAndFollowsTheRuntimesMessage() throws IOException {
+        Files.writeString(dir.resolve("termination-0"), "");
+        ContainerStatus c = exited(1, "Error", "runtime says", "boom");
+        assertThat(messages().withMessage(c, spec("FallbackToLogsOnError")).message()).isEqualTo("runtime says: boom\n");
     }
 
     @ParameterizedTest(name = "policy {0}, exit {1}, reason {2}, message {3}")
@@ -63,10 +83,9 @@ class TerminationMessagesTest {
             "File, 1, Error, ",
             "FallbackToLogsOnError, 0, Completed, ",
             "FallbackToLogsOnError, 128, StartError, ",
-            "FallbackToLogsOnError, 1, Error, its own",
     })
     void otherwiseTheStatusIsLeftAsItIs(String policy, int code, String reason, String message) throws IOException {
         ContainerStatus c = exited(code, reason, message, "boom");
-        assertThat(new TerminationMessages().withFallback(c, spec(policy))).isSameAs(c);
+        assertThat(messages().withMessage(c, spec(policy))).isSameAs(c);
     }
 }

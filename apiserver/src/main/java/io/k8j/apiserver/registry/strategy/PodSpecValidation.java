@@ -81,6 +81,7 @@ final class PodSpecValidation {
             }
         }
         tolerations(errs, spec, path);
+        SysctlValidation.validate(errs, spec, path);
         return errs;
     }
 

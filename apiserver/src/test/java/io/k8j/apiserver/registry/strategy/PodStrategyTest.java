@@ -177,6 +177,21 @@ class PodStrategyTest {
     }
 
     @Test
+    void sysctlErrorsReadAsKubes() {
+        ObjectNode pod = yaml("""
+                {metadata: {name: p}, spec: {hostNetwork: true, containers: [{name: a, image: i}],
+                 securityContext: {sysctls: [{name: "Net..x", value: "1"}, {name: kernel.shm_rmid_forced, value: "1"},
+                   {name: kernel.shm_rmid_forced, value: "0"}, {name: net/ipv4/tcp_syncookies, value: "1"}, {value: "1"}]}}}""");
+        created(pod);
+        assertThat(strategy.validate(pod)).extracting(e -> e.field() + ": " + e.message()).containsExactly(
+                "spec.securityContext.sysctls[0].name: Invalid value: \"Net..x\": must have at most 253 characters and match regex "
+                        + "^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$",
+                "spec.securityContext.sysctls[2].name: Duplicate value: \"kernel.shm_rmid_forced\"",
+                "spec.securityContext.sysctls[3].name: Invalid value: \"net/ipv4/tcp_syncookies\": may not be specified when 'hostNetwork' is true",
+                "spec.securityContext.sysctls[4].name: Required value");
+    }
+
+    @Test
     void aSidecarMayHaveProbesAndHooks() {
         ObjectNode pod = yaml("""
                 {metadata: {name: p}, spec: {containers: [{name: a, image: i}],
