@@ -1,6 +1,7 @@
 package io.k8j.controllers;
 
 import io.k8j.controllers.csrsigning.CertificateSigner;
+import io.k8j.controllers.nodeipam.NodeIpamOptions;
 import io.k8j.controllers.nodelifecycle.NodeMonitorTimings;
 
 import java.nio.file.Path;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
  *                     namespace as kube-root-ca.crt; null leaves the publisher off
  * @param clusterSigner the CA that signs approved CSRs of kube's built-in signers (kube's --cluster-signing-cert-file
  *                      and --cluster-signing-key-file); null leaves the csrsigning controller off
+ * @param nodeIpam     where nodes' pod CIDRs come from (kube's --allocate-node-cidrs with --cluster-cidr); null
+ *                     leaves the node IPAM controller off
  */
 public record ControllerManagerOptions(Path localStorage, NodeMonitorTimings nodeMonitor, int terminatedPodGcThreshold,
-                                       String rootCa, CertificateSigner clusterSigner) {
+                                       String rootCa, CertificateSigner clusterSigner, NodeIpamOptions nodeIpam) {
 }

@@ -105,6 +105,10 @@ public final class Kubelet implements AutoCloseable {
             nodeEvents.reported();
             lease.renew(node.get());
         }), 0, config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        if (runtime.needsPodCidr()) {
+            timers.scheduleWithFixedDelay(guard("pod CIDR", new PodCidrWait(client, config.nodeName(), runtime, clock)),
+                    0, 1, TimeUnit.SECONDS);
+        }
         timers.scheduleWithFixedDelay(guard("relist", pleg::relist), 1, 1, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(guard("static pods", statics::scan), 5, 5, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(guard("housekeeping", () -> {
