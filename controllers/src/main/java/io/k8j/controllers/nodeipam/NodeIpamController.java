@@ -130,6 +130,8 @@ public final class NodeIpamController implements Controller {
         if (cidr != null) {
             cidrs.release(cidr);
             LOG.info("nodeipam: released pod CIDR {} of deleted node {}", cidr, name);
+            // nodes still waiting for one need not wait for their retry
+            nodes.list().stream().filter(n -> podCidr(n).isEmpty()).forEach(n -> queue.add(n.getMetadata().getName()));
         }
     }
 
