@@ -199,8 +199,7 @@ public final class K8jServer implements AutoCloseable {
     /** Runs {@code k8j ARGS} from the built jar (2 min at most); returns its output, failing when it fails. */
     public static String cli(String... args) {
         try {
-            List<String> cmd = new ArrayList<>(prefix);
-            cmd.addAll(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "-jar", jar().toString()));
+            List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "-jar", jar().toString()));
             cmd.addAll(List.of(args));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
