@@ -67,8 +67,9 @@ class PodNetworkE2ETest {
         }
     }
 
+    /** A field of a node, empty while there is no such node. */
     private static String node(String name, String jsonpath) {
-        return kubectl.ok("get", "node", name, "-o", "jsonpath=" + jsonpath);
+        return kubectl.run("get", "node", name, "-o", "jsonpath=" + jsonpath).out();
     }
 
     @Test

@@ -13,10 +13,12 @@ import java.util.List;
 /**
  * A {@code k8j server} with its own containerd inside a network namespace the test creates: its pod bridge,
  * iptables rules, routes and pods' traffic exist only there, so it neither meets nor changes what other k8j
- * nodes on the machine have (the host's k8j0, guard chain and proxy rules), whatever its --cluster-cidr. kubectl
- * reaches its API server on the namespace's loopback through {@code ip netns exec}. Closing stops the server,
- * the runc shims its pods left (found by its containerd's socket), and deletes the namespace with everything in
- * it, then the data dir; {@code k8j killall}, which acts on the host, is never run.
+ * nodes on the machine have (the host's k8j0, guard chain and proxy rules), whatever its --cluster-cidr. The
+ * server enters only the network namespace ({@code nsenter --net}): {@code ip netns exec} would also mount a sysfs
+ * without the cgroup mounts runc needs. kubectl reaches the API server on the namespace's loopback. Closing stops
+ * the server, the runc shims its pods left (found by its containerd's socket), unmounts what is left mounted under
+ * its data dir, deletes the namespace with everything in it, then the data dir; {@code k8j killall}, which acts
+ * on the host, is never run.
  */
 public final class NetnsServer implements AutoCloseable {
     private final String netns;
@@ -45,7 +47,7 @@ public final class NetnsServer implements AutoCloseable {
             List<String> args = new ArrayList<>(List.of("--node-name", nodeName, "--kubelet-port", "0",
                     "--container-runtime", "containerd"));
             args.addAll(flags);
-            node.server = K8jServer.start(List.of("ip", "netns", "exec", netns), dir, args);
+            node.server = K8jServer.start(List.of("nsenter", "--net=/run/netns/" + netns), dir, args);
             return node;
         } catch (IOException | RuntimeException e) {
             if (node != null) {
@@ -85,6 +87,30 @@ public final class NetnsServer implements AutoCloseable {
         return r.out();
     }
 
+    /** Mounts containerd left under {@code dir} (pods' rootfs, shm, network namespaces), deepest first. */
+    private static void unmountUnder(Path dir) {
+        String prefix = dir.toAbsolutePath().normalize() + "/";
+        try {
+            Files.readAllLines(Path.of("/proc/self/mounts")).stream().map(l -> l.split(" ")[1].replace("\\040", " "))
+                    .filter(p -> p.startsWith(prefix)).sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                    .forEach(p -> ContainerdNode.host("umount", "-l", p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The server's log outlives its data dir, as target/netns-server.log, for a failed test to be read. */
+    private void keepLog() {
+        try {
+            Path log = dataDir.resolve("server.log");
+            if (Files.exists(log)) {
+                Files.copy(log, Path.of("target", "netns-server.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // only a help for debugging
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -99,7 +125,9 @@ public final class NetnsServer implements AutoCloseable {
                         shim.descendants().forEach(ProcessHandle::destroyForcibly);
                         shim.destroyForcibly();
                     });
+            unmountUnder(dataDir);
             ContainerdNode.host("ip", "netns", "delete", netns);
+            keepLog();
             K8jServer.deleteTree(dataDir);
         }
     }
