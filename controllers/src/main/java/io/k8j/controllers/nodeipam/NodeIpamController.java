@@ -20,17 +20,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * kube's node IPAM controller with the range allocator: each Node without spec.podCIDR gets the next free
  * subnet of the cluster CIDR (spec.podCIDR and spec.podCIDRs, which the API server then keeps fixed); the
  * subnets of existing nodes are taken at start, a deleted node's is freed. When none is left the node gets
- * kube's CIDRNotAvailable event and is looked at again later. One worker: the allocator is never raced.
+ * kube's CIDRNotAvailable event once and waits, without a retry per heartbeat, until a subnet is freed. Updates of
+ * nodes with nothing to do (heartbeats) are not queued. One worker: the allocator is never raced.
  */
 public final class NodeIpamController implements Controller {
     static final String COMPONENT = "cidrAllocator";
-    static final Duration EXHAUSTED_RETRY = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(NodeIpamController.class);
 
     private final KubernetesClient client;
@@ -40,6 +41,8 @@ public final class NodeIpamController implements Controller {
     private final WorkQueue queue = new WorkQueue();
     /** Each node's subnet, including one written but not yet in the cache (so it is not allocated twice). */
     private final Map<String, Ipv4Cidr> byNode = new ConcurrentHashMap<>();
+    /** Nodes told CIDRNotAvailable: looked at again when a subnet is freed. */
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private Indexer<Node> nodes;
     private ControllerLoop loop;
 
@@ -57,12 +60,12 @@ public final class NodeIpamController implements Controller {
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Node node) {
-                queue.add(node.getMetadata().getName());
+                changed(node);
             }
 
             @Override
             public void onUpdate(Node old, Node node) {
-                queue.add(node.getMetadata().getName());
+                changed(node);
             }
 
             @Override
@@ -75,6 +78,14 @@ public final class NodeIpamController implements Controller {
         nodes.list().forEach(this::occupy);
         loop = new ControllerLoop("nodeipam", queue, this::reconcile, 1);
         loop.start();
+    }
+
+    private void changed(Node node) {
+        String name = node.getMetadata().getName();
+        boolean known = byNode.containsKey(name);
+        if (podCidr(node).isPresent() ? !known : !known && !waiting.contains(name)) {
+            queue.add(name);
+        }
     }
 
     Duration reconcile(String name) {
@@ -91,10 +102,13 @@ public final class NodeIpamController implements Controller {
         }
         Optional<Ipv4Cidr> cidr = cidrs.allocateNext();
         if (cidr.isEmpty()) {
-            LOG.warn("nodeipam: no pod CIDR left in the cluster CIDR for node {}", name);
-            events.record(node, "Normal", "CIDRNotAvailable", "Node " + name + " status is now: CIDRNotAvailable");
-            return EXHAUSTED_RETRY;
+            if (waiting.add(name)) {
+                LOG.warn("nodeipam: no pod CIDR left in the cluster CIDR for node {}", name);
+                events.record(node, "Normal", "CIDRNotAvailable", "Node " + name + " status is now: CIDRNotAvailable");
+            }
+            return null;
         }
+        waiting.remove(name);
         try {
             client.nodes().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
                     "{\"spec\":{\"podCIDR\":\"" + cidr.get() + "\",\"podCIDRs\":[\"" + cidr.get() + "\"]}}");
@@ -126,12 +140,12 @@ public final class NodeIpamController implements Controller {
     }
 
     private void released(String name) {
+        waiting.remove(name);
         Ipv4Cidr cidr = byNode.remove(name);
         if (cidr != null) {
             cidrs.release(cidr);
             LOG.info("nodeipam: released pod CIDR {} of deleted node {}", cidr, name);
-            // nodes still waiting for one need not wait for their retry
-            nodes.list().stream().filter(n -> podCidr(n).isEmpty()).forEach(n -> queue.add(n.getMetadata().getName()));
+            waiting.forEach(queue::add);
         }
     }
 
