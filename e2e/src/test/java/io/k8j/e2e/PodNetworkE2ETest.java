@@ -3,7 +3,8 @@ package io.k8j.e2e;
 import io.k8j.client.net.Ipv4Cidr;
 import io.k8j.e2e.support.ContainerdNode;
 import io.k8j.e2e.support.Kubectl;
-import io.k8j.e2e.support.NetnsServer;
+import io.k8j.e2e.support.Netns;
+import io.k8j.e2e.support.NetnsNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,10 +22,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The pod network from the cluster's ranges: a k8j server with its own containerd, in a network namespace of the
- * test's ({@link NetnsServer}), started with a non-default --cluster-cidr (room for two node subnets) and
+ * test's ({@link NetnsNode}), started with a non-default --cluster-cidr (room for two node subnets) and
  * --service-cidr. Its node gets the first subnet from the node IPAM controller, its pods addresses from that
  * subnet; the kubernetes and kube-dns Services are in the service range; a node beyond the cluster CIDR gets
- * kube's CIDRNotAvailable event until a subnet is freed. All traffic stays inside the namespace.
+ * kube's CIDRNotAvailable event until a subnet is freed. Then a {@code k8j agent} with a containerd of its own joins
+ * from a second namespace, linked to the first by a veth (one L2 segment, documentation addresses 192.0.2.0/24):
+ * a pod on the server's node pings a pod on the agent's over the routes, without masquerade. All traffic stays
+ * inside the two namespaces.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class PodNetworkE2ETest {
@@ -46,13 +51,23 @@ class PodNetworkE2ETest {
               - {name: c, image: busybox, imagePullPolicy: IfNotPresent, command: [sleep, "3600"]}
             """;
 
-    private static NetnsServer node;
+    private static final List<String> RANGES = List.of("--cluster-cidr", "10.244.0.0/23", "--service-cidr", "10.96.0.0/16");
+
+    private static Netns netnsA;
+    private static Netns netnsB;
+    private static NetnsNode node;
+    private static NetnsNode agent;
     private static Kubectl kubectl;
 
     @BeforeAll
     static void start() {
         ContainerdNode.assumeAvailable();
-        node = NetnsServer.start(NODE, List.of("--cluster-cidr", "10.244.0.0/23", "--service-cidr", "10.96.0.0/16"));
+        netnsA = Netns.create("pn-a");
+        netnsB = Netns.create("pn-b");
+        netnsA.link(netnsB, "192.0.2.1/24", "192.0.2.2/24");
+        List<String> flags = new ArrayList<>(RANGES);
+        flags.addAll(List.of("--node-ip", "192.0.2.1", "--bind-address", "192.0.2.1"));
+        node = NetnsNode.server(netnsA, NODE, flags);
         kubectl = node.kubectl();
     }
 
@@ -62,8 +77,14 @@ class PodNetworkE2ETest {
             kubectl.run("delete", "pod", "--all", "--wait", "--timeout=60s");
             kubectl.close();
         }
-        if (node != null) {
-            node.close();
+        for (AutoCloseable c : new AutoCloseable[] {agent, node, netnsB, netnsA}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
         }
     }
 
@@ -90,7 +111,7 @@ class PodNetworkE2ETest {
         // inside the test's namespace: pod to pod over the node's bridge
         assertThat(kubectl.ok("exec", "a", "--", "ping", "-c", "1", "-W", "5", ipB)).contains("1 packets received");
         assertThat(kubectl.ok("exec", "a", "--", "cat", "/etc/resolv.conf")).contains("nameserver 10.96.0.10");
-        assertThat(node.exec("iptables", "-w", "-t", "nat", "-S", "K8J-POD-MASQ"))
+        assertThat(netnsA.exec("iptables", "-w", "-t", "nat", "-S", "K8J-POD-MASQ"))
                 .contains("-A K8J-POD-MASQ -d 10.244.0.0/23 -j RETURN");
     }
 
@@ -125,5 +146,41 @@ class PodNetworkE2ETest {
         assertThat(moved.code()).isNotZero();
         assertThat(moved.err()).contains("spec.podCIDRs: Forbidden: node updates may not change podCIDR except from \"\" to valid");
         kubectl.ok("delete", "node", "spare-2");
+    }
+
+    @Test
+    @Order(4)
+    void aPodOnAnAgentOnTheSameSubnetIsReachedOverTheRouteWithoutMasquerade() {
+        agent = NetnsNode.agent(netnsB, "podnet-agent", node.server().kubeconfig(), List.of("--node-ip", "192.0.2.2",
+                "--cluster-cidr", "10.244.0.0/23", "--service-cidr", "10.96.0.0/16"));
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> node("podnet-agent", "{.spec.podCIDR}").equals("10.244.1.0/24"));
+            kubectl.okWithInput("""
+                    apiVersion: v1
+                    kind: Pod
+                    metadata: {name: far}
+                    spec:
+                      nodeName: podnet-agent
+                      terminationGracePeriodSeconds: 0
+                      containers:
+                      - {name: c, image: busybox, imagePullPolicy: IfNotPresent, command: [sleep, "3600"]}
+                    """, "apply", "-f", "-");
+            await().atMost(Duration.ofMinutes(2)).until(() -> kubectl.ok("get", "pod", "far", "-o",
+                    "jsonpath={.status.phase}").equals("Running"));
+        } catch (RuntimeException e) {
+            throw new AssertionError("agent log:\n" + agent.log(), e);
+        }
+        String far = kubectl.ok("get", "pod", "far", "-o", "jsonpath={.status.podIP}");
+        assertThat(Ipv4Cidr.parse("10.244.1.0/24").contains(far)).as(far).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> netnsA.exec("ip", "route", "show", "10.244.1.0/24")
+                .contains("via 192.0.2.2"));
+        assertThat(netnsB.exec("ip", "route", "show", "10.244.0.0/24")).contains("via 192.0.2.1");
+
+        assertThat(kubectl.ok("exec", "a", "--", "ping", "-c", "3", "-W", "5", far)).contains("3 packets received");
+        // pod to pod across nodes: the cluster CIDR's RETURN counted the packets, MASQUERADE none
+        List<String> counters = netnsA.exec("iptables", "-w", "-t", "nat", "-L", "K8J-POD-MASQ", "-n", "-v", "-x")
+                .lines().map(String::strip).toList();
+        assertThat(counters).anyMatch(l -> l.matches("[1-9]\\d*\\s+\\d+\\s+RETURN\\s+\\S+\\s+--\\s+\\*\\s+\\*\\s+0\\.0\\.0\\.0/0\\s+10\\.244\\.0\\.0/23.*"))
+                .anyMatch(l -> l.matches("0\\s+0\\s+MASQUERADE.*"));
     }
 }

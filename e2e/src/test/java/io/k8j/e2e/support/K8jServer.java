@@ -70,8 +70,10 @@ public final class K8jServer implements AutoCloseable {
             List<String> cmd = new ArrayList<>(prefix);
             cmd.addAll(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED",
                     "-Dorg.sqlite.tmpdir=" + dir, "-jar", jar().toString(), "server",
-                    "--data-dir", dir.toString(), "--https-listen-port", Integer.toString(port),
-                    "--bind-address", "127.0.0.1"));
+                    "--data-dir", dir.toString(), "--https-listen-port", Integer.toString(port)));
+            if (!extraArgs.contains("--bind-address")) {
+                cmd.addAll(List.of("--bind-address", "127.0.0.1"));
+            }
             cmd.addAll(extraArgs);
             if (!extraArgs.contains("--container-runtime")) {
                 cmd.addAll(List.of("--container-runtime", "process"));
