@@ -11,14 +11,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A k8j node with its own containerd inside a network namespace the test made ({@link Netns}): a {@code k8j
  * server} or a {@code k8j agent}. Its pod bridge, iptables rules, routes and pods' traffic exist only there, so it
  * neither meets nor changes what other k8j nodes on the machine have (the host's k8j0, guard chain and proxy
  * rules), whatever its --cluster-cidr. kubectl reaches a server's API on an address of its namespace. Closing
- * stops the process, the runc shims its pods left (found by its containerd's socket), unmounts what is left
- * mounted under its data dir, then deletes the data dir; {@code k8j killall}, which acts on the host, is never run.
+ * stops the process, its containerd if a stop cut short left it (found by its config file), the runc shims its
+ * pods left (found by its containerd's socket), unmounts what is left mounted under its data dir, then deletes the
+ * data dir; {@code k8j killall}, which acts on the host, is never run.
  */
 public final class NetnsNode implements AutoCloseable {
     private final Netns netns;
@@ -109,17 +111,28 @@ public final class NetnsNode implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
-            String socket = new ContainerdLayout(dataDir).socket().toString();
-            ProcessHandle.allProcesses().filter(h -> h.info().command().map(c -> c.endsWith("containerd-shim-runc-v2"))
-                    .orElse(false) && h.info().arguments().map(a -> List.of(a).contains(socket)).orElse(false))
-                    .forEach(shim -> {
-                        shim.descendants().forEach(ProcessHandle::destroyForcibly);
-                        shim.destroyForcibly();
-                    });
+            ContainerdLayout layout = new ContainerdLayout(dataDir);
+            processes("containerd", layout.config().toString()).forEach(containerd -> {
+                containerd.destroy();
+                containerd.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> {
+                    containerd.destroyForcibly();
+                    return containerd;
+                }).join();
+            });
+            processes("containerd-shim-runc-v2", layout.socket().toString()).forEach(shim -> {
+                shim.descendants().forEach(ProcessHandle::destroyForcibly);
+                shim.destroyForcibly();
+            });
             unmountUnder(dataDir);
             keepLog();
             K8jServer.deleteTree(dataDir);
         }
+    }
+
+    /** The processes of {@code binary} that have {@code argument}: this node's alone. */
+    private static List<ProcessHandle> processes(String binary, String argument) {
+        return ProcessHandle.allProcesses().filter(h -> h.info().command().map(c -> c.endsWith("/" + binary)).orElse(false)
+                && h.info().arguments().map(a -> List.of(a).contains(argument)).orElse(false)).toList();
     }
 
     /** Mounts containerd left under {@code dir} (pods' rootfs, shm, network namespaces), deepest first. */
