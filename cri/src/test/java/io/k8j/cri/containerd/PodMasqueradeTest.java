@@ -13,7 +13,7 @@ class PodMasqueradeTest {
                 -A K8J-POD-MASQ ! -s 10.244.0.0/16 -j RETURN
                 -A K8J-POD-MASQ -d 10.244.0.0/16 -j RETURN
                 -A K8J-POD-MASQ -d 224.0.0.0/4 -j RETURN
-                -A K8J-POD-MASQ -m comment --comment "k8j: pod traffic leaving the cluster" -j MASQUERADE
+                -A K8J-POD-MASQ -m comment --comment "k8j: pod traffic leaving the cluster" -j MASQUERADE --random-fully
                 COMMIT
                 """);
     }
