@@ -62,10 +62,10 @@ public final class ApiServer implements AutoCloseable {
         Storage storage = config.storage();
         WatchCache cache = new WatchCache(storage);
         ResourceCatalog catalog = ResourceCatalog.builtIn();
-        ServiceAllocator allocator = new ServiceAllocator();
+        ServiceAllocator allocator = new ServiceAllocator(config.serviceCidr());
         Registry registry = new Registry(catalog, cache, type -> Strategies.forResource(type, allocator, config.tolerationSeconds()),
                 new ManagedFieldsRecorder(), clock);
-        Bootstrap.ensure(registry);
+        Bootstrap.ensure(registry, allocator.firstIp());
         BootstrapPolicy.reconcile(registry);
         Authorization authorization = Authorization.start(cache);
         CrdController crds = CrdController.start(registry, clock);

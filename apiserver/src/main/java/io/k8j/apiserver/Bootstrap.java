@@ -18,29 +18,28 @@ import java.util.List;
  */
 final class Bootstrap {
     static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
-    static final String KUBERNETES_SERVICE_IP = "10.43.0.1";
     private static final WriteOptions SYSTEM = WriteOptions.of("k8j-apiserver");
 
     private Bootstrap() {
     }
 
     /** Creates what is missing; a restart on existing state (or a second server on one etcd) keeps what is there. */
-    static void ensure(Registry registry) {
+    static void ensure(Registry registry, String kubernetesServiceIp) {
         for (String name : SYSTEM_NAMESPACES) {
             ObjectNode ns = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
             ns.putObject("metadata").put("name", name);
             createIfMissing(registry.namespaces(), null, ns);
         }
-        createIfMissing(registry.find("", "v1", "services").orElseThrow(), "default", kubernetesService());
+        createIfMissing(registry.find("", "v1", "services").orElseThrow(), "default", kubernetesService(kubernetesServiceIp));
         StorageBootstrap.ensure(registry);
     }
 
     /** The API server's own service, on the first address of the service range, as kube-apiserver keeps it. */
-    private static ObjectNode kubernetesService() {
+    private static ObjectNode kubernetesService(String ip) {
         ObjectNode svc = Json.object().put("apiVersion", "v1").put("kind", "Service");
         svc.putObject("metadata").put("name", "kubernetes").put("namespace", "default")
                 .putObject("labels").put("component", "apiserver").put("provider", "kubernetes");
-        ObjectNode spec = svc.putObject("spec").put("type", "ClusterIP").put("clusterIP", KUBERNETES_SERVICE_IP);
+        ObjectNode spec = svc.putObject("spec").put("type", "ClusterIP").put("clusterIP", ip);
         spec.putArray("ports").addObject().put("name", "https").put("protocol", "TCP").put("port", 443)
                 .put("targetPort", 6443);
         return svc;

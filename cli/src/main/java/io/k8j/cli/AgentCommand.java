@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.k8j.apiserver.pki.IssuedCert;
 import io.k8j.apiserver.pki.PemChecks;
 import io.k8j.apiserver.pki.SelfSignedCerts;
+import io.k8j.client.net.ClusterNetwork;
 import io.k8j.kubelet.Kubelet;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import org.slf4j.Logger;
@@ -60,6 +61,9 @@ final class AgentCommand implements Callable<Integer> {
     @Mixin
     KubeProxyOptions kubeProxy;
 
+    @Mixin
+    ClusterNetworkFlags clusterNetwork;
+
     /** The node server's certificate: both files or neither. */
     static final class Tls {
         @Option(names = "--tls-cert-file", required = true, description = "Serving certificate of the node server (PEM), signed by the cluster CA.")
@@ -89,6 +93,7 @@ final class AgentCommand implements Callable<Integer> {
         Path dir = DataDirs.create(dataDir);
         DataDirLock.acquire(dir, "agent");
         kubelet.requirePortFree();
+        ClusterNetwork network = clusterNetwork.network();
         String name = kubelet.nodeName();
         Config config;
         if (token != null) {
@@ -123,20 +128,23 @@ final class AgentCommand implements Callable<Integer> {
         Supplier<KubernetesClient> newClient = joined ? clients::build
                 : () -> new KubernetesClientBuilder().withConfig(config).build();
         KubernetesClient client = newClient.get();
-        ContainerRuntime runtime = kubelet.runtime(dir, kubelet.runtimeKind());
-        Kubelet k = Kubelet.start(client, kubelet.config(name, dir, false, serving.certPem(), serving.keyPem(), ca), runtime);
+        ContainerRuntime runtime = kubelet.runtime(dir, kubelet.runtimeKind(), network);
+        Kubelet k = Kubelet.start(client, kubelet.config(name, dir, false, serving.certPem(), serving.keyPem(), ca, network),
+                runtime);
         CertificateRotation rotation = new CertificateRotation();
         if (joined) {
             rotate(rotation, clients, client, config, name, k, stored);
         }
-        AutoCloseable proxy = kubeProxy.start(runtime, name, newClient);
+        AutoCloseable proxy = kubeProxy.start(runtime, name, network, newClient);
+        AutoCloseable routes = PodRouting.start(runtime, name, network, newClient);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             rotation.close();
             try {
+                routes.close();
                 proxy.close();
             } catch (Exception e) {
-                LOG.warn("stopping the service proxy: {}", e.toString());
+                LOG.warn("stopping the pod routes and service proxy: {}", e.toString());
             }
             k.close();
             client.close();

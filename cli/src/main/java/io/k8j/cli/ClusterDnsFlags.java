@@ -1,5 +1,6 @@
 package io.k8j.cli;
 
+import io.k8j.client.net.ClusterNetwork;
 import io.k8j.dns.ClusterDnsConfig;
 import picocli.CommandLine.Option;
 
@@ -11,18 +12,12 @@ import java.net.UnknownHostException;
 
 /** {@code k8j server}'s flags for the cluster DNS it runs (the domain and address pods use are kubelet flags). */
 final class ClusterDnsFlags {
-    /**
-     * The containerd runtime's pod gateway: the bridge plugin gives the node the first address of its pod CIDR
-     * ({@code PodNetworkConfig.DEFAULT_POD_CIDR}), which every pod routes to.
-     */
-    static final String POD_GATEWAY = "10.42.0.1";
-
     @Option(names = "--disable-dns", description = "Do not run cluster DNS (nor create the kube-dns Service).")
     boolean disabled;
 
     @Option(names = "--cluster-dns-bind-address", converter = FlagValues.NodeIp.class,
             description = "Where cluster DNS listens, UDP and TCP; the kube-dns EndpointSlice points there (default: the pod "
-                    + "gateway " + POD_GATEWAY + " with the containerd runtime, else the node IP).")
+                    + "gateway, the first address of --cluster-cidr, with the containerd runtime, else the node IP).")
     String bindAddress;
 
     @Option(names = "--cluster-dns-port", converter = FlagValues.Port.class,
@@ -47,13 +42,16 @@ final class ClusterDnsFlags {
 
     /**
      * Pods of the containerd runtime reach the node at their gateway, and the kube-dns ClusterIP is DNATed there, on
-     * port 53 as kube-dns serves. Process-runtime pods use the node's resolv.conf, so cluster DNS only needs to be
-     * reachable on the node: a free port keeps several servers on one machine from colliding.
+     * port 53 as kube-dns serves: the gateway of the server's own node, which as the cluster's first node gets the
+     * first pod subnet (the bridge plugin gives the node the first address of its pod CIDR). Process-runtime pods
+     * use the node's resolv.conf, so cluster DNS only needs to be reachable on the node: a free port keeps several
+     * servers on one machine from colliding.
      */
-    ClusterDnsConfig config(KubeletOptions kubelet, boolean podsInContainers) throws UnknownHostException {
-        String address = bindAddress != null ? bindAddress : podsInContainers ? POD_GATEWAY : kubelet.nodeIp;
+    ClusterDnsConfig config(KubeletOptions kubelet, boolean podsInContainers, ClusterNetwork network)
+            throws UnknownHostException {
+        String address = bindAddress != null ? bindAddress : podsInContainers ? network.clusterCidr().address(1) : kubelet.nodeIp;
         int listenPort = port != null ? port : podsInContainers ? 53 : 0;
-        return new ClusterDnsConfig(kubelet.clusterDomain, kubelet.clusterDns,
+        return new ClusterDnsConfig(kubelet.clusterDomain, kubelet.clusterDns(network),
                 new InetSocketAddress(InetAddress.getByName(address), listenPort), kubelet.resolvConf,
                 ClusterDnsConfig.DEFAULT_FORWARD_TIMEOUT);
     }

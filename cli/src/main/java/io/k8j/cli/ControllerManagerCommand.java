@@ -5,6 +5,7 @@ import io.k8j.client.LeaderElection;
 import io.k8j.controllers.ControllerManager;
 import io.k8j.controllers.ControllerManagerOptions;
 import io.k8j.controllers.csrsigning.CertificateSigner;
+import io.k8j.controllers.nodeipam.NodeIpamOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,16 @@ final class ControllerManagerCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false)
     ClusterSigning signing;
 
+    @Option(names = "--allocate-node-cidrs",
+            description = "Give each node a pod CIDR from --cluster-cidr (spec.podCIDR), as k8j's pod network needs.")
+    boolean allocateNodeCidrs;
+
+    @Mixin
+    ClusterNetworkFlags clusterNetwork;
+
+    @Mixin
+    NodeIpamFlags nodeIpam;
+
     /** The CA that signs approved CSRs: both files or neither (then no csrsigning controller runs). */
     static final class ClusterSigning {
         @Option(names = "--cluster-signing-cert-file", required = true,
@@ -63,12 +74,13 @@ final class ControllerManagerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        NodeIpamOptions ipam = allocateNodeCidrs ? nodeIpam.options(clusterNetwork.network().clusterCidr()) : null;
         KubernetesClient client = StandaloneComponent.client(flags.kubeconfig);
         ControllerManagerOptions options = new ControllerManagerOptions(
                 localStoragePath != null ? localStoragePath : DataDirs.resolve(null).resolve("storage"),
                 nodeMonitor.timings(), podGc.terminatedPodGcThreshold,
                 rootCaFile == null ? null : Files.readString(rootCaFile), signing == null ? null : signing.signer(),
-                clusterSigning.duration);
+                clusterSigning.duration, ipam);
         Reelecting manager = Reelecting.start("controller manager", () -> ControllerManager.start(client,
                 LeaderElection.defaultIdentity(), flags.timings(), options));
         StandaloneComponent.runUntilTerminated(() -> {

@@ -1,6 +1,7 @@
 package io.k8j.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.k8j.client.net.ClusterNetwork;
 import io.k8j.cri.ContainerdRuntime;
 import io.k8j.kubelet.runtime.ContainerRuntime;
 import io.k8j.proxy.ProxyConfig;
@@ -23,7 +24,8 @@ final class KubeProxyOptions {
     @Option(names = "--disable-kube-proxy", description = "Do not run the service proxy (kube-proxy) on this node.")
     boolean disabled;
 
-    AutoCloseable start(ContainerRuntime runtime, String nodeName, Supplier<KubernetesClient> clients) throws Exception {
+    AutoCloseable start(ContainerRuntime runtime, String nodeName, ClusterNetwork network,
+                        Supplier<KubernetesClient> clients) throws Exception {
         if (disabled) {
             return () -> {
             };
@@ -40,7 +42,7 @@ final class KubeProxyOptions {
             };
         }
         KubernetesClient client = clients.get();
-        ServiceProxy proxy = ServiceProxy.start(client, ProxyConfig.defaults(nodeName));
+        ServiceProxy proxy = ServiceProxy.start(client, ProxyConfig.of(nodeName, network));
         LOG.info("kube-proxy started (iptables)");
         return () -> {
             proxy.close();

@@ -1,6 +1,7 @@
 package io.k8j.cli;
 
 import io.fabric8.kubernetes.api.model.Taint;
+import io.k8j.client.net.ClusterNetwork;
 import io.k8j.cri.ContainerdNode;
 import io.k8j.dns.ClusterDnsConfig;
 import io.k8j.kubelet.KubeletConfig;
@@ -71,8 +72,9 @@ final class KubeletOptions {
             description = "The cluster's DNS domain, in pods' search path (default: ${DEFAULT-VALUE}).")
     String clusterDomain;
 
-    @Option(names = "--cluster-dns", defaultValue = ClusterDnsConfig.DEFAULT_SERVICE_IP, converter = FlagValues.IpAddress.class,
-            description = "The cluster DNS address pods are given, the kube-dns Service's ClusterIP (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cluster-dns", converter = FlagValues.IpAddress.class,
+            description = "The cluster DNS address pods are given, the kube-dns Service's ClusterIP (default: the tenth "
+                    + "address of --service-cidr, " + ClusterDnsConfig.DEFAULT_SERVICE_IP + ").")
     String clusterDns;
 
     @Option(names = "--resolv-conf", defaultValue = "/etc/resolv.conf",
@@ -117,19 +119,25 @@ final class KubeletOptions {
         return why.isEmpty() ? RuntimeKind.CONTAINERD : RuntimeKind.PROCESS;
     }
 
-    ContainerRuntime runtime(Path dataDir, RuntimeKind kind) throws IOException {
+    /** --cluster-dns, else where the kube-dns Service is in the cluster's service CIDR. */
+    String clusterDns(ClusterNetwork network) {
+        return clusterDns != null ? clusterDns : network.dnsServiceIp();
+    }
+
+    ContainerRuntime runtime(Path dataDir, RuntimeKind kind, ClusterNetwork network) throws IOException {
         return switch (kind) {
-            case CONTAINERD -> ContainerdNode.start(dataDir, containerRuntimeEndpoint);
+            case CONTAINERD -> ContainerdNode.start(dataDir, containerRuntimeEndpoint, network);
             case PROCESS -> ProcessRuntime.inDataDir(dataDir, loopbackBlock, Clock.systemUTC());
             case SIMULATED -> new SimulatedRuntime(0, Clock.systemUTC());
         };
     }
 
-    KubeletConfig config(String node, Path dataDir, boolean controlPlane, String certPem, String keyPem, String caPem) {
+    KubeletConfig config(String node, Path dataDir, boolean controlPlane, String certPem, String keyPem, String caPem,
+                         ClusterNetwork network) {
         return new KubeletConfig(node, dataDir, controlPlane, taints, KubeletConfig.machineCapacity(), nodeIp,
                 nodeExternalIp, kubeletPort, certPem, keyPem, caPem,
                 Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10),
-                new PodDns(clusterDomain, List.of(clusterDns), resolvConf));
+                new PodDns(clusterDomain, List.of(clusterDns(network)), resolvConf));
     }
 
     /** The values of --container-runtime. */

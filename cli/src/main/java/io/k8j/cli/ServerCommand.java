@@ -11,9 +11,11 @@ import io.k8j.apiserver.registry.strategy.DefaultTolerationSeconds;
 import io.k8j.apiserver.pki.IssuedCert;
 import io.k8j.apiserver.pki.Kubeconfig;
 import io.k8j.apiserver.pki.UnusableCaException;
+import io.k8j.client.net.ClusterNetwork;
 import io.k8j.controllers.ControllerManager;
 import io.k8j.controllers.ControllerManagerOptions;
 import io.k8j.controllers.csrsigning.CertificateSigner;
+import io.k8j.controllers.nodeipam.NodeIpamOptions;
 import io.k8j.dns.ClusterDns;
 import io.k8j.dns.ClusterDnsConfig;
 import io.k8j.kubelet.Kubelet;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /** {@code k8j server}: the control plane on this machine, with k3s's flags and defaults. */
 @Command(name = "server", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
@@ -109,9 +112,17 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     AuditFlags audit;
 
+    @Mixin
+    ClusterNetworkFlags clusterNetwork;
+
+    @Mixin
+    NodeIpamFlags nodeIpam;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        ClusterNetwork network = clusterNetwork.network();
+        NodeIpamOptions ipam = nodeIpam.options(network.clusterCidr());
         Path dir = DataDirs.create(dataDir);
         DataDirLock.acquire(dir, "server");
         Ports.requireFree(bindAddress, port,
@@ -120,12 +131,12 @@ final class ServerCommand implements Callable<Integer> {
             kubelet.requirePortFree();
         }
         KubeletOptions.RuntimeKind runtime = disableAgent ? null : kubelet.runtimeKind();
-        ClusterDnsConfig dnsConfig = dns.disabled ? null : dns.config(kubelet, runtime == KubeletOptions.RuntimeKind.CONTAINERD);
+        ClusterDnsConfig dnsConfig = dns.disabled ? null : dns.config(kubelet, runtime == KubeletOptions.RuntimeKind.CONTAINERD, network);
         if (dnsConfig != null) {
             ClusterDnsFlags.requirePortFree(dnsConfig);
         }
         String hostname = InetAddress.getLocalHost().getHostName();
-        List<String> ips = new ArrayList<>(List.of("127.0.0.1", "10.43.0.1"));
+        List<String> ips = new ArrayList<>(List.of("127.0.0.1", network.kubernetesServiceIp()));
         if (!bindAddress.equals("0.0.0.0") && !ips.contains(bindAddress)) {
             ips.add(bindAddress);
         }
@@ -139,7 +150,8 @@ final class ServerCommand implements Callable<Integer> {
                 pki.servingKeyFile(), pki.caCertFile(), storage, new ApiServerConfig.KubeletClientCert(
                         toKubelets.certPem(), toKubelets.keyPem(), pki.caCertPem()), authentication.options(dir.resolve("pki")))
                 .withTolerationSeconds(new DefaultTolerationSeconds(notReadyTolerationSeconds, unreachableTolerationSeconds))
-                .withMinRequestTimeout(authentication.minRequestTimeout).withAuditor(auditor));
+                .withMinRequestTimeout(authentication.minRequestTimeout).withAuditor(auditor)
+                .withServiceCidr(network.serviceCidr().toString()));
         String host = bindAddress.equals("0.0.0.0") ? "127.0.0.1" : bindAddress;
         Path kubeconfigFile = kubeconfig != null ? kubeconfig : dir.resolve("kubeconfig");
         Kubeconfig.write(kubeconfigFile, "https://" + host + ":" + server.port(), pki.caCertPem(),
@@ -164,7 +176,7 @@ final class ServerCommand implements Callable<Integer> {
                     localStoragePath != null ? localStoragePath : dir.resolve("storage"), nodeMonitor.timings(),
                     podGc.terminatedPodGcThreshold, pki.caCertPem(),
                     CertificateSigner.of(pki.caCertPem(), InputFiles.read(pki.caKeyFile(), "the cluster CA key")),
-                    clusterSigning.duration);
+                    clusterSigning.duration, ipam);
             components.start("controller manager", () -> Reelecting.start("controller manager", () -> ControllerManager.start(
                     ComponentClients.config(pki, url, "system:kube-controller-manager", List.of()), options)));
         }
@@ -191,7 +203,7 @@ final class ServerCommand implements Callable<Integer> {
             });
         }
         if (!disableAgent) {
-            components.start("kubelet", () -> startKubelet(pki, dir, url, runtime));
+            components.start("kubelet", () -> startKubelet(pki, dir, url, runtime, network));
         }
         stopped.await();
         return 0;
@@ -207,16 +219,20 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     /** This machine's node: schedulable (as k3s) unless --node-taint says otherwise, labelled control-plane; its proxy beside it. */
-    private AutoCloseable startKubelet(ClusterPki pki, Path dir, String url, KubeletOptions.RuntimeKind kind) throws Exception {
+    private AutoCloseable startKubelet(ClusterPki pki, Path dir, String url, KubeletOptions.RuntimeKind kind,
+                                       ClusterNetwork network) throws Exception {
         String name = kubelet.nodeName();
         IssuedCert serving = pki.issueServingCert("system:node:" + name, kubelet.servingNames(name), Duration.ofDays(365));
-        ContainerRuntime runtime = kubelet.runtime(dir, kind);
-        Kubelet node = Kubelet.start(new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, url,
-                        "system:node:" + name, List.of("system:nodes"))).build(),
-                kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem()), runtime);
-        AutoCloseable proxy = kubeProxy.start(runtime, name, () -> new KubernetesClientBuilder()
+        ContainerRuntime runtime = kubelet.runtime(dir, kind, network);
+        Supplier<KubernetesClient> nodeClients = () -> new KubernetesClientBuilder().withConfig(ComponentClients.config(pki,
+                url, "system:node:" + name, List.of("system:nodes"))).build();
+        Kubelet node = Kubelet.start(nodeClients.get(),
+                kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem(), network), runtime);
+        AutoCloseable proxy = kubeProxy.start(runtime, name, network, () -> new KubernetesClientBuilder()
                 .withConfig(ComponentClients.config(pki, url, "system:kube-proxy", List.of())).build());
+        AutoCloseable routes = PodRouting.start(runtime, name, network, nodeClients);
         return () -> {
+            routes.close();
             proxy.close();
             node.close();
         };

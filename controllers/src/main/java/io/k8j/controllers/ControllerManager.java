@@ -18,6 +18,7 @@ import io.k8j.controllers.endpointslice.EndpointSliceController;
 import io.k8j.controllers.gc.GarbageCollector;
 import io.k8j.controllers.job.JobController;
 import io.k8j.controllers.namespace.NamespaceController;
+import io.k8j.controllers.nodeipam.NodeIpamController;
 import io.k8j.controllers.nodelifecycle.NodeLifecycleController;
 import io.k8j.controllers.nodelifecycle.NodeMonitorTimings;
 import io.k8j.controllers.nodelifecycle.TaintEvictionController;
@@ -82,6 +83,9 @@ public final class ControllerManager implements LeaderElected {
         if (options.clusterSigner() != null) {
             loops.add(new CsrSigningController(client, informers, options.clusterSigner(),
                     options.clusterSigningDuration(), clock));
+        }
+        if (options.nodeIpam() != null) {
+            loops.add(new NodeIpamController(client, informers, options.nodeIpam(), clock));
         }
         this.controllers = List.copyOf(loops);
     }

@@ -1,6 +1,7 @@
 package io.k8j.controllers;
 
 import io.k8j.controllers.csrsigning.CertificateSigner;
+import io.k8j.controllers.nodeipam.NodeIpamOptions;
 import io.k8j.controllers.nodelifecycle.NodeMonitorTimings;
 
 import java.nio.file.Path;
@@ -18,7 +19,10 @@ import java.time.Duration;
  *                      and --cluster-signing-key-file); null leaves the csrsigning controller off
  * @param clusterSigningDuration the longest and default validity of the certificates it signs (kube's
  *                               --cluster-signing-duration)
+ * @param nodeIpam     where nodes' pod CIDRs come from (kube's --allocate-node-cidrs with --cluster-cidr); null
+ *                     leaves the node IPAM controller off
  */
 public record ControllerManagerOptions(Path localStorage, NodeMonitorTimings nodeMonitor, int terminatedPodGcThreshold,
-                                       String rootCa, CertificateSigner clusterSigner, Duration clusterSigningDuration) {
+                                       String rootCa, CertificateSigner clusterSigner, Duration clusterSigningDuration,
+                                       NodeIpamOptions nodeIpam) {
 }

@@ -4,6 +4,8 @@ import io.k8j.cri.containerd.ContainerdConfig;
 import io.k8j.cri.containerd.ContainerdLayout;
 import io.k8j.cri.containerd.ContainerdSupervisor;
 import io.k8j.client.host.HostCommand;
+import io.k8j.client.net.ClusterNetwork;
+import io.k8j.cri.containerd.PodMasquerade;
 import io.k8j.cri.containerd.PodNetworkConfig;
 import io.k8j.cri.containerd.PodNetworkGuard;
 import io.k8j.cri.images.ImageArchives;
@@ -14,10 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Brings up a node's containerd runtime, as k3s's agent does: with no endpoint given, the pod network's CNI
@@ -44,16 +48,22 @@ public final class ContainerdNode {
         return Optional.empty();
     }
 
-    /** {@code endpoint}: an existing containerd's unix:///path, or null to run the node's own. */
-    public static ContainerdRuntime start(Path dataDir, String endpoint) throws IOException {
+    /**
+     * {@code endpoint}: an existing containerd's unix:///path, or null to run the node's own, whose pod network
+     * config is written once the kubelet knows the node's pod CIDR ({@link ContainerdRuntime#updatePodCidr}).
+     */
+    public static ContainerdRuntime start(Path dataDir, String endpoint, ClusterNetwork network) throws IOException {
         ContainerdLayout layout = new ContainerdLayout(dataDir);
         boolean systemd = ContainerdLayout.systemdBooted();
         AutoCloseable supervisor = () -> {
         };
+        Consumer<String> podCidrs = null;
         if (endpoint == null) {
-            PodNetworkConfig network = new PodNetworkConfig(PodNetworkConfig.DEFAULT_BRIDGE, PodNetworkConfig.DEFAULT_POD_CIDR);
-            network.write(layout);
-            new PodNetworkGuard(network.bridge(), PodNetworkGuard.CLUSTER_CIDRS).install();
+            // containerd watches this directory from its start: the config is loaded when written.
+            Files.createDirectories(layout.cniConfDir());
+            PodNetworkGuard.of(PodNetworkConfig.DEFAULT_BRIDGE, network).install();
+            new PodMasquerade(network.clusterCidr().toString()).install();
+            podCidrs = cidr -> writeNetworkConfig(layout, cidr);
             ContainerdConfig.write(layout, TestImages.PAUSE, systemd);
             supervisor = ContainerdSupervisor.start(layout, READY);
         }
@@ -71,7 +81,15 @@ public final class ContainerdNode {
             ensureSandboxImage(cri, socket, layout);
         }
         LOG.info("containerd runtime at {} ({} image archives imported from {})", target, imported, layout.images());
-        return new ContainerdRuntime(cri, systemd, supervisor);
+        return new ContainerdRuntime(cri, systemd, supervisor, podCidrs);
+    }
+
+    private static void writeNetworkConfig(ContainerdLayout layout, String podCidr) {
+        try {
+            new PodNetworkConfig(PodNetworkConfig.DEFAULT_BRIDGE, podCidr).write(layout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the pod network config in " + layout.cniConfDir(), e);
+        }
     }
 
     private static void ensureSandboxImage(CriClient cri, Path socket, ContainerdLayout layout) throws IOException {

@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The kubelet's containerd runtime: each SPI call is the CRI call of the same name over {@link CriClient}.
@@ -66,13 +67,19 @@ public final class ContainerdRuntime implements ContainerRuntime {
     private final CriClient cri;
     private final boolean systemdCgroups;
     private final AutoCloseable onClose;
+    private final Consumer<String> podCidrs;
     private final String version;
     private final Map<String, String> sandboxIps = new ConcurrentHashMap<>();
     private final Map<String, ContainerStatus> statuses = new ConcurrentHashMap<>();
 
-    /** {@code onClose}: what goes when the runtime is closed (the supervised containerd), after the client. */
-    public ContainerdRuntime(CriClient cri, boolean systemdCgroups, AutoCloseable onClose) {
+    /**
+     * {@code onClose}: what goes when the runtime is closed (the supervised containerd), after the client;
+     * {@code podCidrs}: writes the pod network config for the node's pod CIDR, null when containerd's network is
+     * configured elsewhere.
+     */
+    public ContainerdRuntime(CriClient cri, boolean systemdCgroups, AutoCloseable onClose, Consumer<String> podCidrs) {
         this.cri = cri;
+        this.podCidrs = podCidrs;
         this.systemdCgroups = systemdCgroups;
         this.onClose = onClose;
         this.version = cri.version().getRuntimeVersion();
@@ -86,6 +93,18 @@ public final class ContainerdRuntime implements ContainerRuntime {
     @Override
     public String version() {
         return version;
+    }
+
+    @Override
+    public boolean needsPodCidr() {
+        return podCidrs != null;
+    }
+
+    @Override
+    public void updatePodCidr(String cidr) {
+        if (podCidrs != null) {
+            podCidrs.accept(cidr);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.k8j.cri.containerd.ContainerdLayout;
 import io.k8j.cri.containerd.ContainerdSupervisor;
 import io.k8j.client.host.HostCommand;
 import io.k8j.client.host.Mounts;
+import io.k8j.cri.containerd.PodMasquerade;
 import io.k8j.cri.containerd.PodNetworkConfig;
 import io.k8j.cri.containerd.PodNetworkGuard;
 import io.k8j.cri.v1.ListPodSandboxRequest;
@@ -59,6 +60,8 @@ public final class NodeCleanup {
         }
         PodNetworkGuard.remove();
         say.accept("removed the iptables chain " + PodNetworkGuard.CHAIN);
+        PodMasquerade.remove();
+        say.accept("removed the iptables chain " + PodMasquerade.CHAIN);
         say.accept("removed " + removeCgroups() + " pod cgroups");
     }
 

@@ -166,6 +166,22 @@ class StartupFailuresE2ETest {
     }
 
     @Test
+    void clusterAndServiceRangesThatCannotWorkAreRefusedBeforeAnythingStarts() throws Exception {
+        assertOneLineFailure(server("--service-cidr", "10.96.0.0/8"),
+                "k8j: --service-cidr 10.0.0.0/8 must have a prefix length from /12 to /28");
+        assertOneLineFailure(server("--cluster-cidr", "10.0.0.0/8", "--service-cidr", "10.96.0.0/16"),
+                "k8j: --cluster-cidr 10.0.0.0/8 and --service-cidr 10.96.0.0/16 overlap");
+        assertOneLineFailure(server("--cluster-cidr", "10.244.0.0/16", "--node-cidr-mask-size", "12"),
+                "k8j: --node-cidr-mask-size 12 must be between the cluster CIDR's prefix (/16) and 32");
+        assertThat(dataDir).isEmptyDirectory();
+
+        K8jCommand ipv6 = server("--cluster-cidr", "fd00::/48");
+        assertThat(ipv6.exitCode()).isEqualTo(2);
+        assertThat(ipv6.stderrLines()).first().isEqualTo(
+                "Invalid value for option '--cluster-cidr': 'fd00::/48' is not an IPv4 CIDR (a.b.c.d/n)");
+    }
+
+    @Test
     void versionNamesTheCommit() {
         K8jCommand run = K8jCommand.run("--version");
 

@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * runs static pods from DATA_DIR/manifests, records Events about pods' containers (off the pod workers,
  * through a bounded queue), and serves container logs on the node server. At start it reconciles what the
  * runtime already runs (from an earlier kubelet) with its pods: containers of its pods are adopted, the rest
- * stopped and removed; closing leaves containers running. Directories of gone pods are removed periodically.
+ * stopped and removed; closing leaves containers running. Directories of gone pods are removed periodically. A
+ * runtime whose pods get addresses from the node's pod CIDR is given it once assigned ({@link PodCidrWait}).
  */
 public final class Kubelet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Kubelet.class);
@@ -105,6 +106,10 @@ public final class Kubelet implements AutoCloseable {
             nodeEvents.reported();
             lease.renew(node.get());
         }), 0, config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        if (runtime.needsPodCidr()) {
+            timers.scheduleWithFixedDelay(guard("pod CIDR", new PodCidrWait(client, config.nodeName(), runtime, clock)),
+                    0, 1, TimeUnit.SECONDS);
+        }
         timers.scheduleWithFixedDelay(guard("relist", pleg::relist), 1, 1, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(guard("static pods", statics::scan), 5, 5, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(guard("housekeeping", () -> {

@@ -1,5 +1,7 @@
 package io.k8j.cri.containerd;
 
+import io.k8j.client.net.ClusterNetwork;
+
 import java.util.List;
 
 import static io.k8j.client.host.HostCommand.check;
@@ -11,18 +13,32 @@ import static io.k8j.client.host.HostCommand.succeeds;
  * and loopback. Without it a pod address the bridge does not (yet) route, or a service IP that no proxy
  * captures, would follow the default route off the machine. Installed when the node starts (in one
  * iptables-restore transaction, so the chain is never half-written) and left in place while pods may run,
- * which outlive the node process; {@code k8j killall} removes it with the pods.
+ * which outlive the node process; {@code k8j killall} removes it with the pods. The pod CIDRs of other nodes
+ * that {@link PodRoutes} routes to (through their InternalIP) are let through.
  */
-public record PodNetworkGuard(String bridge, List<String> cidrs) {
+public record PodNetworkGuard(String bridge, List<String> cidrs, List<String> routedPodCidrs) {
     public static final String CHAIN = "K8J-POD-GUARD";
-    public static final List<String> CLUSTER_CIDRS = List.of("10.42.0.0/16", "10.43.0.0/16");
     private static final List<String> HOOKS = List.of("OUTPUT", "FORWARD");
+
+    /** The guard of a node with no routes to other nodes' pods yet: the cluster's pod and service CIDRs. */
+    public static PodNetworkGuard of(String bridge, ClusterNetwork network) {
+        return new PodNetworkGuard(bridge, List.of(network.clusterCidr().toString(), network.serviceCidr().toString()),
+                List.of());
+    }
+
+    public PodNetworkGuard withRoutedPodCidrs(List<String> podCidrs) {
+        return new PodNetworkGuard(bridge, cidrs, List.copyOf(podCidrs));
+    }
 
     /** The iptables-restore input that (re)writes the chain. */
     String rules() {
         StringBuilder b = new StringBuilder("*filter\n:" + CHAIN + " - [0:0]\n");
         b.append("-A ").append(CHAIN).append(" -o ").append(bridge).append(" -j RETURN\n");
         b.append("-A ").append(CHAIN).append(" -o lo -j RETURN\n");
+        for (String cidr : routedPodCidrs) {
+            b.append("-A ").append(CHAIN).append(" -d ").append(cidr)
+                    .append(" -m comment --comment \"k8j: pods of another node\" -j RETURN\n");
+        }
         for (String cidr : cidrs) {
             b.append("-A ").append(CHAIN).append(" -d ").append(cidr)
                     .append(" -m comment --comment \"k8j: cluster traffic stays on the node\" -j REJECT\n");

@@ -1,6 +1,7 @@
 package io.k8j.cri.containerd;
 
 import io.k8j.client.host.HostCommand;
+import io.k8j.client.net.ClusterNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The guard chain in the host's iptables: installed idempotently, rejecting cluster traffic, removed. */
 class PodNetworkGuardTest {
-    private final PodNetworkGuard guard = new PodNetworkGuard("k8jtest0", PodNetworkGuard.CLUSTER_CIDRS);
+    private final PodNetworkGuard guard = PodNetworkGuard.of("k8jtest0", ClusterNetwork.DEFAULTS);
 
     @AfterEach
     void remove() {
@@ -35,6 +36,14 @@ class PodNetworkGuardTest {
                 -A K8J-POD-GUARD -d 10.43.0.0/16 -m comment --comment "k8j: cluster traffic stays on the node" -j REJECT
                 COMMIT
                 """);
+    }
+
+    @Test
+    void podCidrsOfOtherNodesWithRoutesAreLetThrough() {
+        assertThat(guard.withRoutedPodCidrs(List.of("10.42.1.0/24")).rules()).contains(String.join("\n",
+                "-A K8J-POD-GUARD -o lo -j RETURN",
+                "-A K8J-POD-GUARD -d 10.42.1.0/24 -m comment --comment \"k8j: pods of another node\" -j RETURN",
+                "-A K8J-POD-GUARD -d 10.42.0.0/16"));
     }
 
     @Test

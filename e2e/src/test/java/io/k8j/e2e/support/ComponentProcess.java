@@ -22,9 +22,15 @@ public final class ComponentProcess implements AutoCloseable {
     }
 
     public static ComponentProcess start(List<String> args) {
+        return start(List.of(), args);
+    }
+
+    /** Run through {@code prefix}, e.g. {@code nsenter --net=...}, which execs the JVM. */
+    public static ComponentProcess start(List<String> prefix, List<String> args) {
         try {
             Path log = Files.createTempFile("k8j-component-", ".log");
-            List<String> cmd = new ArrayList<>(List.of(K8jServer.javaBin(), "--enable-native-access=ALL-UNNAMED",
+            List<String> cmd = new ArrayList<>(prefix);
+            cmd.addAll(List.of(K8jServer.javaBin(), "--enable-native-access=ALL-UNNAMED",
                     "-jar", K8jServer.jar().toString()));
             cmd.addAll(args);
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)

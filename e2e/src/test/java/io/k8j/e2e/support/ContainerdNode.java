@@ -41,11 +41,7 @@ public final class ContainerdNode implements AutoCloseable {
     public static ContainerdNode start(String nodeName) {
         try {
             Path dir = Files.createTempDirectory("k8j-cri-");
-            K8jServer.cli("images", "build-test", "--data-dir", dir.toString());
-            Path hosts = dir.resolve("agent/etc/containerd/certs.d/docker.io/hosts.toml");
-            Files.createDirectories(hosts.getParent());
-            Files.writeString(hosts, "server = \"" + CLOSED_REGISTRY + "\"\n\n[host.\"" + CLOSED_REGISTRY + "\"]\n"
-                    + "  capabilities = [\"pull\", \"resolve\"]\n");
+            prepareDataDir(dir);
             ContainerdNode node = new ContainerdNode(dir, List.of("--node-name", nodeName, "--kubelet-port", "0",
                     "--container-runtime", "containerd"));
             node.server = K8jServer.start(dir, node.args);
@@ -53,6 +49,15 @@ public final class ContainerdNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The test images in DATA_DIR/agent/images, and docker.io pointed at {@link #CLOSED_REGISTRY}. */
+    public static void prepareDataDir(Path dir) throws IOException {
+        K8jServer.cli("images", "build-test", "--data-dir", dir.toString());
+        Path hosts = dir.resolve("agent/etc/containerd/certs.d/docker.io/hosts.toml");
+        Files.createDirectories(hosts.getParent());
+        Files.writeString(hosts, "server = \"" + CLOSED_REGISTRY + "\"\n\n[host.\"" + CLOSED_REGISTRY + "\"]\n"
+                + "  capabilities = [\"pull\", \"resolve\"]\n");
     }
 
     public K8jServer server() {

@@ -30,8 +30,11 @@ public final class K8jServer implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final boolean ownsDataDir;
+    /** False for a server run in a network namespace: its owner cleans up there, never on the host. */
+    private final boolean killallOnClose;
 
-    private K8jServer(Process process, Path dataDir, int port, boolean ownsDataDir) {
+    private K8jServer(Process process, Path dataDir, int port, boolean ownsDataDir, boolean killallOnClose) {
+        this.killallOnClose = killallOnClose;
         this.process = process;
         this.dataDir = dataDir;
         this.port = port;
@@ -52,21 +55,32 @@ public final class K8jServer implements AutoCloseable {
      * flags name one: the default would be containerd wherever it is installed.
      */
     public static K8jServer start(Path dataDir, List<String> extraArgs) {
+        return start(List.of(), dataDir, extraArgs);
+    }
+
+    /**
+     * As {@link #start(Path, List)}, run through {@code prefix} (e.g. {@code ip netns exec NAME}, which execs the JVM);
+     * closing such a server only stops it.
+     */
+    public static K8jServer start(List<String> prefix, Path dataDir, List<String> extraArgs) {
         try {
             boolean owns = dataDir == null;
             Path dir = owns ? Files.createTempDirectory("k8j-e2e-") : dataDir;
             int port = freePort();
-            List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED",
+            List<String> cmd = new ArrayList<>(prefix);
+            cmd.addAll(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED",
                     "-Dorg.sqlite.tmpdir=" + dir, "-jar", jar().toString(), "server",
-                    "--data-dir", dir.toString(), "--https-listen-port", Integer.toString(port),
-                    "--bind-address", "127.0.0.1"));
+                    "--data-dir", dir.toString(), "--https-listen-port", Integer.toString(port)));
+            if (!extraArgs.contains("--bind-address")) {
+                cmd.addAll(List.of("--bind-address", "127.0.0.1"));
+            }
             cmd.addAll(extraArgs);
             if (!extraArgs.contains("--container-runtime")) {
                 cmd.addAll(List.of("--container-runtime", "process"));
             }
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.PIPE).start();
-            K8jServer server = new K8jServer(p, dir, port, owns);
+            K8jServer server = new K8jServer(p, dir, port, owns, prefix.isEmpty());
             server.awaitReady();
             return server;
         } catch (IOException e) {
@@ -157,7 +171,9 @@ public final class K8jServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        killall(dataDir);
+        if (killallOnClose) {
+            killall(dataDir);
+        }
         if (ownsDataDir) {
             deleteTree(dataDir);
         }

@@ -130,4 +130,16 @@ public interface ContainerRuntime extends AutoCloseable {
     default boolean reachesClusterIps() {
         return true;
     }
+
+    /**
+     * True when pods get addresses from the node's spec.podCIDR, which the runtime must then be given
+     * ({@link #updatePodCidr}, kube's UpdatePodCIDR) before a sandbox can have a network.
+     */
+    default boolean needsPodCidr() {
+        return false;
+    }
+
+    /** The node's pod CIDR, once the node IPAM controller has assigned it (it never changes afterwards). */
+    default void updatePodCidr(String cidr) {
+    }
 }

@@ -41,7 +41,16 @@ public final class ServiceAllocator {
     private boolean seeded;
 
     public ServiceAllocator() {
-        this(DEFAULT_SERVICE_CIDR, DEFAULT_NODE_PORT_MIN, DEFAULT_NODE_PORT_MAX, new SplittableRandom(), Clock.systemUTC());
+        this(DEFAULT_SERVICE_CIDR);
+    }
+
+    public ServiceAllocator(String serviceCidr) {
+        this(serviceCidr, DEFAULT_NODE_PORT_MIN, DEFAULT_NODE_PORT_MAX, new SplittableRandom(), Clock.systemUTC());
+    }
+
+    /** The range's first address, the kubernetes Service's, which only an explicit request gets. */
+    public String firstIp() {
+        return ips.address(0);
     }
 
     public ServiceAllocator(String serviceCidr, int nodePortMin, int nodePortMax, RandomGenerator random, Clock clock) {
