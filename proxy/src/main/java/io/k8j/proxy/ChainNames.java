@@ -11,6 +11,8 @@ import java.security.NoSuchAlgorithmException;
  */
 final class ChainNames {
     static final String PREFIX = "K8J-";
+    /** The pod network's chains (its guard and masquerade), which the proxy never touches. */
+    static final String POD_NETWORK_PREFIX = "K8J-POD-";
     static final String SERVICES = "K8J-SERVICES";
     static final String EXTERNAL_SERVICES = "K8J-EXTERNAL-SERVICES";
     static final String NODE_PORTS = "K8J-NODEPORTS";

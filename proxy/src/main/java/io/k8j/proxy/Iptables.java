@@ -52,7 +52,7 @@ final class Iptables {
     private static Set<String> chains(List<String> saved) {
         Set<String> chains = new LinkedHashSet<>();
         for (String line : saved) {
-            if (line.startsWith(":" + ChainNames.PREFIX) && !line.startsWith(":K8J-POD-GUARD")) {
+            if (line.startsWith(":" + ChainNames.PREFIX) && !line.startsWith(":" + ChainNames.POD_NETWORK_PREFIX)) {
                 chains.add(line.substring(1, line.indexOf(' ')));
             }
         }
@@ -60,7 +60,7 @@ final class Iptables {
     }
 
     /**
-     * Removes every jump into a k8j chain and every k8j chain but the pod network guard's; what is absent is no error.
+     * Removes every jump into a k8j chain and every k8j chain but the pod network's; what is absent is no error.
      * The chains are emptied first, so that the per-jump deletes read small tables.
      */
     void cleanup() {

@@ -9,7 +9,7 @@ import java.util.Set;
  * The k8j chains of one iptables table and their rules, rendered as iptables-restore input for a
  * {@code --noflush} run: declaring a chain flushes it, so each sync rewrites every chain it owns whole,
  * and per-Service chains left from an earlier sync (named in {@code existing}) are flushed and deleted
- * in the same transaction. Chains of other owners (the pod network's K8J-POD-GUARD) are never touched.
+ * in the same transaction. Chains of other owners (the pod network's K8J-POD-GUARD and K8J-POD-MASQ) are never touched.
  */
 final class TableRules {
     private static final List<String> PER_SERVICE_PREFIXES = List.of("K8J-SVC-", "K8J-SVL-", "K8J-EXT-", "K8J-SEP-");
