@@ -92,12 +92,15 @@ public final class StoreReader {
             checkExactRevision(options);
         }
         boolean selecting = !options.labels().isEverything() || !options.fields().terms().isEmpty();
+        // kube serves resourceVersion "0" from its watch cache as it is, without a consistent read
+        boolean anyVersion = !continued && "0".equals(options.resourceVersion());
         int limit = options.limit() > 0 ? options.limit() : Integer.MAX_VALUE;
         List<Selected> items = new ArrayList<>();
         String lastKey = null;
         boolean more;
         do {
-            ListResult page = storage.list(prefix, startAfter, Math.max(BATCH, Math.min(limit, 10_000)));
+            int batch = Math.max(BATCH, Math.min(limit, 10_000));
+            ListResult page = anyVersion ? storage.listRecent(prefix, startAfter, batch) : storage.list(prefix, startAfter, batch);
             revision = revision == 0 ? page.revision() : revision;
             more = page.more();
             for (KeyValue kv : page.items()) {
