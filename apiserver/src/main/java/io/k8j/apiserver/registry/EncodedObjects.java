@@ -11,10 +11,14 @@ import java.util.function.Function;
 /**
  * The JSON each stored version of an object is served as, encoded once and reused by every list that returns it,
  * as kube's watch cache keeps a cachingObject's serialization. Keyed by the watch cache's own {@link KeyValue}
- * instances (weak keys compare by identity), so an entry lives exactly as long as its version is cached.
+ * instances (weak keys compare by identity), so an entry lives no longer than its version is cached.
  */
 final class EncodedObjects {
-    private final Cache<KeyValue, byte[]> encoded = Caffeine.newBuilder().weakKeys().build();
+    /** Per resource: enough for every ConfigMap or Pod of a large namespace, without doubling a huge cache's memory. */
+    private static final long MAX_BYTES = 64L << 20;
+
+    private final Cache<KeyValue, byte[]> encoded = Caffeine.newBuilder().weakKeys()
+            .maximumWeight(MAX_BYTES).weigher((KeyValue kv, byte[] json) -> json.length).build();
     private final Function<KeyValue, ObjectNode> decoder;
 
     EncodedObjects(Function<KeyValue, ObjectNode> decoder) {
