@@ -1,5 +1,8 @@
 package io.k8j.bench;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.Json;
 import io.k8j.apiserver.pki.KubeconfigCredentials;
@@ -26,6 +29,7 @@ final class ApiClient {
     private final String server;
     private final String namespace;
     private final String collection;
+    private final String bearerToken;
 
     ApiClient(KubeconfigCredentials credentials, String namespace) {
         this(credentials, namespace, "/api/v1/namespaces/" + namespace + "/configmaps");
@@ -33,6 +37,12 @@ final class ApiClient {
 
     /** A client for the objects under {@code collectionPath} (e.g. /api/v1/namespaces/NS/pods, /api/v1/nodes). */
     ApiClient(KubeconfigCredentials credentials, String namespace, String collectionPath) {
+        this(credentials, namespace, collectionPath, null);
+    }
+
+    /** A client that authenticates with {@code bearerToken}; {@code credentials} should carry no client certificate. */
+    ApiClient(KubeconfigCredentials credentials, String namespace, String collectionPath, String bearerToken) {
+        this.bearerToken = bearerToken;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
                 .sslContext(credentials.sslContext()).connectTimeout(Duration.ofSeconds(10)).build();
         this.server = credentials.server();
@@ -48,9 +58,28 @@ final class ApiClient {
     void ensureNamespace() throws IOException, InterruptedException {
         ObjectNode ns = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
         ns.putObject("metadata").put("name", namespace);
-        HttpResponse<byte[]> r = send(request(server + "/api/v1/namespaces").POST(body(ns)));
+        expectCreated("create namespace", send(request(server + "/api/v1/namespaces").POST(body(ns))));
+    }
+
+    /** GET of {@code path} on the server (e.g. /apis/rbac.authorization.k8s.io/v1/clusterroles/edit). */
+    ObjectNode getPath(String path) throws IOException, InterruptedException {
+        return Json.parseObject(expect("get " + path, send(request(server + path).GET()), 200));
+    }
+
+    /** POST of {@code obj} to the collection at {@code path}; an object that exists already is left as it is. */
+    void createIfAbsent(String path, ObjectNode obj) throws IOException, InterruptedException {
+        expectCreated("create in " + path, send(request(server + path).POST(body(obj))));
+    }
+
+    /** POST of {@code obj} to {@code path}, expecting 201 Created; returns the response. */
+    ObjectNode post(String path, ObjectNode obj) throws IOException, InterruptedException {
+        return Json.parseObject(expect("create in " + path, send(request(server + path).POST(body(obj))), 201));
+    }
+
+    /** 201, or 409 when it exists already. */
+    private static void expectCreated(String verb, HttpResponse<byte[]> r) throws IOException {
         if (r.statusCode() != 201 && r.statusCode() != 409) {
-            throw failure("create namespace", r);
+            throw failure(verb, r);
         }
     }
 
@@ -73,9 +102,45 @@ final class ApiClient {
 
     /** One page of the collection; {@code continueToken} null for the first. */
     ObjectNode list(int limit, String continueToken) throws IOException, InterruptedException {
-        String uri = collection + "?limit=" + limit
+        return Json.parseObject(expect("list", send(request(pageUri(limit, continueToken)).GET()), 200));
+    }
+
+    private String pageUri(int limit, String continueToken) {
+        return collection + "?limit=" + limit
                 + (continueToken == null ? "" : "&continue=" + URLEncoder.encode(continueToken, StandardCharsets.UTF_8));
-        return Json.parseObject(expect("list", send(request(uri).GET()), 200));
+    }
+
+    /** How many items one page of a list holds, and the token for the next page (null or empty on the last). */
+    record PageCount(int items, String continueToken) {
+    }
+
+    /**
+     * One page of the collection, only counted: a streaming parse that skips each item, so that the client, which
+     * shares the machine with the server, spends little CPU on what it does not look at.
+     */
+    PageCount countPage(int limit, String continueToken) throws IOException, InterruptedException {
+        byte[] body = expect("list", send(request(pageUri(limit, continueToken)).GET()), 200);
+        int items = 0;
+        String next = null;
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(body)) {
+            p.nextToken(); // the list object
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("items")) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        p.skipChildren();
+                        items++;
+                    }
+                } else if (field.equals("metadata")) {
+                    JsonNode meta = Json.MAPPER.readTree(p);
+                    next = meta.path("continue").asText(null);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return new PageCount(items, next);
     }
 
     /**
@@ -97,8 +162,9 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String uri) {
-        return HttpRequest.newBuilder(URI.create(uri)).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json").header("Content-Type", "application/json");
+        return bearerToken == null ? b : b.header("Authorization", "Bearer " + bearerToken);
     }
 
     private static HttpRequest.BodyPublisher body(ObjectNode obj) {

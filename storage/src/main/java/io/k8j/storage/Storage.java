@@ -42,6 +42,14 @@ public interface Storage extends AutoCloseable {
     ListResult list(String prefix, String startAfter, int limit);
 
     /**
+     * As {@link #list}, as this store last saw the keys, which may lag behind the latest writes: kube's list at
+     * resourceVersion "0". Backends without a cache answer as {@link #list}.
+     */
+    default ListResult listRecent(String prefix, String startAfter, int limit) {
+        return list(prefix, startAfter, limit);
+    }
+
+    /**
      * Replaces {@code key} if its current mod revision equals {@code expectedModRevision}.
      * Throws {@link KeyNotFoundException} if absent and {@link ConflictException} (carrying the current
      * value) if the revision differs.

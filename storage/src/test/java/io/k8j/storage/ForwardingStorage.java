@@ -26,6 +26,11 @@ public class ForwardingStorage implements Storage {
     }
 
     @Override
+    public ListResult listRecent(String prefix, String startAfter, int limit) {
+        return delegate.listRecent(prefix, startAfter, limit);
+    }
+
+    @Override
     public KeyValue update(String key, byte[] value, long expectedModRevision) {
         return delegate.update(key, value, expectedModRevision);
     }

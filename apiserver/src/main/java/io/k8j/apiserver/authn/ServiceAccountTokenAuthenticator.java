@@ -1,6 +1,8 @@
 package io.k8j.apiserver.authn;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -27,12 +29,15 @@ import java.util.Map;
  */
 public final class ServiceAccountTokenAuthenticator implements TokenAuthenticator {
     static final Duration LEEWAY = Duration.ofMinutes(1);
+    /** Tokens a client keeps presenting are parsed and their RS256 signature verified once, not per request. */
+    private static final int VERIFIED_TOKENS = 10_000;
 
     private final List<String> issuers;
     private final List<RSASSAVerifier> verifiers;
     private final List<String> apiAudiences;
     private final BoundObjects objects;
     private final Clock clock;
+    private final Cache<String, Verified> verifiedTokens = Caffeine.newBuilder().maximumSize(VERIFIED_TOKENS).build();
 
     public ServiceAccountTokenAuthenticator(List<String> issuers, List<RSAPublicKey> keys, List<String> apiAudiences,
                                             BoundObjects objects, Clock clock) {
@@ -45,20 +50,15 @@ public final class ServiceAccountTokenAuthenticator implements TokenAuthenticato
 
     @Override
     public Authenticated authenticate(String token, List<String> requested) {
-        SignedJWT jwt;
-        JWTClaimsSet claims;
-        try {
-            jwt = SignedJWT.parse(token);
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            return null; // not a JWT: another authenticator's token
+        Verified verified = verifiedTokens.getIfPresent(token);
+        if (verified == null) {
+            verified = verify(token);
+            if (verified == null) {
+                return null;
+            }
+            verifiedTokens.put(token, verified);
         }
-        if (!issuers.contains(claims.getIssuer())) {
-            return null;
-        }
-        if (!verified(jwt)) {
-            throw new InvalidTokenException("go-jose/go-jose: error in cryptographic primitive");
-        }
+        JWTClaimsSet claims = verified.claims();
         List<String> tokenAudiences = claims.getAudience() == null || claims.getAudience().isEmpty()
                 ? apiAudiences : claims.getAudience();
         List<String> wanted = requested.isEmpty() ? apiAudiences : requested;
@@ -69,7 +69,7 @@ public final class ServiceAccountTokenAuthenticator implements TokenAuthenticato
         }
         Instant now = clock.instant();
         checkTimes(claims, now);
-        BoundClaims bound = BoundClaims.from(privateClaim(claims));
+        BoundClaims bound = verified.bound();
         if (bound == null) {
             throw new InvalidTokenException("service account token claims could not be validated due to unexpected validation error");
         }
@@ -86,6 +86,32 @@ public final class ServiceAccountTokenAuthenticator implements TokenAuthenticato
             check("Node", null, bound.node(), deletedBefore, "node", "nodes");
         }
         return new Authenticated(user(bound, claims.getJWTID()), audiences);
+    }
+
+    /**
+     * A token whose signature checked out, with its claims parsed: what depends on the token's bytes alone. Times,
+     * audiences and the bound objects are checked on every request, so revocation still takes effect at once.
+     */
+    private record Verified(JWTClaimsSet claims, BoundClaims bound) {
+    }
+
+    /** The parsed and verified token; null when it is not a JWT of a trusted issuer. */
+    private Verified verify(String token) {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            return null; // not a JWT: another authenticator's token
+        }
+        if (!issuers.contains(claims.getIssuer())) {
+            return null;
+        }
+        if (!verified(jwt)) {
+            throw new InvalidTokenException("go-jose/go-jose: error in cryptographic primitive");
+        }
+        return new Verified(claims, BoundClaims.from(privateClaim(claims)));
     }
 
     private boolean verified(SignedJWT jwt) {

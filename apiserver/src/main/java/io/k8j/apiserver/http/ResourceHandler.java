@@ -96,14 +96,14 @@ final class ResourceHandler {
     }
 
     private void list(ApiRequest req, ResourceType type, GenericStore store, String ns) {
-        ObjectList page = store.list(ns, options.list(req, false));
-        if (MediaTypes.wantsTable(req.header("Accept"))) {
-            ObjectNode table = TableConverter.forResource(type).toTable(page.items(), req.param("includeObject"),
-                    Long.toString(page.resourceVersion()), page.continueToken(), clock.instant());
-            Responses.json(req, 200, table, MediaTypes.TABLE);
+        if (!MediaTypes.wantsTable(req.header("Accept"))) {
+            Responses.bytes(req, 200, ListBody.encode(type, store.reader().listEncoded(ns, options.list(req, false))), MediaTypes.JSON);
             return;
         }
-        Responses.json(req, 200, listObject(type, page.items(), page.resourceVersion(), page.continueToken()));
+        ObjectList page = store.list(ns, options.list(req, false));
+        ObjectNode table = TableConverter.forResource(type).toTable(page.items(), req.param("includeObject"),
+                Long.toString(page.resourceVersion()), page.continueToken(), clock.instant());
+        Responses.json(req, 200, table, MediaTypes.TABLE);
     }
 
     static ObjectNode listObject(ResourceType type, List<ObjectNode> items, long revision, String continueToken) {

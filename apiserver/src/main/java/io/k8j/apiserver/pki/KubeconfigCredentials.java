@@ -3,6 +3,7 @@ package io.k8j.apiserver.pki;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.k8j.api.Json;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -22,6 +23,15 @@ import java.util.Base64;
 public record KubeconfigCredentials(String server, SSLContext sslContext) {
 
     public static KubeconfigCredentials read(Path kubeconfig) {
+        return read(kubeconfig, true);
+    }
+
+    /** The server URL and its CA only, for a client that presents a bearer token instead of the certificate. */
+    public static KubeconfigCredentials readServerTrust(Path kubeconfig) {
+        return read(kubeconfig, false);
+    }
+
+    private static KubeconfigCredentials read(Path kubeconfig, boolean clientCertificate) {
         try {
             JsonNode config = Json.YAML.readTree(kubeconfig.toFile());
             String context = config.path("current-context").asText();
@@ -31,23 +41,27 @@ public record KubeconfigCredentials(String server, SSLContext sslContext) {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("ca", Pem.certificate(decode(cluster.path("certificate-authority-data"))));
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            char[] password = new char[0];
-            keys.setKeyEntry("client", Pem.privateKey(decode(user.path("client-key-data"))), password,
-                    new Certificate[]{Pem.certificate(decode(user.path("client-certificate-data")))});
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, password);
             SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            ssl.init(clientCertificate ? clientKeyManagers(user) : null, tmf.getTrustManagers(), null);
             return new KubeconfigCredentials(cluster.path("server").asText(), ssl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("unusable credentials in " + kubeconfig, e);
         }
+    }
+
+    private static KeyManager[] clientKeyManagers(JsonNode user) throws IOException, GeneralSecurityException {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        char[] password = new char[0];
+        keys.setKeyEntry("client", Pem.privateKey(decode(user.path("client-key-data"))), password,
+                new Certificate[]{Pem.certificate(decode(user.path("client-certificate-data")))});
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, password);
+        return kmf.getKeyManagers();
     }
 
     private static JsonNode named(JsonNode list, String name) {

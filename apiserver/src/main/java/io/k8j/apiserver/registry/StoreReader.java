@@ -25,11 +25,13 @@ public final class StoreReader {
     private final ResourceType type;
     private final ResourceStrategy strategy;
     private final Storage storage;
+    private final EncodedObjects encoded;
 
     StoreReader(ResourceType type, ResourceStrategy strategy, Storage storage) {
         this.type = type;
         this.strategy = strategy;
         this.storage = storage;
+        this.encoded = new EncodedObjects(kv -> StoredObjects.decode(kv, type));
     }
 
     public ObjectNode get(String namespace, String name) {
@@ -47,11 +49,38 @@ public final class StoreReader {
     }
 
     public ObjectList list(String namespace, ListOptions options) {
+        Page page = page(namespace, options);
+        List<ObjectNode> items = new ArrayList<>(page.items().size());
+        for (Selected item : page.items()) {
+            items.add(item.decoded() != null ? item.decoded() : StoredObjects.decode(item.kv(), type));
+        }
+        return new ObjectList(items, page.revision(), page.continueToken(), null);
+    }
+
+    /** As {@link #list}, each item as the JSON bytes it is served as, encoded once per object version. */
+    public EncodedList listEncoded(String namespace, ListOptions options) {
+        Page page = page(namespace, options);
+        List<byte[]> items = new ArrayList<>(page.items().size());
+        for (Selected item : page.items()) {
+            items.add(encoded.of(item.kv()));
+        }
+        return new EncodedList(items, page.revision(), page.continueToken());
+    }
+
+    /** A stored item the selectors chose, with its decoded object when choosing it took decoding. */
+    private record Selected(KeyValue kv, ObjectNode decoded) {
+    }
+
+    private record Page(List<Selected> items, long revision, String continueToken) {
+    }
+
+    private Page page(String namespace, ListOptions options) {
         checkFieldSelector(options);
         String prefix = type.keyPrefix(namespace);
         String startAfter = null;
         long revision = 0;
-        if (options.continueToken() != null && !options.continueToken().isEmpty()) {
+        boolean continued = options.continueToken() != null && !options.continueToken().isEmpty();
+        if (continued) {
             ContinueToken token = ContinueToken.decode(options.continueToken());
             if (token.revision() < storage.listCompactedRevision()) {
                 throw ApiException.expired("The provided continue parameter is too old to display a consistent "
@@ -62,19 +91,23 @@ public final class StoreReader {
         } else {
             checkExactRevision(options);
         }
+        boolean selecting = !options.labels().isEverything() || !options.fields().terms().isEmpty();
+        // kube serves resourceVersion "0" from its watch cache as it is, without a consistent read
+        boolean anyVersion = !continued && "0".equals(options.resourceVersion());
         int limit = options.limit() > 0 ? options.limit() : Integer.MAX_VALUE;
-        List<ObjectNode> items = new ArrayList<>();
+        List<Selected> items = new ArrayList<>();
         String lastKey = null;
         boolean more;
         do {
-            ListResult page = storage.list(prefix, startAfter, Math.max(BATCH, Math.min(limit, 10_000)));
+            int batch = Math.max(BATCH, Math.min(limit, 10_000));
+            ListResult page = anyVersion ? storage.listRecent(prefix, startAfter, batch) : storage.list(prefix, startAfter, batch);
             revision = revision == 0 ? page.revision() : revision;
             more = page.more();
             for (KeyValue kv : page.items()) {
                 startAfter = kv.key();
-                ObjectNode obj = StoredObjects.decode(kv, type);
-                if (matches(obj, options)) {
-                    items.add(obj);
+                ObjectNode obj = selecting ? StoredObjects.decode(kv, type) : null;
+                if (!selecting || matches(obj, options)) {
+                    items.add(new Selected(kv, obj));
                     lastKey = kv.key();
                     if (items.size() == limit) {
                         break;
@@ -87,7 +120,7 @@ public final class StoreReader {
             }
         } while (more);
         String next = items.size() == limit && more ? new ContinueToken(revision, lastKey).encode() : null;
-        return new ObjectList(items, revision, next, null);
+        return new Page(items, revision, next);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.k8j.apiserver.registry;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8j.api.ApiException;
+import io.k8j.api.Json;
 import io.k8j.api.selector.FieldSelector;
 import io.k8j.api.selector.LabelSelector;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -191,5 +194,32 @@ class StoreReaderListTest {
         ContinueToken token = new ContinueToken(42, "/registry/core/configmaps/ns/a");
 
         assertThat(ContinueToken.decode(token.encode())).isEqualTo(token);
+    }
+
+    @Test
+    void encodedItemsAreTheObjectsAsListedIncludingAfterAnUpdate() {
+        createNumbered(5);
+        ListOptions firstThree = page(3, null, "");
+        assertThat(encoded(f.configMaps().reader().listEncoded("ns", firstThree))).isEqualTo(jsons(f.configMaps().list("ns", firstThree)));
+
+        ObjectNode changed = f.configMaps().get("ns", "cm-01");
+        changed.putObject("data").put("k", "changed");
+        f.configMaps().update("ns", "cm-01", changed, WRITE, null);
+
+        EncodedList page = f.configMaps().reader().listEncoded("ns", firstThree);
+        assertThat(encoded(page)).isEqualTo(jsons(f.configMaps().list("ns", firstThree)));
+        assertThat(encoded(page).get(1)).contains("\"changed\"");
+        ListOptions selecting = labels("every=third");
+        assertThat(encoded(f.configMaps().reader().listEncoded("ns", selecting))).isEqualTo(jsons(f.configMaps().list("ns", selecting)));
+        assertThat(encoded(f.configMaps().reader().listEncoded("ns", page(10, page.continueToken(), ""))))
+                .isEqualTo(jsons(f.configMaps().list("ns", page(10, page.continueToken(), ""))));
+    }
+
+    private static List<String> encoded(EncodedList page) {
+        return page.items().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
+    }
+
+    private static List<String> jsons(ObjectList page) {
+        return page.items().stream().map(o -> new String(Json.bytes(o), StandardCharsets.UTF_8)).toList();
     }
 }

@@ -118,6 +118,12 @@ public final class WatchCache implements Storage {
         if (!awaitFresh()) {
             return backend.list(prefix, startAfter, limit);
         }
+        return listRecent(prefix, startAfter, limit);
+    }
+
+    /** Straight from memory, without waiting for the cache to catch up with the backend. */
+    @Override
+    public ListResult listRecent(String prefix, String startAfter, int limit) {
         lock.readLock().lock();
         try {
             boolean continues = startAfter != null && Keys.compare(startAfter, prefix) >= 0;

@@ -89,6 +89,26 @@ class WatchCacheTest {
     }
 
     @Test
+    void listRecentAnswersFromMemoryWithoutAskingTheBackendsRevision() {
+        AtomicInteger revisionReads = new AtomicInteger();
+        Storage counted = new ForwardingStorage(new SqliteStorage(sqlite())) {
+            @Override
+            public long currentRevision() {
+                revisionReads.incrementAndGet();
+                return super.currentRevision();
+            }
+        };
+        try (WatchCache cache = new WatchCache(counted)) {
+            cache.create("/a", "1".getBytes(UTF_8));
+            assertThat(cache.list("/", null, 0).items()).hasSize(1); // a consistent list waits for the cache
+            int before = revisionReads.get();
+
+            assertThat(cache.listRecent("/", null, 0).items()).extracting(KeyValue::key).containsExactly("/a");
+            assertThat(revisionReads.get()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void followsTheBackendThroughFeedOverflowWithoutLosingEvents() throws Exception {
         // The backend cuts its watches off after one event of backlog, so the cache's feed keeps ending.
         AtomicInteger feeds = new AtomicInteger();
