@@ -112,7 +112,7 @@ final class AgentCommand implements Callable<Integer> {
         }
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         ContainerRuntime runtime = kubelet.runtime(dir, kubelet.runtimeKind());
-        Kubelet k = Kubelet.start(client, kubelet.config(name, dir, false, serving.certPem(), serving.keyPem(), ca), runtime);
+        Kubelet k = Kubelet.start(client, kubelet.config(name, dir, serving.certPem(), serving.keyPem(), ca), runtime);
         AutoCloseable proxy = kubeProxy.start(runtime, name, () -> new KubernetesClientBuilder().withConfig(config).build());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

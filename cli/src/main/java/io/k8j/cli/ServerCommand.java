@@ -209,10 +209,13 @@ final class ServerCommand implements Callable<Integer> {
         ContainerRuntime runtime = kubelet.runtime(dir, kind);
         Kubelet node = Kubelet.start(new KubernetesClientBuilder().withConfig(ComponentClients.config(pki, url,
                         "system:node:" + name, List.of("system:nodes"))).build(),
-                kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem()), runtime);
+                kubelet.config(name, dir, serving.certPem(), serving.keyPem(), pki.caCertPem()), runtime);
         AutoCloseable proxy = kubeProxy.start(runtime, name, () -> new KubernetesClientBuilder()
                 .withConfig(ComponentClients.config(pki, url, "system:kube-proxy", List.of())).build());
+        AutoCloseable label = ControlPlaneLabel.start(new KubernetesClientBuilder().withConfig(
+                ComponentClients.config(pki, url, "system:kube-controller-manager", List.of())).build(), name);
         return () -> {
+            label.close();
             proxy.close();
             node.close();
         };

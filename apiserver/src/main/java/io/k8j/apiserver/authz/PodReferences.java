@@ -10,7 +10,7 @@ import java.util.Set;
  * The objects a pod names, as kube's node graph populator collects them (podutil.VisitPodSecretNames and
  * VisitPodConfigmapNames, claims, the service account): each as {@code resource/name} in the pod's namespace.
  */
-final class PodReferences {
+public final class PodReferences {
     private static final List<String> CONTAINER_LISTS = List.of("initContainers", "containers", "ephemeralContainers");
     /** Volume sources that name a secret in {@code secretRef} (flexVolume, cephfs, rbd, iscsi, scaleIO, ...). */
     private static final List<String> SECRET_REF_FIELDS = List.of("secretRef", "nodePublishSecretRef");
@@ -18,7 +18,7 @@ final class PodReferences {
     private PodReferences() {
     }
 
-    static Set<String> of(JsonNode pod) {
+    public static Set<String> of(JsonNode pod) {
         Set<String> refs = new HashSet<>();
         JsonNode spec = pod.path("spec");
         String account = spec.path("serviceAccountName").asText("");
