@@ -1,5 +1,7 @@
 package io.k8j.e2e;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.k8j.api.Json;
 import io.k8j.apiserver.pki.Kubeconfig;
 import io.k8j.e2e.support.ClusterCaClient;
 import io.k8j.e2e.support.K8jServer;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,12 +98,19 @@ class NodeAuthorizerE2ETest {
             assertThat(otherNode.code()).isEqualTo(1);
             assertThat(otherNode.err()).isEqualTo("Error from server (Forbidden): nodes \"n2\" is forbidden: node"
                     + " \"n1\" is not allowed to modify node \"n2\"\n");
-            kubelet.ok("patch", "node", "n1", "--subresource=status", "--type=merge", "-p",
-                    "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"KubeletReady\"}]}}");
+            // as a kubelet writes its status: a PUT of nodes/n1/status (a node may not read nodes/status, as in kube)
+            ObjectNode node = Json.parseObject(kubelet.ok("get", "node", "n1", "-o", "json")
+                    .getBytes(StandardCharsets.UTF_8));
+            node.with("status").putArray("conditions").addObject().put("type", "Ready").put("status", "True")
+                    .put("reason", "KubeletReady");
+            kubelet.okWithInput(node.toString(), "replace", "--raw", "/api/v1/nodes/n1/status", "-f", "-");
             assertThat(kubelet.ok("get", "node", "n1", "-o", "jsonpath={.status.conditions[0].reason}"))
                     .isEqualTo("KubeletReady");
-            Kubectl.Result otherPod = kubelet.run("-n", NS, "patch", "pod", "on-n2", "--subresource=status",
-                    "--type=merge", "-p", "{\"status\":{\"phase\":\"Running\"}}");
+            ObjectNode pod = Json.parseObject(kubelet.ok("-n", NS, "get", "pod", "on-n2", "-o", "json")
+                    .getBytes(StandardCharsets.UTF_8));
+            pod.with("status").put("phase", "Running");
+            Kubectl.Result otherPod = kubelet.runWithInput(pod.toString(), "replace", "--raw",
+                    "/api/v1/namespaces/ns/pods/on-n2/status", "-f", "-");
             assertThat(otherPod.err()).isEqualTo("Error from server (Forbidden): pods \"on-n2\" is forbidden: node"
                     + " \"n1\" can only update pod status for pods with spec.nodeName set to itself\n");
             Kubectl.Result deleteOther = kubelet.run("-n", NS, "delete", "pod", "on-n2");
@@ -108,13 +118,14 @@ class NodeAuthorizerE2ETest {
                     + " \"n1\" can only delete pods with spec.nodeName set to itself\n");
 
             assertThat(kubelet.ok("auth", "can-i", "get", "secret/s1", "-n", NS)).isEqualTo("yes\n");
-            assertThat(kubelet.run("auth", "can-i", "get", "secret/s2", "-n", NS).out()).isEqualTo("no\n");
-            assertThat(kubelet.run("auth", "can-i", "list", "secrets", "-n", NS).out()).isEqualTo("no\n");
+            assertThat(kubelet.run("auth", "can-i", "get", "secret/s2", "-n", NS).out())
+                    .isEqualTo("no - no relationship found between node 'n1' and this object\n");
+            assertThat(kubelet.run("auth", "can-i", "list", "secrets", "-n", NS).out()).isEqualTo("no - No Object name found\n");
             assertThat(kubelet.ok("auth", "can-i", "patch", "nodes/status")).isEqualTo("yes\n");
             assertThat(kubelet.ok("auth", "can-i", "update", "leases.coordination.k8s.io/n1", "-n", "kube-node-lease"))
                     .isEqualTo("yes\n");
             assertThat(kubelet.run("auth", "can-i", "update", "leases.coordination.k8s.io/n2", "-n", "kube-node-lease")
-                    .out()).isEqualTo("no\n");
+                    .out()).isEqualTo("no - can only access node lease with the same name as the requesting node\n");
         }
     }
 }
