@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A kubelet's identity (a CN=system:node:n1, O=system:nodes certificate of the cluster CA) through kubectl 1.27
  * and 1.33, against kube's Node authorizer and NodeRestriction: it reads the secret a pod bound to n1 mounts and no
  * other, writes its own Node's status but not another Node, nor the status of a pod bound elsewhere; and
- * {@code auth can-i} tells the same.
+ * {@code auth can-i} tells the same (its rules review is incomplete, as kube's).
  */
 class NodeAuthorizerE2ETest {
     private static final String NS = "ns";
@@ -126,6 +126,13 @@ class NodeAuthorizerE2ETest {
                     .isEqualTo("yes\n");
             assertThat(kubelet.run("auth", "can-i", "update", "leases.coordination.k8s.io/n2", "-n", "kube-node-lease")
                     .out()).isEqualTo("no - can only access node lease with the same name as the requesting node\n");
+            // kube's Node authorizer cannot enumerate its rules, so a node's rules review says it is incomplete
+            assertThat(kubelet.okWithInput("""
+                    apiVersion: authorization.k8s.io/v1
+                    kind: SelfSubjectRulesReview
+                    spec: {namespace: ns}
+                    """, "create", "-f", "-", "-o", "jsonpath={.status.incomplete},{.status.evaluationError}"))
+                    .isEqualTo("true,node authorizer does not support user rule resolution");
         }
     }
 }
