@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A kubelet's identity (a CN=system:node:n1, O=system:nodes certificate of the cluster CA) through kubectl 1.27
  * and 1.33, against kube's Node authorizer and NodeRestriction: it reads the secret a pod bound to n1 mounts and no
- * other, writes its own Node's status but not another Node, nor the status of a pod bound elsewhere; and
+ * other, writes its own Node's status but not another Node, nor the status of a pod bound elsewhere (nor deletes,
+ * evicts it or asks tokens not bound to its own pods); and
  * {@code auth can-i} tells the same (its rules review is incomplete, as kube's).
  */
 class NodeAuthorizerE2ETest {
@@ -116,6 +117,19 @@ class NodeAuthorizerE2ETest {
             Kubectl.Result deleteOther = kubelet.run("-n", NS, "delete", "pod", "on-n2");
             assertThat(deleteOther.err()).isEqualTo("Error from server (Forbidden): pods \"on-n2\" is forbidden: node"
                     + " \"n1\" can only delete pods with spec.nodeName set to itself\n");
+            Kubectl.Result evictOther = kubelet.runWithInput("{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\","
+                    + "\"metadata\":{\"name\":\"on-n2\",\"namespace\":\"ns\"}}", "create", "--raw",
+                    "/api/v1/namespaces/ns/pods/on-n2/eviction", "-f", "-");
+            assertThat(evictOther.err()).isEqualTo("Error from server (Forbidden): pods \"on-n2\" is forbidden: node"
+                    + " n1 can only evict pods with spec.nodeName set to itself\n");
+            // on-n1 runs as the default account, so the Node authorizer lets n1 ask for its tokens, bound to its pods
+            Kubectl.Result unbound = kubelet.run("-n", NS, "create", "token", "default");
+            assertThat(unbound.err()).isEqualTo("error: failed to create token: serviceaccounts \"default\" is"
+                    + " forbidden: node requested token not bound to a pod\n");
+            Kubectl.Result withoutUid = kubelet.run("-n", NS, "create", "token", "default", "--bound-object-kind",
+                    "Pod", "--bound-object-name", "on-n2");
+            assertThat(withoutUid.err()).isEqualTo("error: failed to create token: serviceaccounts \"default\" is"
+                    + " forbidden: node requested token with a pod binding without a uid\n");
 
             assertThat(kubelet.ok("auth", "can-i", "get", "secret/s1", "-n", NS)).isEqualTo("yes\n");
             assertThat(kubelet.run("auth", "can-i", "get", "secret/s2", "-n", NS).out())

@@ -42,8 +42,8 @@ public final class HttpComponents {
     /**
      * {@code kubelets} may be null: then pods/log answers 404. {@code authn} null leaves requests unauthenticated,
      * {@code authz} null unauthorized, {@code auditor} null unaudited. The filters run in this order:
-     * authentication, then impersonation, then authorization, then NodeRestriction of kubelets' deletes, evictions
-     * and token requests.
+     * authentication, then impersonation, then authorization, then NodeRestriction of kubelets' pod deletes and
+     * evictions.
      */
     public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,

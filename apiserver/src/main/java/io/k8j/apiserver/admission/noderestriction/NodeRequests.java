@@ -8,15 +8,16 @@ import io.k8j.apiserver.authz.NodeIdentity;
 import io.k8j.apiserver.http.ApiRequest;
 import io.k8j.apiserver.http.RequestFilter;
 import io.k8j.apiserver.http.RequestInfo;
+import io.k8j.apiserver.http.UserInfo;
 import io.k8j.apiserver.registry.Meta;
 
-import java.io.IOException;
 import java.util.function.BiFunction;
 
 /**
  * NodeRestriction for the kubelet's writes that are no create or update of a stored object, so that
- * {@link NodeRestriction} does not see them: deleting and evicting pods (only those bound to the node), and
- * TokenRequests (only bound to a pod of the node, with its uid). Runs after authorization, as admission does.
+ * {@link NodeRestriction} does not see them: deleting and evicting pods (only those bound to the node), as a
+ * filter after authorization, and TokenRequests (only bound to a pod of the node, with its uid), which the token
+ * handler checks once it has decoded the request.
  */
 public final class NodeRequests implements RequestFilter {
     private final BiFunction<String, String, ObjectNode> pods;
@@ -36,40 +37,46 @@ public final class NodeRequests implements RequestFilter {
         if (info.resource().equals("pods") && info.verb().equals("delete") && sub.isEmpty()) {
             requireNode(node, request, info);
             if (!node.equals(nodeOf(info.namespace(), info.name()))) {
-                throw forbidden(info, "node \"" + node + "\" can only delete pods with spec.nodeName set to itself");
+                throw forbidden(info.resource(), info.name(),
+                        "node \"" + node + "\" can only delete pods with spec.nodeName set to itself");
             }
         } else if (info.resource().equals("pods") && info.verb().equals("create") && sub.equals("eviction")) {
             requireNode(node, request, info);
             if (!node.equals(nodeOf(info.namespace(), info.name()))) {
-                throw forbidden(info, "node " + node + " can only evict pods with spec.nodeName set to itself");
+                throw forbidden(info.resource(), info.name(),
+                        "node " + node + " can only evict pods with spec.nodeName set to itself");
             }
-        } else if (info.resource().equals("serviceaccounts") && info.verb().equals("create") && sub.equals("token")) {
-            requireNode(node, request, info);
-            admitToken(node, info, request.body());
         }
     }
 
-    private void admitToken(String node, RequestInfo info, byte[] body) {
-        JsonNode ref;
-        try {
-            ref = Json.LENIENT.readTree(body).path("spec").path("boundObjectRef");
-        } catch (IOException e) {
-            throw forbidden(info, "unexpected type");
+    /**
+     * A TokenRequest ({@code tokenRequest}) for service account {@code account} by {@code user}: a node's must be
+     * bound to a pod bound to the node, by name and uid; others' are not this plugin's concern.
+     */
+    public static void admitToken(UserInfo user, String namespace, String account, JsonNode tokenRequest,
+                                  BiFunction<String, String, ObjectNode> pods) {
+        String node = NodeIdentity.nodeName(user);
+        if (node == null) {
+            return;
         }
+        if (node.isEmpty()) {
+            throw forbidden("serviceaccounts", account, "could not determine node from user \"" + user.name() + "\"");
+        }
+        JsonNode ref = tokenRequest.path("spec").path("boundObjectRef");
         if (!ref.path("apiVersion").asText().equals("v1") || !ref.path("kind").asText().equals("Pod")
                 || ref.path("name").asText("").isEmpty()) {
-            throw forbidden(info, "node requested token not bound to a pod");
+            throw forbidden("serviceaccounts", account, "node requested token not bound to a pod");
         }
         if (ref.path("uid").asText("").isEmpty()) {
-            throw forbidden(info, "node requested token with a pod binding without a uid");
+            throw forbidden("serviceaccounts", account, "node requested token with a pod binding without a uid");
         }
-        ObjectNode pod = pods.apply(info.namespace(), ref.path("name").asText());
+        ObjectNode pod = pods.apply(namespace, ref.path("name").asText());
         if (!ref.path("uid").asText().equals(Meta.uid(pod))) {
-            throw forbidden(info, "the UID in the bound object reference (" + ref.path("uid").asText()
+            throw forbidden("serviceaccounts", account, "the UID in the bound object reference (" + ref.path("uid").asText()
                     + ") does not match the UID in record. The object might have been deleted and then recreated");
         }
         if (!node.equals(pod.path("spec").path("nodeName").asText(""))) {
-            throw forbidden(info, "node requested token bound to a pod scheduled on a different node");
+            throw forbidden("serviceaccounts", account, "node requested token bound to a pod scheduled on a different node");
         }
     }
 
@@ -79,13 +86,14 @@ public final class NodeRequests implements RequestFilter {
 
     private static void requireNode(String node, ApiRequest request, RequestInfo info) {
         if (node.isEmpty()) {
-            throw forbidden(info, "could not determine node from user \"" + request.user().name() + "\"");
+            throw forbidden(info.resource(), info.name(),
+                    "could not determine node from user \"" + request.user().name() + "\"");
         }
     }
 
-    /** kube's admission.NewForbidden over the request's resource and name. */
-    private static ApiException forbidden(RequestInfo info, String why) {
-        return new ApiException(403, "Forbidden", info.resource() + " \"" + info.name() + "\" is forbidden: " + why,
-                Json.object().put("name", info.name()).put("kind", info.resource()));
+    /** kube's admission.NewForbidden for a core resource. */
+    private static ApiException forbidden(String resource, String name, String why) {
+        return new ApiException(403, "Forbidden", resource + " \"" + name + "\" is forbidden: " + why,
+                Json.object().put("name", name).put("kind", resource));
     }
 }
