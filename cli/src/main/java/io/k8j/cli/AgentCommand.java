@@ -129,7 +129,7 @@ final class AgentCommand implements Callable<Integer> {
                 : () -> new KubernetesClientBuilder().withConfig(config).build();
         KubernetesClient client = newClient.get();
         ContainerRuntime runtime = kubelet.runtime(dir, kubelet.runtimeKind(), network);
-        Kubelet k = Kubelet.start(client, kubelet.config(name, dir, false, serving.certPem(), serving.keyPem(), ca, network),
+        Kubelet k = Kubelet.start(client, kubelet.config(name, dir, serving.certPem(), serving.keyPem(), ca, network),
                 runtime);
         CertificateRotation rotation = new CertificateRotation();
         if (joined) {

@@ -132,9 +132,8 @@ final class KubeletOptions {
         };
     }
 
-    KubeletConfig config(String node, Path dataDir, boolean controlPlane, String certPem, String keyPem, String caPem,
-                         ClusterNetwork network) {
-        return new KubeletConfig(node, dataDir, controlPlane, taints, KubeletConfig.machineCapacity(), nodeIp,
+    KubeletConfig config(String node, Path dataDir, String certPem, String keyPem, String caPem, ClusterNetwork network) {
+        return new KubeletConfig(node, dataDir, taints, KubeletConfig.machineCapacity(), nodeIp,
                 nodeExternalIp, kubeletPort, certPem, keyPem, caPem,
                 Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10),
                 new PodDns(clusterDomain, List.of(clusterDns(network)), resolvConf));

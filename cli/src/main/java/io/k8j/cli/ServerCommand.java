@@ -227,11 +227,14 @@ final class ServerCommand implements Callable<Integer> {
         Supplier<KubernetesClient> nodeClients = () -> new KubernetesClientBuilder().withConfig(ComponentClients.config(pki,
                 url, "system:node:" + name, List.of("system:nodes"))).build();
         Kubelet node = Kubelet.start(nodeClients.get(),
-                kubelet.config(name, dir, true, serving.certPem(), serving.keyPem(), pki.caCertPem(), network), runtime);
+                kubelet.config(name, dir, serving.certPem(), serving.keyPem(), pki.caCertPem(), network), runtime);
         AutoCloseable proxy = kubeProxy.start(runtime, name, network, () -> new KubernetesClientBuilder()
                 .withConfig(ComponentClients.config(pki, url, "system:kube-proxy", List.of())).build());
         AutoCloseable routes = PodRouting.start(runtime, name, network, nodeClients);
+        AutoCloseable label = ControlPlaneLabel.start(new KubernetesClientBuilder().withConfig(
+                ComponentClients.config(pki, url, "system:kube-controller-manager", List.of())).build(), name);
         return () -> {
+            label.close();
             routes.close();
             proxy.close();
             node.close();

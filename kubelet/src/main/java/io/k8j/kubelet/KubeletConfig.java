@@ -19,7 +19,7 @@ import java.util.Map;
  * @param loopbackBlock B in the process runtime's pod IPs 127.B.x.y
  * @param dns what pods' resolv.conf is made of: the cluster domain, cluster DNS and the node's resolv.conf
  */
-public record KubeletConfig(String nodeName, Path dataDir, boolean controlPlane, List<Taint> taints,
+public record KubeletConfig(String nodeName, Path dataDir, List<Taint> taints,
                             Map<String, String> capacity, String hostIp, String externalIp, int nodeServerPort, String servingCertPem,
                             String servingKeyPem, String clientCaPem, Duration backoffInitial, Duration backoffMax,
                             Duration heartbeat, PodDns dns) {

@@ -54,9 +54,6 @@ public final class NodeStatusReporter {
         labels.put("kubernetes.io/arch", "amd64");
         labels.put("beta.kubernetes.io/os", "linux");
         labels.put("beta.kubernetes.io/arch", "amd64");
-        if (config.controlPlane()) {
-            labels.put("node-role.kubernetes.io/control-plane", "true");
-        }
         Node node = new NodeBuilder().withNewMetadata().withName(config.nodeName()).withLabels(labels).endMetadata()
                 .withNewSpec().withTaints(config.taints()).endSpec().build();
         try {

@@ -14,7 +14,8 @@ public final class AuthorizationFilter implements RequestFilter {
 
     @Override
     public void filter(ApiRequest request, RequestInfo info) {
-        Attributes attributes = Attributes.of(request.user(), request.method(), request.path(), info);
+        Attributes attributes = Attributes.of(request.user(), request.method(), request.path(), info,
+                request.param("fieldSelector"));
         Authorizer.Result result = authorizer.authorize(attributes);
         if (!result.allowed()) {
             throw Forbidden.of(attributes, result.reason());

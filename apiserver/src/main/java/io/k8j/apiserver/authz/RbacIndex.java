@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The RBAC objects in memory, kept current by {@link RbacStoreFeed}: roles by name, bindings by namespace. Reads
+ * The RBAC objects in memory, kept current by a {@link StoreFeed} of {@link #PREFIX}: roles by name, bindings by namespace. Reads
  * never touch storage, so authorizing a request costs a walk over the bindings that could apply to it.
  */
 public final class RbacIndex {
+    public static final String PREFIX = "/registry/rbac.authorization.k8s.io/";
     private final Map<String, List<PolicyRule>> clusterRoles = new ConcurrentHashMap<>();
     private final Map<String, List<PolicyRule>> roles = new ConcurrentHashMap<>();
     private final Map<String, Binding> clusterRoleBindings = new ConcurrentHashMap<>();
@@ -34,6 +35,11 @@ public final class RbacIndex {
             default -> {
             }
         }
+    }
+
+    /** A {@link StoreFeed.Sink} of {@link #PREFIX}: keys are plural/name or plural/namespace/name. */
+    public void put(List<String> key, JsonNode obj) {
+        put(key.get(0), key.size() == 3 ? key.get(1) : "", key.get(key.size() - 1), obj);
     }
 
     private static <V> void update(Map<String, V> map, String key, V value) {

@@ -8,6 +8,7 @@ import io.k8j.api.ResourceType;
 import io.k8j.apiserver.authz.Attributes;
 import io.k8j.apiserver.authz.Authorization;
 import io.k8j.apiserver.authz.Authorizer;
+import io.k8j.apiserver.authz.NodeIdentity;
 import io.k8j.apiserver.authz.PolicyRule;
 import io.k8j.apiserver.authz.RbacIndex;
 
@@ -130,7 +131,10 @@ final class AuthorizationReviews {
         }
     }
 
-    /** kube's RBAC rule resolver for the caller in {@code namespace}: resource rules, then non-resource rules. */
+    /**
+     * kube's rule resolvers for the caller in {@code namespace}: RBAC's resource rules, then non-resource rules;
+     * incomplete for a node, whose Node authorizer rules are not listed.
+     */
     private void rules(ObjectNode review, String namespace, UserInfo user) {
         ObjectNode status = review.putObject("status");
         var resourceRules = status.putArray("resourceRules");
@@ -144,8 +148,14 @@ final class AuthorizationReviews {
             ObjectNode json = rule.toJson();
             (rule.nonResourceURLs().isEmpty() ? resourceRules : nonResourceRules).add(json);
         }
-        if (!rules.errors().isEmpty()) {
-            status.put("evaluationError", String.join(", ", rules.errors()));
+        List<String> errors = new ArrayList<>(rules.errors());
+        if (NodeIdentity.nodeName(user) != null) {
+            // kube's Node authorizer cannot list what it allows: the rules shown are RBAC's only
+            status.put("incomplete", true);
+            errors.addFirst("node authorizer does not support user rule resolution");
+        }
+        if (!errors.isEmpty()) {
+            status.put("evaluationError", String.join(", ", errors));
         }
     }
 }

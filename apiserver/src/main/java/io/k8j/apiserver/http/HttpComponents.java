@@ -2,12 +2,14 @@ package io.k8j.apiserver.http;
 
 import io.k8j.api.openapi.FieldValidator;
 import io.k8j.api.openapi.OpenApi;
+import io.k8j.apiserver.admission.noderestriction.NodeRequests;
 import io.k8j.apiserver.audit.Auditor;
 import io.k8j.apiserver.authn.Authentication;
 import io.k8j.apiserver.authz.AuthorizationFilter;
 import io.k8j.apiserver.authz.Authorization;
 import io.k8j.apiserver.authz.ImpersonationFilter;
 import io.k8j.apiserver.discovery.Discovery;
+import io.k8j.apiserver.registry.GenericStore;
 import io.k8j.apiserver.registry.Registry;
 import io.k8j.storage.Storage;
 import io.vertx.core.Vertx;
@@ -40,7 +42,8 @@ public final class HttpComponents {
     /**
      * {@code kubelets} may be null: then pods/log answers 404. {@code authn} null leaves requests unauthenticated,
      * {@code authz} null unauthorized, {@code auditor} null unaudited. The filters run in this order:
-     * authentication, then impersonation, then authorization.
+     * authentication, then impersonation, then authorization, then NodeRestriction of kubelets' pod deletes and
+     * evictions.
      */
     public static ApiHandler handler(Vertx vertx, Registry registry, Storage storage, ExecutorService executor,
                                      Clock clock, Discovery discovery, OpenApi openApi, FieldValidator validator,
@@ -58,6 +61,8 @@ public final class HttpComponents {
         if (authz != null) {
             filters.add(new ImpersonationFilter(authz.authorizer()));
             filters.add(new AuthorizationFilter(authz.authorizer()));
+            GenericStore pods = registry.find("", "v1", "pods").orElseThrow();
+            filters.add(new NodeRequests(pods::get));
         }
         return new ApiHandler(registry, List.copyOf(filters), nonResource, new FieldValidation(validator),
                 new WatchResponder(storage, clock, minRequestTimeoutSeconds), executor, clock, kubelets, authn, authz, auditor);

@@ -7,6 +7,7 @@ import io.k8j.api.ApiException;
 import io.k8j.api.FieldError;
 import io.k8j.api.Json;
 import io.k8j.api.ResourceType;
+import io.k8j.apiserver.admission.noderestriction.NodeRequests;
 import io.k8j.apiserver.authn.Authentication;
 import io.k8j.apiserver.authn.BoundClaims;
 import io.k8j.apiserver.registry.Meta;
@@ -51,6 +52,7 @@ final class TokenRequests {
             throw ApiException.methodNotAllowed();
         }
         ObjectNode body = BodyDecoder.object(req.body(), req.header("Content-Type"), TOKEN_REQUEST, false);
+        NodeRequests.admitToken(req.user(), ns, info.name(), body, (namespace, pod) -> get("pods", namespace, pod));
         ObjectNode account = get("serviceaccounts", ns, info.name());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         ObjectNode spec = body.with("spec");

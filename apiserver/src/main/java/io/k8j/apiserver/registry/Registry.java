@@ -7,6 +7,7 @@ import io.k8j.api.Json;
 import io.k8j.api.ResourceCatalog;
 import io.k8j.api.ResourceType;
 import io.k8j.apiserver.admission.QuotaAdmission;
+import io.k8j.apiserver.admission.noderestriction.NodeRestriction;
 import io.k8j.apiserver.admission.webhook.WebhookAdmission;
 import io.k8j.apiserver.admission.podsecurity.PodSecurityAdmission;
 import io.k8j.storage.Storage;
@@ -43,8 +44,9 @@ public final class Registry {
         this.contexts = dryRun -> new WriteContext((group, plural) -> find(group, "v1", plural)
                 .map(s -> s.list(null, ListOptions.all()).items()).orElse(List.of()), this::recent, dryRun);
         WebhookAdmission webhooks = new WebhookAdmission(this::namespaceLabels);
-        // kube's plugin order: webhooks validate after PodSecurity and before ResourceQuota charges the quota
-        this.admission = Admission.all(List.of(podSecurity(), webhooks, QuotaAdmission.of(this, clock)));
+        // kube's plugin order: NodeRestriction, PodSecurity, webhooks, then ResourceQuota charges the quota
+        this.admission = Admission.all(List.of(new NodeRestriction(name -> recent("", "nodes", null, name)),
+                podSecurity(), webhooks, QuotaAdmission.of(this, clock)));
         for (ResourceType type : catalog.all()) {
             if (type.createOnly()) {
                 continue; // reviews are answered, not stored

@@ -67,7 +67,7 @@ public final class HollowNodes implements AutoCloseable {
             SimulatedRuntime runtime = new SimulatedRuntime(i, clock);
             PodSync sync = new PodSync(dispatch::pod, runtime, PodSync.PodContext.create(clock, hostIp, dataDir, config.capacity(), configs,
                     backoff, probes, statusWriter, deleter, ContainerEvents.NONE, PodDns.HOST_ONLY));
-            KubeletConfig kubelet = new KubeletConfig(name, dataDir, false, List.of(), config.capacity(), hostIp, null, 0,
+            KubeletConfig kubelet = new KubeletConfig(name, dataDir, List.of(), config.capacity(), hostIp, null, 0,
                     null, null, null, Duration.ofSeconds(10), Duration.ofMinutes(5), config.heartbeat(), PodDns.HOST_ONLY);
             HollowNode node = new HollowNode(name, runtime, sync, new NodeStatusReporter(heartbeatClient, kubelet,
                     runtime.name() + "://" + runtime.version(), MachineInfo.simulated(), List::of, clock),

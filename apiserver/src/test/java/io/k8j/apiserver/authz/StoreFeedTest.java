@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RbacStoreFeedTest {
+class StoreFeedTest {
     private static final UserInfo BOB = new UserInfo("bob", List.of());
     private static final Attributes GET_PODS = Attributes.resource(BOB, "get", "", "pods", "", "sec", "p");
     private static final String BINDING = "/registry/rbac.authorization.k8s.io/rolebindings/sec/b";
@@ -27,7 +27,7 @@ class RbacStoreFeedTest {
                     + "\"rules\":[{\"apiGroups\":[\"\"],\"resources\":[\"pods\"],\"verbs\":[\"get\"]}]}"));
             RbacIndex index = new RbacIndex();
             RbacAuthorizer authorizer = new RbacAuthorizer(index);
-            try (RbacStoreFeed feed = RbacStoreFeed.start(store, index)) {
+            try (StoreFeed feed = StoreFeed.start(store, RbacIndex.PREFIX, index::put)) {
                 assertThat(authorizer.authorize(GET_PODS).allowed()).isFalse();
                 var created = store.create(BINDING, bytes("{\"metadata\":{\"name\":\"b\",\"namespace\":\"sec\"},"
                         + "\"roleRef\":{\"kind\":\"Role\",\"name\":\"r\"},\"subjects\":[{\"kind\":\"User\",\"name\":\"bob\"}]}"));
