@@ -207,10 +207,10 @@ class ServiceProxyE2ETest {
         assertThat(Files.readString(ROUTE_LOCALNET).strip()).isEqualTo(routeLocalnetBefore);
     }
 
-    /** The proxy's chains and jumps on the host (the pod network's guard chain is not the proxy's). */
+    /** The proxy's chains and jumps on the host (the pod network's guard and masquerade chains are not the proxy's). */
     private static List<String> proxyRules() {
         return ContainerdNode.host("iptables-save").out().lines()
-                .filter(l -> l.contains("K8J-") && !l.contains("K8J-POD-GUARD")).toList();
+                .filter(l -> l.contains("K8J-") && !l.contains("K8J-POD-")).toList();
     }
 
     private static List<String> webPods() {
