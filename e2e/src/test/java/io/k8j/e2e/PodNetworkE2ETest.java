@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,10 @@ class PodNetworkE2ETest {
     void theNodeGetsTheFirstSubnetOfTheClusterCidrAndItsPodsAddressesFromIt() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> node(NODE, "{.spec.podCIDR}").equals("10.244.0.0/24"));
         assertThat(node(NODE, "{.spec.podCIDRs}")).isEqualTo("[\"10.244.0.0/24\"]");
-        assertThat(Files.readString(node.dataDir().resolve("agent/etc/cni/net.d/10-k8j.conflist")))
+        // The kubelet polls for its podCIDR once a second, then writes the CNI config.
+        Path conflist = node.dataDir().resolve("agent/etc/cni/net.d/10-k8j.conflist");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(conflist));
+        assertThat(Files.readString(conflist))
                 .contains("\"subnet\" : \"10.244.0.0/24\"").contains("\"ipMasq\" : false");
 
         kubectl.okWithInput(PODS, "apply", "-f", "-");
