@@ -56,8 +56,15 @@ final class EtcdCalls {
                 : Status.fromThrowable(cause).getCode();
         return switch (code) {
             case UNAVAILABLE, DEADLINE_EXCEEDED, ABORTED, CANCELLED -> new StorageUnavailableException(message, cause);
+            case UNKNOWN -> timedOutInEtcd(message) ? new StorageUnavailableException(message, cause)
+                    : new StorageException(message, cause);
             default -> new StorageException(message, cause);
         };
+    }
+
+    /** etcd reports its own request timeouts (a proposal without quorum) with no gRPC code of their own. */
+    private static boolean timedOutInEtcd(String message) {
+        return message.contains("context deadline exceeded") || message.contains("etcdserver: request timed out");
     }
 
     void compact(KV kv, long revision, CompactOption option) {

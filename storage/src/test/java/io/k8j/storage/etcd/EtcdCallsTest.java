@@ -19,6 +19,9 @@ class EtcdCallsTest {
         assertThat(EtcdCalls.failure(EtcdExceptionFactory.newEtcdException(ErrorCode.UNAVAILABLE, "etcdserver: request timed out")))
                 .isInstanceOf(StorageUnavailableException.class);
         assertThat(EtcdCalls.failure(Status.DEADLINE_EXCEEDED.asRuntimeException())).isInstanceOf(StorageUnavailableException.class);
+        // a proposal that found no quorum before etcd's own deadline comes back with code UNKNOWN
+        assertThat(EtcdCalls.failure(Status.UNKNOWN.withDescription("context deadline exceeded").asRuntimeException()))
+                .isInstanceOf(StorageUnavailableException.class);
     }
 
     @Test
