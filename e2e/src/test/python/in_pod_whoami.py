@@ -17,3 +17,14 @@ user = review["status"]["userInfo"]
 with open(os.path.join(base, "namespace")) as f:
     namespace = f.read()
 print("whoami", user["username"], user["extra"]["authentication.kubernetes.io/pod-name"][0], namespace, flush=True)
+
+# What the token may do is exactly its account's role: read configmaps in its own namespace, nothing else.
+core = client.CoreV1Api()
+for what, call in [("configmaps", lambda: core.list_namespaced_config_map(namespace)),
+                   ("secrets", lambda: core.list_namespaced_secret(namespace)),
+                   ("configmaps-in-default", lambda: core.list_namespaced_config_map("default"))]:
+    try:
+        call()
+        print("can", what, 200, flush=True)
+    except client.exceptions.ApiException as e:
+        print("can", what, e.status, flush=True)

@@ -240,9 +240,18 @@ class AuthenticationE2ETest {
     }
 
     @Test
-    void aPodsOwnTokenReadFromItsMountedFileAuthenticatesAsItsAccount() {
+    void aPodsOwnTokenReadFromItsMountedFileAuthenticatesAsItsAccountAndCanDoExactlyItsRole() {
         String ns = Namespaces.create(admin, "podtoken");
         String script = Path.of("src/test/python/in_pod_whoami.py").toAbsolutePath().toString();
+        assertThat(admin.post("/apis/rbac.authorization.k8s.io/v1/namespaces/" + ns + "/roles", """
+                {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"Role","metadata":{"name":"read-configmaps"},
+                 "rules":[{"apiGroups":[""],"resources":["configmaps"],"verbs":["get","list"]}]}
+                """).code()).isEqualTo(201);
+        assertThat(admin.post("/apis/rbac.authorization.k8s.io/v1/namespaces/" + ns + "/rolebindings", """
+                {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"read-configmaps"},
+                 "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"read-configmaps"},
+                 "subjects":[{"kind":"ServiceAccount","name":"default","namespace":"%s"}]}
+                """.formatted(ns)).code()).isEqualTo(201);
         assertThat(admin.post("/api/v1/namespaces/" + ns + "/pods", """
                 {"apiVersion":"v1","kind":"Pod","metadata":{"name":"whoami"},"spec":{"restartPolicy":"Never",
                  "containers":[{"name":"py","image":"python","command":["/usr/bin/python3","%s"]}]}}
@@ -251,6 +260,7 @@ class AuthenticationE2ETest {
                 admin.get("/api/v1/namespaces/" + ns + "/pods/whoami").json().at("/status/phase").asText()));
         String log = admin.get("/api/v1/namespaces/" + ns + "/pods/whoami/log").body();
         assertThat(log).contains("whoami system:serviceaccount:" + ns + ":default whoami " + ns);
+        assertThat(log).contains("can configmaps 200", "can secrets 403", "can configmaps-in-default 403");
         assertThat(admin.get("/api/v1/namespaces/" + ns + "/pods/whoami").json().at("/status/phase").asText())
                 .isEqualTo("Succeeded");
 
