@@ -6,6 +6,7 @@ import io.k8j.api.ApiException;
 import io.k8j.apiserver.ApiServerConfig;
 import io.k8j.apiserver.pki.TlsContexts;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
@@ -13,10 +14,6 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import org.slf4j.Logger;
@@ -36,14 +33,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The API server's connection to kubelets' node servers: HTTPS with its own client certificate, to the
  * node's InternalIP and daemonEndpoints.kubeletEndpoint port; the response streams through as it comes.
- * pods/log uses stream(), nodes/proxy forward(); exec, attach and portforward open a WebSocket to the kubelet
- * with webSocket() or an SPDY upgrade with spdy() (Vert.x, same identity).
+ * pods/log uses stream(), nodes/proxy forward(); exec, attach and portforward pass the client's upgrade
+ * (WebSocket or SPDY) through with upgrade() (Vert.x, same identity).
  */
 public final class KubeletProxy {
     private static final Logger LOG = LoggerFactory.getLogger(KubeletProxy.class);
     private final HttpClient http;
     private final ApiServerConfig.KubeletClientCert cert;
-    private volatile WebSocketClient webSockets;
     private volatile io.vertx.core.http.HttpClient upgrades;
 
     private KubeletProxy(HttpClient http, ApiServerConfig.KubeletClientCert cert) {
@@ -62,29 +58,18 @@ public final class KubeletProxy {
     }
 
     /**
-     * Opens a WebSocket to the node's kubelet offering only {@code protocol} (the one agreed with the
-     * client). Call it on the event loop of the socket it will be pumped to, and set the handlers in the
-     * future's callback: then both sockets share one thread and nothing the kubelet sends comes before them.
+     * Sends the kubelet the client's upgrade (as a GET: Vert.x's client only hands over the connection of a GET
+     * upgrade; the kubelet takes either) with the client's handshake headers, so that the kubelet's answer is
+     * valid for the client; the response is the 101 with its netSocket(), or the kubelet's refusal.
      */
-    Future<WebSocket> webSocket(Vertx vertx, String uri, String protocol) {
-        return client(vertx).connect(new WebSocketConnectOptions().setAbsoluteURI(uri)
-                .setSubProtocols(List.of(protocol)).setConnectTimeout(10_000));
-    }
-
-    /**
-     * Sends the kubelet an SPDY/3.1 upgrade (as a GET: Vert.x's client only hands over the connection of a GET
-     * upgrade; the kubelet takes either) with the client's protocol offers; the response is the 101 with
-     * its netSocket(), or the kubelet's refusal.
-     */
-    Future<HttpClientResponse> spdy(Vertx vertx, String address, String pathAndQuery,
-                                                      List<String> protocols) {
+    Future<HttpClientResponse> upgrade(Vertx vertx, String address, String pathAndQuery, MultiMap handshake) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET).setAbsoluteURI("https://" + address + pathAndQuery)
-                .putHeader("Connection", "Upgrade").putHeader("Upgrade", "SPDY/3.1").setConnectTimeout(10_000);
-        protocols.forEach(p -> options.addHeader("X-Stream-Protocol-Version", p));
+                .putHeader("Connection", "Upgrade").setConnectTimeout(10_000);
+        handshake.forEach(options::addHeader);
         return upgradeClient(vertx).request(options).compose(req -> {
             // Without a handler Vert.x logs the connection's end as an error; either side leaving is ordinary.
-            req.exceptionHandler(e -> LOG.debug("SPDY upgrade to {}: {}", address, e.toString()));
+            req.exceptionHandler(e -> LOG.debug("upgrade to {}: {}", address, e.toString()));
             return req.connect();
         });
     }
@@ -107,19 +92,6 @@ public final class KubeletProxy {
 
     private PemTrustOptions trust() {
         return new PemTrustOptions().addCertValue(Buffer.buffer(cert.caPem()));
-    }
-
-    private WebSocketClient client(Vertx vertx) {
-        if (webSockets == null) {
-            synchronized (this) {
-                if (webSockets == null) {
-                    webSockets = vertx.createWebSocketClient(new WebSocketClientOptions().setSsl(true)
-                            .setKeyCertOptions(keyCert()).setTrustOptions(trust())
-                            .setMaxMessageSize(16 * 1024 * 1024));
-                }
-            }
-        }
-        return webSockets;
     }
 
     /**

@@ -1,15 +1,12 @@
 package io.k8j.apiserver.http;
 
 import io.k8j.api.ApiException;
-import io.k8j.api.Json;
 import io.k8j.apiserver.registry.Registry;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.NetSocket;
 
 import java.util.Arrays;
@@ -21,11 +18,12 @@ import java.util.concurrent.ExecutorService;
 /**
  * pods/{name}/exec, attach and portforward as kube-apiserver's streaming subresources: run the filters, check
  * the pod ({@link PodStreamTarget}), then connect the client to its kubelet in the client's own transport.
- * WebSocket (exec/attach v5/v4.channel.k8s.io, portforward v4.channel.k8s.io or SPDY/3.1+portforward.k8s.io):
- * accept the upgrade, open a WebSocket to the kubelet with the same subprotocol and relay whole messages.
- * SPDY/3.1 (kubectl 1.27-1.29 exec and attach, <= 1.30 port-forward): upgrade to the kubelet first, answer
- * the client with the kubelet's 101 and agreed protocol, then pipe the raw bytes both ways (kube's
- * UpgradeAwareHandler); the SPDY session itself is the kubelet's business.
+ * Both transports, WebSocket (exec/attach v5/v4.channel.k8s.io, portforward v4.channel.k8s.io or
+ * SPDY/3.1+portforward.k8s.io) and SPDY/3.1 (kubectl 1.27-1.29 exec and attach, <= 1.30 port-forward), as kube's
+ * UpgradeAwareHandler: upgrade to the kubelet first with the client's handshake headers, answer the client with
+ * the kubelet's 101, then pipe the raw bytes both ways. The session is the kubelet's business: in particular a
+ * client's WebSocket Close is answered by the kubelet once the command has ended (fabric8 closes to end stdin,
+ * then reads what the command wrote).
  */
 public final class StreamProxy {
     private static final Set<String> SUBRESOURCES = Set.of("exec", "attach", "portforward");
@@ -75,13 +73,8 @@ public final class StreamProxy {
                 }
                 String protocol = webSocket ? webSocketProtocol(raw, info.subresource()) : null;
                 PodStreamTarget target = PodStreamTarget.of(registry, req, info);
-                loop.runOnContext(v -> {
-                    if (webSocket) {
-                        raw.toWebSocket().onSuccess(client -> connect(client, target, protocol));
-                    } else {
-                        spdy(req, target);
-                    }
-                });
+                loop.runOnContext(v -> passThrough(req, target, webSocket ? webSocketHandshake(raw, protocol)
+                        : spdyHandshake(raw)));
             } catch (ApiException e) {
                 Responses.error(req, e);
             } catch (RuntimeException e) {
@@ -98,17 +91,24 @@ public final class StreamProxy {
                 .orElseThrow(() -> ApiException.badRequest(subresource + " needs one of the WebSocket subprotocols " + supported));
     }
 
-    /** On the client socket's event loop, right after the upgrade (see {@link WebSocketRelay}). */
-    private void connect(ServerWebSocket client, PodStreamTarget target, String protocol) {
-        WebSocketRelay.start(client, kubelets.webSocket(Vertx.currentContext().owner(),
-                "wss://" + target.address() + target.pathAndQuery(), protocol), !protocol.startsWith("SPDY"));
+    /** The client's WebSocket handshake, with only the subprotocol agreed here (no extensions: bytes pass as they are). */
+    private static MultiMap webSocketHandshake(HttpServerRequest raw, String protocol) {
+        return MultiMap.caseInsensitiveMultiMap().add("Upgrade", "websocket")
+                .add("Sec-WebSocket-Key", String.valueOf(raw.getHeader("Sec-WebSocket-Key")))
+                .add("Sec-WebSocket-Version", String.valueOf(raw.getHeader("Sec-WebSocket-Version")))
+                .add("Sec-WebSocket-Protocol", protocol);
     }
 
-    /** On the client connection's event loop: the kubelet's 101 first, then ours, then raw bytes both ways. */
-    private void spdy(ApiRequest req, PodStreamTarget target) {
+    private static MultiMap spdyHandshake(HttpServerRequest raw) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Upgrade", "SPDY/3.1");
+        raw.headers().getAll("X-Stream-Protocol-Version").forEach(p -> headers.add("X-Stream-Protocol-Version", p));
+        return headers;
+    }
+
+    /** On the client connection's event loop: the kubelet's 101 first, then the same to the client, then raw bytes. */
+    private void passThrough(ApiRequest req, PodStreamTarget target, MultiMap handshake) {
         HttpServerRequest raw = req.raw();
-        List<String> offered = raw.headers().getAll("X-Stream-Protocol-Version");
-        kubelets.spdy(Vertx.currentContext().owner(), target.address(), target.pathAndQuery(), offered)
+        kubelets.upgrade(Vertx.currentContext().owner(), target.address(), target.pathAndQuery(), handshake)
                 .onSuccess(upstream -> {
                     if (upstream.statusCode() != 101) {
                         refused(raw, upstream);
@@ -117,10 +117,12 @@ public final class StreamProxy {
                     NetSocket kubelet = upstream.netSocket();
                     kubelet.pause();
                     MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Connection", "Upgrade")
-                            .add("Upgrade", "SPDY/3.1");
-                    String agreed = upstream.getHeader("X-Stream-Protocol-Version");
-                    if (agreed != null) {
-                        headers.add("X-Stream-Protocol-Version", agreed);
+                            .add("Upgrade", handshake.get("Upgrade"));
+                    for (String name : List.of("X-Stream-Protocol-Version", "Sec-WebSocket-Accept", "Sec-WebSocket-Protocol")) {
+                        String value = upstream.getHeader(name);
+                        if (value != null) {
+                            headers.add(name, value);
+                        }
                     }
                     RawUpgrade.accept(raw, headers).onSuccess(client -> {
                         kubelet.pipeTo(client);
